@@ -1,0 +1,134 @@
+package dev.ddllint.cli;
+
+import dev.ddllint.analysis.AnalysisReport;
+import dev.ddllint.analysis.Analyzer;
+import dev.ddllint.analysis.MigrationFiles;
+import dev.ddllint.analysis.SourceFile;
+import dev.ddllint.config.Configuration;
+import dev.ddllint.config.ConfigurationException;
+import dev.ddllint.config.ConfigurationLoader;
+import dev.ddllint.kb.TargetServer;
+import dev.ddllint.report.JsonReport;
+import dev.ddllint.report.TextReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check migration scripts (files, or folders searched for *.sql) in Flyway version order.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
+                "2:ddl-lint could not do its job (bad arguments, unreadable path, bad configuration)"})
+final class CheckCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Migration files or folders.")
+    List<Path> paths;
+
+    @Option(names = "--target", paramLabel = "FLAVOR:VERSION",
+            description = "Server the migrations run on, e.g. mysql:8.0.35, mysql:9.7, mariadb:10.11 "
+                    + "(default: the configuration's, else mysql:8.4.0).")
+    String target;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Report format: text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Exit 1 when a finding reaches LEVEL: error, warning or never (default: error).")
+    String failOn;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: ./ddl-lint.yml when it exists).")
+    Path config;
+
+    @Option(names = {"-D", "--placeholder"}, paramLabel = "NAME=VALUE",
+            description = "Flyway placeholder value; repeatable.")
+    Map<String, String> placeholders;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Configuration configuration;
+        try {
+            configuration = configuration();
+        } catch (ConfigurationException | IllegalArgumentException e) {
+            err.println("ddl-lint: " + e.getMessage());
+            return Main.EXIT_TOOL_FAILURE;
+        }
+        if (!format.equals("text") && !format.equals("json")) {
+            err.println("ddl-lint: unknown --format '" + format + "' (use text or json)");
+            return Main.EXIT_TOOL_FAILURE;
+        }
+        List<SourceFile> files;
+        try {
+            files = MigrationFiles.collect(paths, Path.of("").toAbsolutePath());
+        } catch (MigrationFiles.UnusablePathException e) {
+            err.println("ddl-lint: " + e.getMessage());
+            return Main.EXIT_TOOL_FAILURE;
+        }
+        if (files.isEmpty()) {
+            err.println("ddl-lint: no *.sql files under " + paths);
+        }
+        AnalysisReport report = new Analyzer(configuration).analyze(files);
+        String rendered = format.equals("json") ? JsonReport.render(report) : TextReport.render(report);
+        if (output != null) {
+            try {
+                Path parent = output.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(output, rendered, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("ddl-lint: cannot write " + output + " (" + e.getMessage() + ")");
+                return Main.EXIT_TOOL_FAILURE;
+            }
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(rendered);
+            out.flush();
+        }
+        return report.fails(configuration.failOn()) ? Main.EXIT_FINDINGS : 0;
+    }
+
+    private Configuration configuration() throws ConfigurationException {
+        Configuration c = Configuration.DEFAULT;
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                throw new ConfigurationException(config + ": no such configuration file");
+            }
+            c = ConfigurationLoader.load(config);
+        } else if (Files.isRegularFile(Path.of(ConfigurationLoader.DEFAULT_FILE_NAME))) {
+            c = ConfigurationLoader.load(Path.of(ConfigurationLoader.DEFAULT_FILE_NAME));
+        }
+        if (target != null) {
+            c = c.withTarget(TargetServer.parse(target));
+        }
+        if (failOn != null) {
+            try {
+                c = c.withFailOn(ConfigurationLoader.parseFailOn(failOn));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--fail-on: " + e.getMessage().replace("off", "never"));
+            }
+        }
+        if (placeholders != null) {
+            c = c.withPlaceholders(placeholders);
+        }
+        return c;
+    }
+}

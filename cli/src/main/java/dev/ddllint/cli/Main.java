@@ -1,0 +1,56 @@
+package dev.ddllint.cli;
+
+import picocli.CommandLine;
+
+/** {@code java -jar ddl-lint.jar check …}. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 tool failure. */
+public final class Main {
+
+    public static final int EXIT_FINDINGS = 1;
+    public static final int EXIT_TOOL_FAILURE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line without exiting (for tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new RootCommand());
+        cli.setExitCodeExceptionMapper(e -> EXIT_TOOL_FAILURE);
+        cli.setParameterExceptionHandler((e, a) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("ddl-lint: " + e.getMessage());
+            c.getErr().println("Try 'ddl-lint " + (c.getCommandName().equals("ddl-lint") ? "" : c.getCommandName()
+                    + " ") + "--help'.");
+            return EXIT_TOOL_FAILURE;
+        });
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            c.getErr().println("ddl-lint: internal error: " + e);
+            return EXIT_TOOL_FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    @CommandLine.Command(name = "ddl-lint", mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class, subcommands = {CheckCommand.class},
+            description = "Tells whether each ALTER TABLE of your MySQL migrations runs online, and stops it when it "
+                    + "won't.")
+    static final class RootCommand implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: ddl-lint check PATH)");
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ddl-lint " + dev.ddllint.analysis.ToolVersion.get()};
+        }
+    }
+}

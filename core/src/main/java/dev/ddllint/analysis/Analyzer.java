@@ -1,0 +1,213 @@
+package dev.ddllint.analysis;
+
+import dev.ddllint.config.Configuration;
+import dev.ddllint.config.NewTableScope;
+import dev.ddllint.kb.KnowledgeBase;
+import dev.ddllint.kb.SessionState;
+import dev.ddllint.kb.StatementClassifier;
+import dev.ddllint.kb.StatementVerdict;
+import dev.ddllint.model.Statement;
+import dev.ddllint.model.StatementKind;
+import dev.ddllint.parse.StatementParser;
+import dev.ddllint.rules.BuiltinRules;
+import dev.ddllint.rules.Finding;
+import dev.ddllint.rules.Rule;
+import dev.ddllint.rules.RuleInfo;
+import dev.ddllint.rules.ScriptProblemRule;
+import dev.ddllint.rules.Severity;
+import dev.ddllint.rules.StatementContext;
+import dev.ddllint.schema.Schema;
+import dev.ddllint.schema.TableFacts;
+import dev.ddllint.script.ScriptOptions;
+import dev.ddllint.script.ScriptProblem;
+import dev.ddllint.script.ScriptReadResult;
+import dev.ddllint.script.ScriptReader;
+import dev.ddllint.script.ScriptStatement;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The analysis: files are read and parsed independently (in parallel), then replayed in migration order, so each
+ * verdict sees the tables as the earlier statements left them.
+ */
+public final class Analyzer {
+
+    /** Rules whose risk is about rows already in the table: an ALTER on a table created just before is harmless. */
+    private static final Set<String> DATA_RISK_RULES = Set.of("column-type-change", "primary-key-drop",
+            "partition-operation", "blocking-alter", "table-rebuild");
+    private static final Set<StatementKind> CLASSIFIED = EnumSet.of(StatementKind.ALTER_TABLE,
+            StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX);
+
+    private final Configuration config;
+    private final StatementClassifier classifier;
+    private final StatementParser parser;
+    private final Schema schema;
+
+    public Analyzer(Configuration config) {
+        this(config, new Schema());
+    }
+
+    /** @param schema tables known before the first file (for example read from a live database) */
+    public Analyzer(Configuration config, Schema schema) {
+        this.config = config;
+        this.classifier = new StatementClassifier(KnowledgeBase.builtin(), config.target());
+        this.parser = new StatementParser(config.parseTimeoutMillis());
+        this.schema = schema;
+    }
+
+    /** Analyzes files in the order given (see {@link MigrationOrder}). */
+    public AnalysisReport analyze(List<SourceFile> files) {
+        List<ParsedFile> parsed = parseAll(files);
+        List<FileReport> reports = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Map<String, String> createdIn = new HashMap<>();
+        for (ParsedFile file : parsed) {
+            reports.add(replay(file, createdIn, findings));
+        }
+        return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings);
+    }
+
+    private record ParsedFile(String path, ScriptReadResult script, List<Statement> statements) {
+    }
+
+    private List<ParsedFile> parseAll(List<SourceFile> files) {
+        ScriptOptions options = new ScriptOptions(config.placeholders(), config.replacements(), true);
+        if (files.size() <= 1) {
+            return files.stream().map(f -> parse(f, options)).toList();
+        }
+        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ddl-lint-file");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ParsedFile>> futures = new ArrayList<>();
+            for (SourceFile f : files) {
+                futures.add(pool.submit(() -> parse(f, options)));
+            }
+            List<ParsedFile> result = new ArrayList<>();
+            for (Future<ParsedFile> future : futures) {
+                result.add(future.get());
+            }
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("analysis interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("analysis failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private ParsedFile parse(SourceFile file, ScriptOptions options) {
+        ScriptReadResult script = ScriptReader.read(file.content(), options);
+        List<Statement> statements = new ArrayList<>(script.statements().size());
+        for (ScriptStatement s : script.statements()) {
+            Statement st;
+            try {
+                st = s.compound() ? Statement.simple(StatementKind.OTHER, null) : parser.parse(s.sql());
+            } catch (RuntimeException e) {
+                // A reader bug must not lose the rest of the file: report this statement as not understood.
+                st = Statement.unparseable("internal error while reading the statement: " + e);
+            }
+            statements.add(st);
+        }
+        return new ParsedFile(file.path(), script, statements);
+    }
+
+    private FileReport replay(ParsedFile file, Map<String, String> createdIn, List<Finding> findings) {
+        for (ScriptProblem p : file.script().problems()) {
+            ScriptProblemRule rule = ScriptProblemRule.forProblem(p.code());
+            Severity severity = config.severityOf(rule.info());
+            if (severity != Severity.OFF) {
+                findings.add(new Finding(rule.info().id(), severity, file.path(), p.line(), p.column(), p.line(),
+                        p.column(), p.message(), rule.help(), ""));
+            }
+        }
+        SessionState session = SessionState.DEFAULT;
+        List<StatementReport> reports = new ArrayList<>();
+        for (int i = 0; i < file.statements().size(); i++) {
+            ScriptStatement source = file.script().statements().get(i);
+            Statement statement = file.statements().get(i);
+            session = applySettings(statement, session);
+            TableFacts table = schema.table(statement.table()).orElse(null);
+            StatementVerdict verdict = statement.parsed() && CLASSIFIED.contains(statement.kind())
+                    ? classifier.classify(statement, table, session) : null;
+            StatementContext ctx = new StatementContext(statement, verdict, config.target(), table, session);
+            String newTableNote = newTableNote(statement, file.path(), createdIn);
+            for (Rule rule : BuiltinRules.STATEMENT_RULES) {
+                Severity severity = config.severityOf(rule.info());
+                if (severity == Severity.OFF) {
+                    continue;
+                }
+                rule.check(ctx, (info, message, help) -> findings.add(finding(info, severity, file.path(), source,
+                        message, help, newTableNote)));
+            }
+            schema.apply(statement, file.path() + ":" + source.line());
+            if (statement.kind() == StatementKind.CREATE_TABLE && statement.parsed() && statement.table() != null) {
+                createdIn.put(statement.table().key(), file.path());
+            }
+            reports.add(new StatementReport(source, statement, verdict));
+        }
+        return new FileReport(file.path(), reports);
+    }
+
+    private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,
+                            String help, String newTableNote) {
+        Severity s = severity;
+        String m = message;
+        if (newTableNote != null && DATA_RISK_RULES.contains(info.id())) {
+            s = Severity.INFO;
+            m = message + "; " + newTableNote;
+        }
+        String excerpt = source.rawText().lines().findFirst().orElse("").strip();
+        return new Finding(info.id(), s, path, source.line(), source.column(), source.endLine(), source.endColumn(),
+                m, help, excerpt);
+    }
+
+    /** Why the table holds no rows yet, when it was created within the configured scope; else null. */
+    private String newTableNote(Statement statement, String path, Map<String, String> createdIn) {
+        if (statement.table() == null || config.newTables() == NewTableScope.NONE) {
+            return null;
+        }
+        String file = createdIn.get(statement.table().key());
+        if (file == null || (config.newTables() == NewTableScope.FILE && !file.equals(path))) {
+            return null;
+        }
+        return "not a risk: the table is created earlier in " + (file.equals(path) ? "this file" : file)
+                + ", so it holds no rows yet";
+    }
+
+    private static SessionState applySettings(Statement statement, SessionState session) {
+        SessionState s = session;
+        for (Statement.SessionSetting setting : statement.settings()) {
+            String value = setting.value().trim().toLowerCase(java.util.Locale.ROOT);
+            switch (setting.name()) {
+                case "foreign_key_checks" -> s = s.withForeignKeyChecks(!(value.equals("0") || value.equals("off")
+                        || value.equals("false")));
+                case "lock_wait_timeout" -> {
+                    try {
+                        s = s.withLockWaitTimeout(Long.parseLong(value));
+                    } catch (NumberFormatException e) {
+                        // A variable or expression: the timeout is set, its value unknown.
+                        s = s.withLockWaitTimeout(-1L);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.ddllint.analysis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Finds the migration scripts under the given files and folders and reads them in migration order. */
+public final class MigrationFiles {
+
+    private MigrationFiles() {
+    }
+
+    /** A path the user named cannot be used; the message says which and why. */
+    public static final class UnusablePathException extends Exception {
+        public UnusablePathException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param paths   files (any name) and folders (searched recursively for {@code *.sql})
+     * @param baseDir reports show paths relative to it when they are inside it
+     */
+    public static List<SourceFile> collect(List<Path> paths, Path baseDir) throws UnusablePathException {
+        Map<Path, String> found = new LinkedHashMap<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new UnusablePathException(p + ": no such file or folder");
+            }
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                            .forEach(f -> found.putIfAbsent(f.toAbsolutePath().normalize(), display(f, baseDir)));
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UnusablePathException(p + ": cannot list the folder (" + message(e) + ")");
+                }
+            } else {
+                found.putIfAbsent(p.toAbsolutePath().normalize(), display(p, baseDir));
+            }
+        }
+        List<Map.Entry<Path, String>> ordered = new ArrayList<>(found.entrySet());
+        ordered.sort((a, b) -> MigrationOrder.BY_MIGRATION_ORDER.compare(a.getValue(), b.getValue()));
+        List<SourceFile> files = new ArrayList<>();
+        for (Map.Entry<Path, String> e : ordered) {
+            try {
+                files.add(new SourceFile(e.getValue(), Files.readAllBytes(e.getKey())));
+            } catch (NoSuchFileException ex) {
+                throw new UnusablePathException(e.getValue() + ": no such file");
+            } catch (IOException | OutOfMemoryError ex) {
+                throw new UnusablePathException(e.getValue() + ": cannot read the file (" + message(ex) + ")");
+            }
+        }
+        return files;
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static String display(Path file, Path baseDir) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = baseDir.toAbsolutePath().normalize();
+        Path shown = abs.startsWith(base) ? base.relativize(abs) : abs;
+        return shown.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ddllint.analysis;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Orders migration files as Flyway runs them: versioned {@code V1_2__x.sql} by version (numerically, part by
+ * part), then repeatable {@code R__x.sql} by description. Files that follow no Flyway convention come last, in
+ * natural order of their paths (so {@code 2.sql} before {@code 10.sql}).
+ */
+public final class MigrationOrder {
+
+    private static final Pattern VERSIONED = Pattern.compile("(?i)V(\\d+(?:[._]\\d+)*)__.*");
+    private static final Pattern REPEATABLE = Pattern.compile("(?i)R__(.*)");
+
+    private MigrationOrder() {
+    }
+
+    public static final Comparator<String> BY_MIGRATION_ORDER = MigrationOrder::compare;
+
+    static int compare(String pathA, String pathB) {
+        String a = fileName(pathA);
+        String b = fileName(pathB);
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb) {
+            return Integer.compare(ra, rb);
+        }
+        int c = switch (ra) {
+            case 0 -> compareVersions(version(a), version(b));
+            case 1 -> a.compareToIgnoreCase(b);
+            default -> natural(pathA, pathB);
+        };
+        return c != 0 ? c : pathA.compareTo(pathB);
+    }
+
+    private static int rank(String name) {
+        if (VERSIONED.matcher(name).matches()) {
+            return 0;
+        }
+        return REPEATABLE.matcher(name).matches() ? 1 : 2;
+    }
+
+    private static List<BigInteger> version(String name) {
+        Matcher m = VERSIONED.matcher(name);
+        List<BigInteger> parts = new ArrayList<>();
+        if (m.matches()) {
+            for (String p : m.group(1).split("[._]")) {
+                parts.add(new BigInteger(p));
+            }
+        }
+        return parts;
+    }
+
+    private static int compareVersions(List<BigInteger> a, List<BigInteger> b) {
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            BigInteger x = i < a.size() ? a.get(i) : BigInteger.ZERO;
+            BigInteger y = i < b.size() ? b.get(i) : BigInteger.ZERO;
+            int c = x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** Compares digit runs as numbers and everything else case-insensitively. */
+    static int natural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                int c = new BigInteger(a.substring(si, i)).compareTo(new BigInteger(b.substring(sj, j)));
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                int c = Character.compare(Character.toLowerCase(x), Character.toLowerCase(y));
+                if (c != 0) {
+                    return c;
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static String fileName(String path) {
+        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        return (slash < 0 ? path : path.substring(slash + 1)).toLowerCase(Locale.ROOT).isEmpty() ? path
+                : (slash < 0 ? path : path.substring(slash + 1));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ddllint.model;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A column data type: base name (upper case), its arguments (length, precision, ENUM/SET members) and
+ * attributes that are part of the type for InnoDB (UNSIGNED, ZEROFILL, character set, collation).
+ */
+public record ColumnType(String name, List<String> arguments, boolean unsigned, boolean zerofill,
+                         String charset, String collation) {
+
+    public ColumnType {
+        name = name.toUpperCase(Locale.ROOT);
+        arguments = List.copyOf(arguments);
+    }
+
+    public boolean isVarchar() {
+        return name.equals("VARCHAR") || name.equals("VARBINARY");
+    }
+
+    public boolean isEnumOrSet() {
+        return name.equals("ENUM") || name.equals("SET");
+    }
+
+    /** First numeric argument (length or precision), or -1. */
+    public int length() {
+        if (arguments.isEmpty()) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(arguments.get(0).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The type without character set or collation, for "did the data type change" comparisons. */
+    public String canonical() {
+        String base = switch (name) {
+            case "INTEGER" -> "INT";
+            case "BOOL", "BOOLEAN" -> "TINYINT";
+            case "DEC", "NUMERIC", "FIXED" -> "DECIMAL";
+            default -> name;
+        };
+        List<String> args = arguments;
+        // Integer display widths (INT(11)) do not change storage.
+        if (base.endsWith("INT")) {
+            args = List.of();
+        }
+        StringBuilder sb = new StringBuilder(base);
+        if (!args.isEmpty()) {
+            sb.append('(').append(String.join(",", args)).append(')');
+        }
+        if (unsigned) {
+            sb.append(" UNSIGNED");
+        }
+        if (zerofill) {
+            sb.append(" ZEROFILL");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(name);
+        if (!arguments.isEmpty()) {
+            sb.append('(').append(String.join(",", arguments)).append(')');
+        }
+        if (unsigned) {
+            sb.append(" UNSIGNED");
+        }
+        if (zerofill) {
+            sb.append(" ZEROFILL");
+        }
+        if (charset != null) {
+            sb.append(" CHARACTER SET ").append(charset);
+        }
+        if (collation != null) {
+            sb.append(" COLLATE ").append(collation);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.ddllint.model;
+
+/** The LOCK= clause as written. */
+public enum RequestedLock { DEFAULT, NONE, SHARED, EXCLUSIVE }

@@ -1,0 +1,47 @@
+package dev.ddllint.model;
+
+import java.util.List;
+
+/**
+ * One statement of a migration, as the analyzer understands it.
+ *
+ * @param table       the table it works on (ALTER/CREATE/DROP/…); for RENAME TABLE the first source table
+ * @param operations  ALTER operations (CREATE/DROP INDEX are modelled as one ADD_INDEX/DROP_INDEX operation)
+ * @param createTable the columns and keys of a CREATE TABLE, or null
+ * @param parsed      false when the statement could not be understood at all ({@code unparseable-statement})
+ * @param parseNote   why parsing fell back or failed (JSqlParser's message, position-mapped), or null
+ */
+public record Statement(StatementKind kind, TableName table, List<AlterOperation> operations,
+                        RequestedAlgorithm algorithm, RequestedLock lock, CreateTableDefinition createTable,
+                        List<RenamePair> renames, List<SessionSetting> settings, boolean ignore,
+                        boolean parsed, String parseNote) {
+
+    public Statement {
+        operations = List.copyOf(operations);
+        renames = List.copyOf(renames);
+        settings = List.copyOf(settings);
+    }
+
+    public static Statement simple(StatementKind kind, TableName table) {
+        return new Statement(kind, table, List.of(), RequestedAlgorithm.DEFAULT, RequestedLock.DEFAULT, null,
+                List.of(), List.of(), false, true, null);
+    }
+
+    public static Statement unparseable(String note) {
+        return new Statement(StatementKind.OTHER, null, List.of(), RequestedAlgorithm.DEFAULT,
+                RequestedLock.DEFAULT, null, List.of(), List.of(), false, false, note);
+    }
+
+    public Statement withParseNote(String note) {
+        return new Statement(kind, table, operations, algorithm, lock, createTable, renames, settings, ignore,
+                parsed, note);
+    }
+
+    /** RENAME TABLE a TO b pair. */
+    public record RenamePair(TableName from, TableName to) {
+    }
+
+    /** SET [SESSION|GLOBAL] name = value. */
+    public record SessionSetting(String name, String value) {
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ddllint.parse;
+
+import dev.ddllint.model.AlterOperation;
+import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.Statement;
+import dev.ddllint.model.StatementKind;
+import dev.ddllint.parse.jsqlparser.JSqlParserAdapter;
+import dev.ddllint.sql.SqlLexer;
+import dev.ddllint.sql.TolerantStatementReader;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Turns one statement's text into the model. Only statements that shape a verdict (table DDL and SET) go through
+ * JSqlParser; the rest are classified from their leading keywords. When JSqlParser rejects a statement the
+ * tolerant reader recovers it; only what neither understands is returned with {@code parsed=false}.
+ */
+public final class StatementParser {
+
+    /** Statement kinds whose details matter to a verdict or to the schema replay. */
+    private static final Set<StatementKind> VERDICT_SHAPING = EnumSet.of(StatementKind.ALTER_TABLE,
+            StatementKind.CREATE_TABLE, StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX,
+            StatementKind.RENAME_TABLE, StatementKind.DROP_TABLE, StatementKind.SET);
+
+    private final JSqlParserAdapter jsqlparser;
+
+    public StatementParser(long parseTimeoutMillis) {
+        this.jsqlparser = new JSqlParserAdapter(parseTimeoutMillis);
+    }
+
+    public Statement parse(String sql) {
+        StatementKind kind = TolerantStatementReader.kindOf(SqlLexer.tokenize(sql));
+        if (!VERDICT_SHAPING.contains(kind)) {
+            return TolerantStatementReader.read(sql);
+        }
+        JSqlParserAdapter.Outcome outcome = jsqlparser.parse(sql);
+        if (outcome.ok() && outcome.statement().kind() == kind) {
+            return outcome.statement();
+        }
+        Statement recovered = TolerantStatementReader.read(sql);
+        String note = outcome.ok() ? "JSqlParser read it as " + outcome.statement().kind() : outcome.error()
+                + (outcome.errorLine() > 0 ? " at line " + outcome.errorLine() + ", column " + outcome.errorColumn()
+                : "");
+        if (!recovered.parsed()) {
+            return recovered.withParseNote(note + "; " + recovered.parseNote());
+        }
+        if (kind == StatementKind.ALTER_TABLE && !recovered.operations().isEmpty()
+                && recovered.operations().stream().allMatch(o -> o.kind() == OperationKind.UNKNOWN)) {
+            return new Statement(recovered.kind(), recovered.table(), recovered.operations(), recovered.algorithm(),
+                    recovered.lock(), null, recovered.renames(), recovered.settings(), recovered.ignore(), false,
+                    note + "; no clause could be read");
+        }
+        return recovered.withParseNote(note + "; recovered by the clause reader");
+    }
+
+    /** Clauses of a statement that neither reader understood. */
+    public static boolean hasUnknownOperation(Statement s) {
+        return s.operations().stream().map(AlterOperation::kind).anyMatch(k -> k == OperationKind.UNKNOWN);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.ddllint.parse.jsqlparser;
+
+import dev.ddllint.model.AlterOperation;
+import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.RequestedAlgorithm;
+import dev.ddllint.model.RequestedLock;
+import dev.ddllint.model.Statement;
+import dev.ddllint.model.StatementKind;
+import dev.ddllint.model.TableName;
+import dev.ddllint.sql.AlterClauseReader;
+import dev.ddllint.sql.SqlLexer;
+import dev.ddllint.sql.TolerantStatementReader;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.AbstractJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.alter.Alter;
+import net.sf.jsqlparser.statement.alter.AlterExpression;
+import net.sf.jsqlparser.statement.alter.RenameTableStatement;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.drop.Drop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The only place that touches JSqlParser. JSqlParser decides a statement's structure (its kind, its table, the
+ * list of ALTER operations and what each one is); the project's own readers then fill in the MySQL details
+ * JSqlParser keeps only as raw tokens (column attributes, positions, table options). Statements it rejects, and
+ * operations it leaves unspecified, are read by the tolerant clause reader instead.
+ */
+public final class JSqlParserAdapter {
+
+    /** Parses run on daemon threads so a runaway parse can be abandoned without keeping the JVM alive. */
+    private static final ExecutorService PARSE_THREADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ddl-lint-parse");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final long timeoutMillis;
+
+    public JSqlParserAdapter(long timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** What JSqlParser made of a statement: a model statement, or why it could not. */
+    public record Outcome(Statement statement, String error, int errorLine, int errorColumn) {
+        public boolean ok() {
+            return statement != null;
+        }
+    }
+
+    public Outcome parse(String sql) {
+        net.sf.jsqlparser.statement.Statement parsed;
+        try {
+            parsed = CCJSqlParserUtil.parse(sql, PARSE_THREADS, p -> p.withTimeOut(timeoutMillis)
+                    .withDialect(AbstractJSqlParser.Dialect.MYSQL).withBackslashEscapeCharacter(true));
+        } catch (JSQLParserException e) {
+            return failure(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Outcome(null, "JSqlParser failed: " + e, 0, 0);
+        }
+        try {
+            Statement s = map(parsed, sql);
+            return s == null ? new Outcome(null, "JSqlParser returned " + parsed.getClass().getSimpleName(), 0, 0)
+                    : new Outcome(s, null, 0, 0);
+        } catch (RuntimeException e) {
+            return new Outcome(null, "could not read JSqlParser's tree: " + e, 0, 0);
+        }
+    }
+
+    private static Outcome failure(JSQLParserException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof TimeoutException || e.getMessage() != null && e.getMessage().contains("Time out")) {
+            return new Outcome(null, "JSqlParser gave up (time limit)", 0, 0);
+        }
+        if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
+            net.sf.jsqlparser.parser.Token next = pe.currentToken.next;
+            return new Outcome(null, "JSqlParser: unexpected \"" + next.image + "\"", next.beginLine,
+                    next.beginColumn);
+        }
+        String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        return new Outcome(null, "JSqlParser: " + message, 0, 0);
+    }
+
+    private static Statement map(net.sf.jsqlparser.statement.Statement parsed, String sql) {
+        if (parsed instanceof Alter alter) {
+            return mapAlter(alter, sql);
+        }
+        if (parsed instanceof CreateTable create) {
+            // The body's MySQL details (column attributes, table options) are read by our reader from the text
+            // JSqlParser accepted; JSqlParser vouches for the structure and names the table.
+            Statement s = TolerantStatementReader.read(sql);
+            return s.kind() == StatementKind.CREATE_TABLE && s.table() != null
+                    && s.table().name().equalsIgnoreCase(unquote(create.getTable().getName())) ? s : null;
+        }
+        if (parsed instanceof CreateIndex || parsed instanceof RenameTableStatement
+                || parsed instanceof net.sf.jsqlparser.statement.SetStatement) {
+            Statement s = TolerantStatementReader.read(sql);
+            return s.parsed() ? s : null;
+        }
+        if (parsed instanceof Drop drop) {
+            String type = drop.getType() == null ? "" : drop.getType().toUpperCase(java.util.Locale.ROOT);
+            if (type.equals("INDEX") || type.equals("TABLE")) {
+                Statement s = TolerantStatementReader.read(sql);
+                return s.parsed() ? s : null;
+            }
+        }
+        return null;
+    }
+
+    private static Statement mapAlter(Alter alter, String sql) {
+        Table table = alter.getTable();
+        TableName name = new TableName(table.getSchemaName() == null ? null : unquote(table.getSchemaName()),
+                unquote(table.getName()));
+        List<AlterOperation> operations = new ArrayList<>();
+        RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
+        RequestedLock lock = RequestedLock.DEFAULT;
+        List<AlterExpression> expressions = alter.getAlterExpressions() == null ? List.of()
+                : alter.getAlterExpressions();
+        for (AlterExpression e : expressions) {
+            net.sf.jsqlparser.statement.alter.AlterOperation op = e.getOperation();
+            if (op == net.sf.jsqlparser.statement.alter.AlterOperation.ALGORITHM) {
+                algorithm = AlterClauseReader.parseAlgorithm(word(e.getAlgorithmOption()));
+                continue;
+            }
+            if (op == net.sf.jsqlparser.statement.alter.AlterOperation.LOCK) {
+                lock = AlterClauseReader.parseLock(word(e.getLockOption()));
+                continue;
+            }
+            String text = op == net.sf.jsqlparser.statement.alter.AlterOperation.UNSPECIFIC
+                    && e.getOptionalSpecifier() != null ? e.getOptionalSpecifier() : e.toString();
+            AlterClauseReader.Clauses read = AlterClauseReader.read(text, SqlLexer.tokenize(text));
+            if (read.algorithm() != RequestedAlgorithm.DEFAULT) {
+                algorithm = read.algorithm();
+            }
+            if (read.lock() != RequestedLock.DEFAULT) {
+                lock = read.lock();
+            }
+            OperationKind expected = expectedKind(e);
+            for (AlterOperation detailed : read.operations()) {
+                // JSqlParser's reading of what the clause is wins; ours supplies the details when both agree.
+                if (expected != null && detailed.kind() != expected && !compatible(expected, detailed.kind())) {
+                    detailed = new AlterOperation(expected, detailed.text(), detailed.column(), detailed.newName(),
+                            null, detailed.index(), detailed.value());
+                }
+                operations.add(detailed);
+            }
+        }
+        return new Statement(StatementKind.ALTER_TABLE, name, operations, algorithm, lock, null, List.of(),
+                List.of(), sql.toUpperCase(java.util.Locale.ROOT).matches("(?s)\\s*ALTER\\s+(ONLINE\\s+)?IGNORE\\b.*"),
+                true, null);
+    }
+
+    private static boolean compatible(OperationKind expected, OperationKind read) {
+        return expected == OperationKind.ADD_INDEX && (read == OperationKind.ADD_PRIMARY_KEY
+                || read == OperationKind.ADD_FOREIGN_KEY || read == OperationKind.ADD_CHECK_CONSTRAINT)
+                || expected == OperationKind.DROP_INDEX && read == OperationKind.DROP_PRIMARY_KEY
+                || expected == OperationKind.DROP_CONSTRAINT && (read == OperationKind.DROP_FOREIGN_KEY
+                || read == OperationKind.DROP_CHECK_CONSTRAINT)
+                || expected == OperationKind.DEFAULT_CHARSET && read == OperationKind.CONVERT_CHARSET
+                || expected == OperationKind.TABLE_OPTION;
+    }
+
+    /** The operation kind JSqlParser's tree states, or null when it leaves it to the text. */
+    private static OperationKind expectedKind(AlterExpression e) {
+        return switch (e.getOperation()) {
+            case ADD -> e.getColDataTypeList() != null && !e.getColDataTypeList().isEmpty()
+                    ? OperationKind.ADD_COLUMN : e.getIndex() != null || e.getPkColumns() != null
+                    || e.getUkColumns() != null || e.getFkColumns() != null ? OperationKind.ADD_INDEX : null;
+            case DROP -> e.getColumnName() != null ? OperationKind.DROP_COLUMN
+                    : e.getIndex() != null ? OperationKind.DROP_INDEX
+                    : e.getConstraintName() != null ? OperationKind.DROP_CONSTRAINT : null;
+            case DROP_PRIMARY_KEY -> OperationKind.DROP_PRIMARY_KEY;
+            case DROP_UNIQUE -> OperationKind.DROP_INDEX;
+            case DROP_FOREIGN_KEY -> OperationKind.DROP_FOREIGN_KEY;
+            case MODIFY -> OperationKind.MODIFY_COLUMN;
+            case CHANGE -> OperationKind.CHANGE_COLUMN;
+            case RENAME_TABLE -> OperationKind.RENAME_TABLE;
+            case RENAME_INDEX, RENAME_KEY -> OperationKind.RENAME_INDEX;
+            case FORCE -> OperationKind.FORCE;
+            case ENGINE -> OperationKind.ENGINE;
+            case KEY_BLOCK_SIZE -> OperationKind.KEY_BLOCK_SIZE;
+            case COMMENT, COMMENT_WITH_EQUAL_SIGN -> OperationKind.TABLE_COMMENT;
+            case PARTITION_BY -> OperationKind.PARTITION_BY;
+            case REMOVE_PARTITIONING -> OperationKind.REMOVE_PARTITIONING;
+            case ADD_PARTITION -> OperationKind.ADD_PARTITION;
+            case DROP_PARTITION -> OperationKind.DROP_PARTITION;
+            case TRUNCATE_PARTITION -> OperationKind.TRUNCATE_PARTITION;
+            case COALESCE_PARTITION -> OperationKind.COALESCE_PARTITION;
+            case REORGANIZE_PARTITION -> OperationKind.REORGANIZE_PARTITION;
+            case EXCHANGE_PARTITION -> OperationKind.EXCHANGE_PARTITION;
+            case CONVERT -> e.getConvertType() == AlterExpression.ConvertType.CONVERT_TO
+                    ? OperationKind.CONVERT_CHARSET : OperationKind.DEFAULT_CHARSET;
+            default -> null;
+        };
+    }
+
+    private static dev.ddllint.sql.Token word(String s) {
+        if (s == null) {
+            return null;
+        }
+        List<dev.ddllint.sql.Token> tokens = SqlLexer.tokenize(s.replace("=", " "));
+        return tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+    }
+
+    private static String unquote(String name) {
+        if (name == null) {
+            return null;
+        }
+        String n = name.trim();
+        if (n.length() >= 2 && (n.startsWith("`") && n.endsWith("`") || n.startsWith("\"") && n.endsWith("\""))) {
+            return n.substring(1, n.length() - 1);
+        }
+        return n;
+    }
+
+}

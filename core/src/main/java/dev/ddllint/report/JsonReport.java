@@ -1,0 +1,98 @@
+package dev.ddllint.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddllint.analysis.AnalysisReport;
+import dev.ddllint.analysis.FileReport;
+import dev.ddllint.analysis.StatementReport;
+import dev.ddllint.kb.ClassifiedOperation;
+import dev.ddllint.kb.Verdict;
+import dev.ddllint.model.RequestedAlgorithm;
+import dev.ddllint.model.RequestedLock;
+import dev.ddllint.rules.Finding;
+import dev.ddllint.rules.Severity;
+
+/**
+ * The JSON report. Its field names and meanings are a stable interface (docs/json-format.md): later versions
+ * add fields, never rename or drop them.
+ */
+public final class JsonReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static String render(AnalysisReport report) {
+        try {
+            return MAPPER.writeValueAsString(toTree(report)) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the JSON report", e);
+        }
+    }
+
+    public static ObjectNode toTree(AnalysisReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.putObject("tool").put("name", "ddl-lint").put("version", report.toolVersion());
+        root.put("target", report.target().toString());
+        ArrayNode files = root.putArray("files");
+        for (FileReport f : report.files()) {
+            ObjectNode file = files.addObject();
+            file.put("path", f.path());
+            ArrayNode statements = file.putArray("statements");
+            for (StatementReport s : f.statements()) {
+                statements.add(statement(s));
+            }
+        }
+        ArrayNode findings = root.putArray("findings");
+        for (Finding f : report.findings()) {
+            findings.addObject().put("rule", f.rule()).put("severity", f.severity().id()).put("path", f.path())
+                    .put("line", f.line()).put("column", f.column()).put("endLine", f.endLine())
+                    .put("endColumn", f.endColumn()).put("message", f.message()).put("help", f.help());
+        }
+        root.putObject("summary").put("files", report.files().size()).put("statements", report.statementCount())
+                .put("errors", report.count(Severity.ERROR)).put("warnings", report.count(Severity.WARNING))
+                .put("infos", report.count(Severity.INFO));
+        return root;
+    }
+
+    private static ObjectNode statement(StatementReport s) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("line", s.source().line()).put("column", s.source().column())
+                .put("endLine", s.source().endLine()).put("endColumn", s.source().endColumn())
+                .put("kind", s.statement().kind().name());
+        if (s.statement().table() != null) {
+            node.put("table", s.statement().table().name());
+        } else {
+            node.putNull("table");
+        }
+        node.put("parsed", s.statement().parsed());
+        if (s.statement().parseNote() != null) {
+            node.put("parseNote", s.statement().parseNote());
+        }
+        if (s.statement().algorithm() != RequestedAlgorithm.DEFAULT || s.statement().lock() != RequestedLock.DEFAULT) {
+            node.putObject("requested").put("algorithm", s.statement().algorithm().name())
+                    .put("lock", s.statement().lock().name());
+        }
+        if (s.verdict() != null) {
+            ArrayNode ops = node.putArray("operations");
+            for (ClassifiedOperation c : s.verdict().operations()) {
+                ObjectNode op = verdict(ops.addObject().put("kind", c.operation().kind().name()), c.verdict());
+                op.put("ddlOperation", c.ddlOperation().name());
+                if (!c.assumptions().isEmpty()) {
+                    ArrayNode a = op.putArray("assumptions");
+                    c.assumptions().forEach(a::add);
+                }
+            }
+            verdict(node.putObject("verdict"), s.verdict().effective());
+        }
+        return node;
+    }
+
+    private static ObjectNode verdict(ObjectNode node, Verdict v) {
+        return node.put("algorithm", v.algorithm().name()).put("rebuildsTable", v.rebuildsTable())
+                .put("lock", v.lock().name());
+    }
+}

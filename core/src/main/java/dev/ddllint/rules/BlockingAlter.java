@@ -1,0 +1,77 @@
+package dev.ddllint.rules;
+
+import dev.ddllint.kb.Algorithm;
+import dev.ddllint.kb.ClassifiedOperation;
+import dev.ddllint.kb.DdlOperation;
+import dev.ddllint.kb.LockLevel;
+
+import java.util.List;
+
+/**
+ * Any other statement that blocks writes: it runs as COPY, or needs LOCK=SHARED/EXCLUSIVE, or asks for them.
+ * Statements already reported as a column type change, primary-key drop or partition operation are not repeated.
+ */
+public final class BlockingAlter implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("blocking-alter", Severity.ERROR,
+            "The statement blocks writes to the table while it runs (COPY, or LOCK=SHARED/EXCLUSIVE)");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(StatementContext ctx, FindingSink sink) {
+        if (ctx.verdict() == null || (!ctx.verdict().effective().blocksWrites()
+                && ctx.verdict().effective().algorithm() != Algorithm.COPY)) {
+            return;
+        }
+        List<ClassifiedOperation> ops = ctx.verdict().operations();
+        boolean reported = ops.stream().anyMatch(c -> ColumnTypeChange.applies(c)
+                || c.ddlOperation() == DdlOperation.DROP_PRIMARY_KEY || c.operation().kind().isPartitionOperation());
+        if (reported) {
+            return;
+        }
+        List<ClassifiedOperation> blocking = ops.stream()
+                .filter(c -> c.verdict().algorithm() == Algorithm.COPY || c.verdict().lock() != LockLevel.NONE)
+                .toList();
+        String cause;
+        String help;
+        if (!blocking.isEmpty()) {
+            ClassifiedOperation first = blocking.get(0);
+            cause = Messages.operation(first) + (first.reason() == null || first.reason().isBlank() ? ""
+                    : " (" + first.reason() + ")");
+            help = helpFor(first.ddlOperation());
+        } else {
+            cause = "the statement's explicit " + explicitClauses(ctx);
+            help = "remove the explicit ALGORITHM=COPY / LOCK=SHARED|EXCLUSIVE, or write ALGORITHM=INPLACE, "
+                    + "LOCK=NONE so the server refuses instead of blocking";
+        }
+        sink.report(INFO, "ALTER on " + ctx.tableName() + " blocks writes: " + ctx.verdictText() + ", because of "
+                + cause + Messages.assumptions(blocking), help);
+    }
+
+    private static String explicitClauses(StatementContext ctx) {
+        StringBuilder sb = new StringBuilder();
+        if (ctx.statement().algorithm() != dev.ddllint.model.RequestedAlgorithm.DEFAULT) {
+            sb.append("ALGORITHM=").append(ctx.statement().algorithm());
+        }
+        if (ctx.statement().lock() != dev.ddllint.model.RequestedLock.DEFAULT) {
+            sb.append(sb.length() > 0 ? ", " : "").append("LOCK=").append(ctx.statement().lock());
+        }
+        return sb.toString();
+    }
+
+    private static String helpFor(DdlOperation op) {
+        return switch (op) {
+            case ADD_FOREIGN_KEY -> "run SET foreign_key_checks=0 before adding the foreign key (it is then added in "
+                    + "place without a copy; check the data yourself), or " + Help.SHADOW_TABLE;
+            case ADD_FULLTEXT_INDEX, ADD_FULLTEXT_INDEX_FIRST, ADD_SPATIAL_INDEX -> "FULLTEXT and SPATIAL indexes "
+                    + "cannot be built with concurrent writes: " + Help.SHADOW_TABLE;
+            case ADD_AUTO_INCREMENT_COLUMN -> "add the column without AUTO_INCREMENT, backfill it, then make it "
+                    + "the key; or " + Help.SHADOW_TABLE;
+            default -> Help.SHADOW_TABLE;
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ddllint.rules;
+
+import dev.ddllint.kb.ClassifiedOperation;
+import dev.ddllint.model.OperationKind;
+
+/** Any partition operation: they lock or rebuild partitions, and DROP/TRUNCATE PARTITION delete rows. */
+public final class PartitionOperation implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("partition-operation", Severity.ERROR,
+            "Partition operations lock or rebuild partitions; dropping or truncating one deletes its rows");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(StatementContext ctx, FindingSink sink) {
+        if (ctx.verdict() == null) {
+            return;
+        }
+        for (ClassifiedOperation c : ctx.verdict().operations()) {
+            OperationKind kind = c.operation().kind();
+            if (!kind.isPartitionOperation()) {
+                continue;
+            }
+            String effect = switch (kind) {
+                case DROP_PARTITION -> "deletes every row of the dropped partition";
+                case TRUNCATE_PARTITION -> "deletes every row of the partition";
+                case PARTITION_BY, REMOVE_PARTITIONING -> "copies the whole table";
+                case COALESCE_PARTITION, REORGANIZE_PARTITION, REBUILD_PARTITION -> "copies the rows of the "
+                        + "affected partitions";
+                default -> "locks the table's partitions";
+            };
+            sink.report(INFO, Messages.operation(c) + " on " + ctx.tableName() + " " + effect + ": "
+                    + c.verdict() + " on " + ctx.target().displayName(), "partition changes are rejected by "
+                    + "policy: run them as a planned operation with a tool built for it (for example "
+                    + "pt-online-schema-change for repartitioning), after backing up the affected rows");
+        }
+    }
+}

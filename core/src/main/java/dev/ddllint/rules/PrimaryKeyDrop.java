@@ -1,0 +1,32 @@
+package dev.ddllint.rules;
+
+import dev.ddllint.kb.ClassifiedOperation;
+import dev.ddllint.kb.DdlOperation;
+
+import java.util.Set;
+
+/** Dropping the primary key without adding a new one in the same statement: the table is copied. */
+public final class PrimaryKeyDrop implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("primary-key-drop", Severity.ERROR,
+            "Dropping a primary key without adding another copies the table and blocks writes");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(StatementContext ctx, FindingSink sink) {
+        for (ClassifiedOperation c : ctx.operations(Set.of(DdlOperation.DROP_PRIMARY_KEY))) {
+            String what = c.operation().kind() == dev.ddllint.model.OperationKind.DROP_PRIMARY_KEY
+                    ? "drops the primary key of " + ctx.tableName()
+                    : "drops index `" + (c.operation().index() == null ? "?" : c.operation().index().name())
+                    + "`, the UNIQUE NOT NULL key InnoDB uses as the primary key of " + ctx.tableName();
+            sink.report(INFO, Messages.operation(c) + " " + what + " without adding a new one: " + ctx.verdictText()
+                    + "; writes wait until the whole table is copied", "drop and add the primary key in one "
+                    + "statement (ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (…)), which rebuilds in place "
+                    + "with LOCK=NONE; or " + Help.SHADOW_TABLE);
+        }
+    }
+}

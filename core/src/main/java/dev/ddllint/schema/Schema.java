@@ -1,0 +1,165 @@
+package dev.ddllint.schema;
+
+import dev.ddllint.model.AlterOperation;
+import dev.ddllint.model.ColumnDefinition;
+import dev.ddllint.model.CreateTableDefinition;
+import dev.ddllint.model.IndexDefinition;
+import dev.ddllint.model.IndexDefinition.IndexKind;
+import dev.ddllint.model.Statement;
+import dev.ddllint.model.TableName;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tables known so far, replayed from the statements that shape them (CREATE TABLE [LIKE], ALTER TABLE,
+ * CREATE/DROP INDEX, RENAME TABLE, DROP TABLE) in migration order. Not thread-safe: one per analysis.
+ */
+public final class Schema {
+
+    private final Map<String, TableFacts> tables = new HashMap<>();
+
+    public Optional<TableFacts> table(TableName name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(tables.get(name.key()));
+    }
+
+    public void put(TableFacts facts) {
+        tables.put(TableFacts.key(facts.name()), facts);
+    }
+
+    /** Applies one statement's effect on the tables; {@code origin} names its file and line. */
+    public void apply(Statement s, String origin) {
+        if (!s.parsed()) {
+            return;
+        }
+        switch (s.kind()) {
+            case CREATE_TABLE -> create(s, origin);
+            case DROP_TABLE -> {
+                if (s.table() != null) {
+                    tables.remove(s.table().key());
+                }
+                s.renames().forEach(p -> tables.remove(p.from().key()));
+            }
+            case RENAME_TABLE -> s.renames().forEach(p -> {
+                TableFacts t = tables.remove(p.from().key());
+                if (t != null) {
+                    put(renamed(t, p.to().name()));
+                }
+            });
+            case ALTER_TABLE, CREATE_INDEX, DROP_INDEX -> table(s.table()).ifPresent(t -> alter(t, s.operations()));
+            default -> {
+            }
+        }
+    }
+
+    private void create(Statement s, String origin) {
+        CreateTableDefinition def = s.createTable();
+        if (def == null || s.table() == null) {
+            return;
+        }
+        if (def.likeTable() != null) {
+            table(def.likeTable()).ifPresent(src -> put(TableFacts.of(s.table().name(),
+                    new ArrayList<>(src.columns().values()), src.indexes(), src.options(), origin, true,
+                    src.partitioned())));
+            return;
+        }
+        List<ColumnDefinition> columns = new ArrayList<>();
+        for (ColumnDefinition c : def.columns()) {
+            boolean inPrimaryKey = c.primaryKey() || def.indexes().stream().anyMatch(i -> i.kind() == IndexKind.PRIMARY
+                    && i.columns().stream().anyMatch(k -> TableFacts.key(k).equals(TableFacts.key(c.name()))));
+            // Primary-key columns are NOT NULL whether or not the definition says so.
+            columns.add(inPrimaryKey ? withNullable(c, false) : c);
+        }
+        put(TableFacts.of(s.table().name(), columns, def.indexes(), def.options(), origin, true, def.partitioned()));
+    }
+
+    private void alter(TableFacts t, List<AlterOperation> ops) {
+        Map<String, ColumnDefinition> columns = new LinkedHashMap<>(t.columns());
+        List<IndexDefinition> indexes = new ArrayList<>(t.indexes());
+        Map<String, String> options = new LinkedHashMap<>(t.options());
+        String name = t.name();
+        boolean partitioned = t.partitioned();
+        for (AlterOperation op : ops) {
+            switch (op.kind()) {
+                case ADD_COLUMN -> {
+                    if (op.definition() != null) {
+                        columns.put(TableFacts.key(op.column()), op.definition());
+                        if (op.definition().primaryKey()) {
+                            indexes.add(new IndexDefinition("PRIMARY", IndexKind.PRIMARY, List.of(op.column()), null));
+                        }
+                    }
+                }
+                case MODIFY_COLUMN, CHANGE_COLUMN -> {
+                    if (op.definition() != null) {
+                        columns.remove(TableFacts.key(op.column()));
+                        columns.put(TableFacts.key(op.definition().name()), op.definition());
+                        renameInIndexes(indexes, op.column(), op.definition().name());
+                    }
+                }
+                case RENAME_COLUMN -> {
+                    ColumnDefinition c = columns.remove(TableFacts.key(op.column()));
+                    if (c != null && op.newName() != null) {
+                        columns.put(TableFacts.key(op.newName()), c.withName(op.newName()));
+                        renameInIndexes(indexes, op.column(), op.newName());
+                    }
+                }
+                case DROP_COLUMN -> {
+                    columns.remove(TableFacts.key(op.column()));
+                    String k = TableFacts.key(op.column());
+                    indexes.replaceAll(i -> new IndexDefinition(i.name(), i.kind(),
+                            i.columns().stream().filter(c -> !TableFacts.key(c).equals(k)).toList(), i.referencedTable()));
+                    indexes.removeIf(i -> i.columns().isEmpty() && i.kind() != IndexKind.CHECK);
+                }
+                case ADD_INDEX, ADD_PRIMARY_KEY, ADD_FOREIGN_KEY, ADD_CHECK_CONSTRAINT -> {
+                    if (op.index() != null) {
+                        indexes.add(op.index());
+                    }
+                }
+                case DROP_PRIMARY_KEY -> indexes.removeIf(i -> i.kind() == IndexKind.PRIMARY);
+                case DROP_INDEX, DROP_FOREIGN_KEY, DROP_CHECK_CONSTRAINT, DROP_CONSTRAINT -> {
+                    String dropped = op.index() == null ? null : TableFacts.key(op.index().name());
+                    indexes.removeIf(i -> TableFacts.key(i.name()).equals(dropped));
+                }
+                case RENAME_INDEX -> indexes.replaceAll(i -> TableFacts.key(i.name()).equals(TableFacts.key(op.column()))
+                        ? new IndexDefinition(op.newName(), i.kind(), i.columns(), i.referencedTable()) : i);
+                case RENAME_TABLE -> name = op.newName() == null ? name : op.newName();
+                case ROW_FORMAT, KEY_BLOCK_SIZE, ENGINE -> options.put(op.kind() == dev.ddllint.model.OperationKind.ENGINE
+                        ? "ENGINE" : op.kind().name(), op.value());
+                case CONVERT_CHARSET, DEFAULT_CHARSET -> {
+                    if (op.value() != null) {
+                        options.put("CHARSET", op.value());
+                    }
+                }
+                case PARTITION_BY -> partitioned = true;
+                case REMOVE_PARTITIONING -> partitioned = false;
+                default -> {
+                }
+            }
+        }
+        tables.remove(TableFacts.key(t.name()));
+        put(TableFacts.of(name, new ArrayList<>(columns.values()), indexes, options, t.origin(), t.createdInRun(),
+                partitioned));
+    }
+
+    private static void renameInIndexes(List<IndexDefinition> indexes, String from, String to) {
+        if (from == null || to == null || from.equalsIgnoreCase(to)) {
+            return;
+        }
+        indexes.replaceAll(i -> new IndexDefinition(i.name(), i.kind(),
+                i.columns().stream().map(c -> c.equalsIgnoreCase(from) ? to : c).toList(), i.referencedTable()));
+    }
+
+    private static TableFacts renamed(TableFacts t, String newName) {
+        return new TableFacts(newName, t.columns(), t.indexes(), t.options(), t.origin(), t.createdInRun(),
+                t.partitioned());
+    }
+
+    private static ColumnDefinition withNullable(ColumnDefinition c, boolean nullable) {
+        return new ColumnDefinition(c.name(), c.type(), nullable, c.defaultValue(), c.autoIncrement(), c.generated(),
+                c.primaryKey(), c.unique(), c.comment(), c.position());
+    }
+}

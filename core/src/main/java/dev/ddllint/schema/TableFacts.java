@@ -1,0 +1,90 @@
+package dev.ddllint.schema;
+
+import dev.ddllint.model.ColumnDefinition;
+import dev.ddllint.model.IndexDefinition;
+import dev.ddllint.model.IndexDefinition.IndexKind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What is known about one table before a statement runs: its columns, keys and options.
+ *
+ * @param origin where the facts came from, e.g. "V1__init.sql:3" or "live schema"
+ * @param createdInRun true when the table was created by the migrations being analyzed (so it holds no data yet)
+ */
+public record TableFacts(String name, Map<String, ColumnDefinition> columns, List<IndexDefinition> indexes,
+                         Map<String, String> options, String origin, boolean createdInRun, boolean partitioned) {
+
+    public static TableFacts of(String name, List<ColumnDefinition> columns, List<IndexDefinition> indexes,
+                                Map<String, String> options, String origin, boolean createdInRun,
+                                boolean partitioned) {
+        Map<String, ColumnDefinition> byName = new LinkedHashMap<>();
+        for (ColumnDefinition c : columns) {
+            byName.put(key(c.name()), c);
+        }
+        return new TableFacts(name, byName, new ArrayList<>(indexes), new LinkedHashMap<>(options), origin,
+                createdInRun, partitioned);
+    }
+
+    public static String key(String name) {
+        return name == null ? "" : name.toLowerCase(Locale.ROOT);
+    }
+
+    public Optional<ColumnDefinition> column(String name) {
+        return Optional.ofNullable(columns.get(key(name)));
+    }
+
+    public boolean hasFulltextIndex() {
+        return indexes.stream().anyMatch(i -> i.kind() == IndexKind.FULLTEXT);
+    }
+
+    public boolean hasSpatialIndex() {
+        return indexes.stream().anyMatch(i -> i.kind() == IndexKind.SPATIAL);
+    }
+
+    public boolean hasPrimaryKey() {
+        return indexes.stream().anyMatch(i -> i.kind() == IndexKind.PRIMARY);
+    }
+
+    public boolean isCompressed() {
+        return "COMPRESSED".equalsIgnoreCase(options.get("ROW_FORMAT")) || options.containsKey("KEY_BLOCK_SIZE");
+    }
+
+    /** True when the column is part of any index (a DROP COLUMN then changes the index). */
+    public boolean isIndexed(String column) {
+        String k = key(column);
+        return indexes.stream().filter(i -> i.kind() != IndexKind.FOREIGN && i.kind() != IndexKind.CHECK)
+                .anyMatch(i -> i.columns().stream().anyMatch(c -> key(c).equals(k)));
+    }
+
+    /**
+     * The index InnoDB uses as the clustered key when there is no PRIMARY KEY: the first UNIQUE index whose
+     * columns are all NOT NULL.
+     */
+    public Optional<IndexDefinition> implicitPrimaryKey() {
+        if (hasPrimaryKey()) {
+            return Optional.empty();
+        }
+        return indexes.stream().filter(i -> i.kind() == IndexKind.UNIQUE)
+                .filter(i -> !i.columns().isEmpty() && i.columns().stream()
+                        .allMatch(c -> column(c).map(ColumnDefinition::isNotNull).orElse(false)))
+                .findFirst();
+    }
+
+    /** Table default character set, lower case, or null when not declared. */
+    public String defaultCharset() {
+        String cs = options.get("CHARSET");
+        if (cs == null) {
+            String collation = options.get("COLLATE");
+            if (collation != null && collation.contains("_")) {
+                cs = collation.substring(0, collation.indexOf('_'));
+            }
+        }
+        return cs == null ? null : cs.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,492 @@
+package dev.ddllint.sql;
+
+import dev.ddllint.model.AlterOperation;
+import dev.ddllint.model.ColumnDefinition;
+import dev.ddllint.model.IndexDefinition;
+import dev.ddllint.model.IndexDefinition.IndexKind;
+import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.RequestedAlgorithm;
+import dev.ddllint.model.RequestedLock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tolerant clause-level reader of ALTER TABLE specifications. It reads each comma-separated clause on its
+ * own, so one clause it does not know (an {@link OperationKind#UNKNOWN}) never hides the others.
+ */
+public final class AlterClauseReader {
+
+    /** Operations plus the ALGORITHM/LOCK clauses found among them. */
+    public record Clauses(List<AlterOperation> operations, RequestedAlgorithm algorithm, RequestedLock lock) {
+    }
+
+    private AlterClauseReader() {
+    }
+
+    /** Reads the specification list that follows {@code ALTER TABLE name}. */
+    public static Clauses read(String source, List<Token> specification) {
+        List<AlterOperation> operations = new ArrayList<>();
+        RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
+        RequestedLock lock = RequestedLock.DEFAULT;
+        for (List<Token> clause : ColumnDefinitionReader.splitOnCommas(specification)) {
+            TokenCursor in = new TokenCursor(clause);
+            while (!in.atEnd()) {
+                int before = in.position();
+                if (in.accept("ALGORITHM")) {
+                    in.acceptSymbol("=");
+                    algorithm = parseAlgorithm(in.next());
+                } else if (in.accept("LOCK")) {
+                    in.acceptSymbol("=");
+                    lock = parseLock(in.next());
+                } else {
+                    AlterOperation op = readOperation(in);
+                    operations.add(withText(op, source, in.between(before, in.position())));
+                }
+                if (in.position() == before) {
+                    in.next(); // never loop without progress
+                }
+            }
+        }
+        return new Clauses(operations, algorithm, lock);
+    }
+
+    public static RequestedAlgorithm parseAlgorithm(Token t) {
+        if (t == null) {
+            return RequestedAlgorithm.DEFAULT;
+        }
+        try {
+            return RequestedAlgorithm.valueOf(t.upper());
+        } catch (IllegalArgumentException e) {
+            return RequestedAlgorithm.DEFAULT;
+        }
+    }
+
+    public static RequestedLock parseLock(Token t) {
+        if (t == null) {
+            return RequestedLock.DEFAULT;
+        }
+        try {
+            return RequestedLock.valueOf(t.upper());
+        } catch (IllegalArgumentException e) {
+            return RequestedLock.DEFAULT;
+        }
+    }
+
+    /**
+     * Reads one operation. Table options may follow each other without commas ({@code ENGINE=InnoDB
+     * DEFAULT CHARSET=utf8}), so an option stops at the next option keyword; everything else runs to the end of
+     * its clause.
+     */
+    private static AlterOperation readOperation(TokenCursor in) {
+        Token first = in.peek();
+        OperationBuilder op = new OperationBuilder();
+        if (in.accept("ADD")) {
+            return readAdd(op, in);
+        }
+        if (in.accept("DROP")) {
+            return readDrop(op, in);
+        }
+        if (in.accept("MODIFY")) {
+            in.accept("COLUMN");
+            ifExists(in);
+            String name = nameOf(in.next());
+            ColumnDefinition def = ColumnDefinitionReader.read(name, in);
+            return op.build(OperationKind.MODIFY_COLUMN).withColumn(name).withDefinition(def);
+        }
+        if (in.accept("CHANGE")) {
+            in.accept("COLUMN");
+            ifExists(in);
+            String oldName = nameOf(in.next());
+            String newName = nameOf(in.next());
+            ColumnDefinition def = ColumnDefinitionReader.read(newName, in);
+            return op.build(OperationKind.CHANGE_COLUMN).withColumn(oldName).withNewName(newName).withDefinition(def);
+        }
+        if (in.accept("RENAME")) {
+            if (in.accept("COLUMN")) {
+                ifExists(in);
+                String oldName = nameOf(in.next());
+                in.accept("TO");
+                return op.build(OperationKind.RENAME_COLUMN).withColumn(oldName).withNewName(nameOf(in.next()));
+            }
+            if (in.accept("INDEX") || in.accept("KEY")) {
+                String oldName = nameOf(in.next());
+                in.accept("TO");
+                return op.build(OperationKind.RENAME_INDEX).withColumn(oldName).withNewName(nameOf(in.next()));
+            }
+            if (!in.accept("TO")) {
+                in.accept("AS");
+            }
+            TokenCursor.QualifiedName target = in.name();
+            return op.build(OperationKind.RENAME_TABLE).withNewName(target == null ? null : target.name());
+        }
+        if (in.accept("ALTER")) {
+            if (in.accept("INDEX") || in.accept("KEY")) {
+                String name = nameOf(in.next());
+                skipRest(in);
+                return op.build(OperationKind.SET_INDEX_VISIBILITY).withIndex(index(name, IndexKind.PLAIN));
+            }
+            if (in.accept("CHECK") || in.accept("CONSTRAINT")) {
+                String name = nameOf(in.next());
+                skipRest(in);
+                return op.build(OperationKind.ADD_CHECK_CONSTRAINT).withIndex(index(name, IndexKind.CHECK));
+            }
+            in.accept("COLUMN");
+            String name = nameOf(in.next());
+            if (in.acceptAll("SET", "DEFAULT")) {
+                skipRest(in);
+                return op.build(OperationKind.SET_DEFAULT).withColumn(name);
+            }
+            if (in.acceptAll("DROP", "DEFAULT")) {
+                return op.build(OperationKind.DROP_DEFAULT).withColumn(name);
+            }
+            if (in.accept("SET")) {
+                skipRest(in);
+                return op.build(OperationKind.SET_COLUMN_VISIBILITY).withColumn(name);
+            }
+            skipRest(in);
+            return op.build(OperationKind.UNKNOWN).withColumn(name);
+        }
+        if (in.acceptAll("CONVERT", "TO")) {
+            if (!in.accept("CHARSET")) {
+                in.acceptAll("CHARACTER", "SET");
+            }
+            in.acceptSymbol("=");
+            String charset = nameOf(in.next());
+            if (in.accept("COLLATE")) {
+                in.acceptSymbol("=");
+                in.next();
+            }
+            return op.build(OperationKind.CONVERT_CHARSET).withValue(lower(charset));
+        }
+        if (first != null && (first.is("DEFAULT") || first.is("CHARACTER") || first.is("CHARSET")
+                || first.is("COLLATE"))) {
+            in.accept("DEFAULT");
+            if (in.accept("COLLATE")) {
+                in.acceptSymbol("=");
+                return op.build(OperationKind.DEFAULT_CHARSET).withValue(lower(nameOf(in.next())));
+            }
+            if (!in.accept("CHARSET")) {
+                in.acceptAll("CHARACTER", "SET");
+            }
+            in.acceptSymbol("=");
+            String charset = nameOf(in.next());
+            if (in.accept("COLLATE")) {
+                in.acceptSymbol("=");
+                in.next();
+            }
+            return op.build(OperationKind.DEFAULT_CHARSET).withValue(lower(charset));
+        }
+        if (in.accept("FORCE")) {
+            return op.build(OperationKind.FORCE);
+        }
+        if (in.acceptAll("ORDER", "BY")) {
+            skipRest(in);
+            return op.build(OperationKind.ORDER_BY);
+        }
+        if (in.accept("DISCARD") || in.accept("IMPORT")) {
+            boolean discard = first.is("DISCARD");
+            if (in.accept("PARTITION")) {
+                skipRest(in);
+                return op.build(OperationKind.PARTITION_MAINTENANCE);
+            }
+            in.accept("TABLESPACE");
+            return op.build(discard ? OperationKind.DISCARD_TABLESPACE : OperationKind.IMPORT_TABLESPACE);
+        }
+        if (in.accept("ENABLE") || in.accept("DISABLE")) {
+            in.accept("KEYS");
+            return op.build(OperationKind.TABLE_OPTION).withValue(first.upper() + " KEYS");
+        }
+        if (in.accept("WITH") || in.accept("WITHOUT")) {
+            in.accept("VALIDATION");
+            return op.build(OperationKind.TABLE_OPTION).withValue(first.upper() + " VALIDATION");
+        }
+        AlterOperation partition = readPartition(op, in);
+        if (partition != null) {
+            return partition;
+        }
+        AlterOperation option = readTableOption(op, in);
+        if (option != null) {
+            return option;
+        }
+        skipRest(in);
+        return op.build(OperationKind.UNKNOWN);
+    }
+
+    private static AlterOperation readAdd(OperationBuilder op, TokenCursor in) {
+        String constraint = null;
+        if (in.accept("CONSTRAINT")) {
+            Token t = in.peek();
+            if (t != null && t.isName() && !t.is("PRIMARY") && !t.is("UNIQUE") && !t.is("FOREIGN")
+                    && !t.is("CHECK")) {
+                constraint = nameOf(in.next());
+            }
+        }
+        if (in.acceptAll("PRIMARY", "KEY")) {
+            List<String> cols = keyColumns(in);
+            return op.build(OperationKind.ADD_PRIMARY_KEY).withIndex(new IndexDefinition("PRIMARY", IndexKind.PRIMARY,
+                    cols, null));
+        }
+        if (in.accept("UNIQUE")) {
+            if (!in.accept("INDEX")) {
+                in.accept("KEY");
+            }
+            return addIndex(op, in, constraint, IndexKind.UNIQUE);
+        }
+        if (in.acceptAll("FOREIGN", "KEY")) {
+            ifNotExists(in);
+            String name = constraint;
+            if (in.peek() != null && in.peek().isName()) {
+                String indexName = nameOf(in.next());
+                name = name == null ? indexName : name;
+            }
+            List<String> cols = columnNames(in.parenthesised());
+            String referenced = null;
+            if (in.accept("REFERENCES")) {
+                TokenCursor.QualifiedName ref = in.name();
+                referenced = ref == null ? null : ref.name();
+            }
+            skipRest(in);
+            return op.build(OperationKind.ADD_FOREIGN_KEY).withIndex(new IndexDefinition(name, IndexKind.FOREIGN, cols,
+                    referenced));
+        }
+        if (in.accept("CHECK")) {
+            skipRest(in);
+            return op.build(OperationKind.ADD_CHECK_CONSTRAINT).withIndex(index(constraint, IndexKind.CHECK));
+        }
+        boolean fulltext = in.accept("FULLTEXT");
+        if (fulltext || in.accept("SPATIAL")) {
+            IndexKind kind = fulltext ? IndexKind.FULLTEXT : IndexKind.SPATIAL;
+            if (!in.accept("INDEX")) {
+                in.accept("KEY");
+            }
+            return addIndex(op, in, constraint, kind);
+        }
+        if (in.accept("INDEX") || in.accept("KEY")) {
+            return addIndex(op, in, constraint, IndexKind.PLAIN);
+        }
+        if (in.accept("PARTITION")) {
+            skipRest(in);
+            return op.build(OperationKind.ADD_PARTITION);
+        }
+        in.accept("COLUMN");
+        ifNotExists(in);
+        if (in.peek() != null && in.peek().isSymbol("(")) {
+            // ADD COLUMN (a INT, b INT): report the first; the classification of each is the same.
+            List<Token> inner = in.parenthesised();
+            List<List<Token>> parts = ColumnDefinitionReader.splitOnCommas(inner);
+            if (!parts.isEmpty() && !parts.get(0).isEmpty()) {
+                TokenCursor c = new TokenCursor(parts.get(0));
+                String name = nameOf(c.next());
+                return op.build(OperationKind.ADD_COLUMN).withColumn(name)
+                        .withDefinition(ColumnDefinitionReader.read(name, c));
+            }
+            return op.build(OperationKind.UNKNOWN);
+        }
+        Token nameToken = in.next();
+        if (nameToken == null || !nameToken.isName()) {
+            skipRest(in);
+            return op.build(OperationKind.UNKNOWN);
+        }
+        String name = nameToken.value();
+        ColumnDefinition def = ColumnDefinitionReader.read(name, in);
+        if (def == null) {
+            return op.build(OperationKind.UNKNOWN).withColumn(name);
+        }
+        return op.build(OperationKind.ADD_COLUMN).withColumn(name).withDefinition(def);
+    }
+
+    private static AlterOperation addIndex(OperationBuilder op, TokenCursor in, String constraint, IndexKind kind) {
+        ifNotExists(in);
+        String name = constraint;
+        Token t = in.peek();
+        if (t != null && t.isName() && !t.is("USING")) {
+            String indexName = nameOf(in.next());
+            name = name == null ? indexName : name;
+        }
+        if (in.accept("USING")) {
+            in.next();
+        }
+        List<String> cols = keyColumns(in);
+        skipRest(in);
+        OperationKind kindOfOp = OperationKind.ADD_INDEX;
+        return op.build(kindOfOp).withIndex(new IndexDefinition(name, kind, cols, null));
+    }
+
+    private static AlterOperation readDrop(OperationBuilder op, TokenCursor in) {
+        if (in.acceptAll("PRIMARY", "KEY")) {
+            return op.build(OperationKind.DROP_PRIMARY_KEY);
+        }
+        if (in.acceptAll("FOREIGN", "KEY")) {
+            ifExists(in);
+            return op.build(OperationKind.DROP_FOREIGN_KEY).withIndex(index(nameOf(in.next()), IndexKind.FOREIGN));
+        }
+        if (in.accept("INDEX") || in.accept("KEY")) {
+            ifExists(in);
+            return op.build(OperationKind.DROP_INDEX).withIndex(index(nameOf(in.next()), IndexKind.PLAIN));
+        }
+        if (in.accept("CHECK")) {
+            ifExists(in);
+            return op.build(OperationKind.DROP_CHECK_CONSTRAINT).withIndex(index(nameOf(in.next()), IndexKind.CHECK));
+        }
+        if (in.accept("CONSTRAINT")) {
+            ifExists(in);
+            return op.build(OperationKind.DROP_CONSTRAINT).withIndex(index(nameOf(in.next()), null));
+        }
+        if (in.accept("PARTITION")) {
+            skipRest(in);
+            return op.build(OperationKind.DROP_PARTITION);
+        }
+        in.accept("COLUMN");
+        ifExists(in);
+        Token name = in.next();
+        if (name == null || !name.isName()) {
+            return op.build(OperationKind.UNKNOWN);
+        }
+        in.accept("CASCADE");
+        in.accept("RESTRICT");
+        return op.build(OperationKind.DROP_COLUMN).withColumn(name.value());
+    }
+
+    private static AlterOperation readPartition(OperationBuilder op, TokenCursor in) {
+        if (in.acceptAll("PARTITION", "BY")) {
+            skipRest(in);
+            return op.build(OperationKind.PARTITION_BY);
+        }
+        if (in.acceptAll("REMOVE", "PARTITIONING")) {
+            return op.build(OperationKind.REMOVE_PARTITIONING);
+        }
+        Token first = in.peek();
+        if (first == null || in.peek(1) == null || !in.peek(1).is("PARTITION")) {
+            return null;
+        }
+        OperationKind kind = switch (first.upper()) {
+            case "TRUNCATE" -> OperationKind.TRUNCATE_PARTITION;
+            case "COALESCE" -> OperationKind.COALESCE_PARTITION;
+            case "REORGANIZE" -> OperationKind.REORGANIZE_PARTITION;
+            case "EXCHANGE" -> OperationKind.EXCHANGE_PARTITION;
+            case "REBUILD" -> OperationKind.REBUILD_PARTITION;
+            case "ANALYZE", "CHECK", "OPTIMIZE", "REPAIR" -> OperationKind.PARTITION_MAINTENANCE;
+            case "CONVERT" -> OperationKind.EXCHANGE_PARTITION;
+            default -> null;
+        };
+        if (kind == null) {
+            return null;
+        }
+        skipRest(in);
+        return op.build(kind);
+    }
+
+    private static AlterOperation readTableOption(OperationBuilder op, TokenCursor in) {
+        Token key = in.peek();
+        if (key == null || key.type() != Token.Type.WORD) {
+            return null;
+        }
+        OperationKind kind = switch (key.upper()) {
+            case "ENGINE", "TYPE" -> OperationKind.ENGINE;
+            case "ROW_FORMAT" -> OperationKind.ROW_FORMAT;
+            case "KEY_BLOCK_SIZE" -> OperationKind.KEY_BLOCK_SIZE;
+            case "AUTO_INCREMENT" -> OperationKind.AUTO_INCREMENT_VALUE;
+            case "COMMENT" -> OperationKind.TABLE_COMMENT;
+            case "ENCRYPTION", "ENCRYPTED" -> OperationKind.ENCRYPTION;
+            case "TABLESPACE" -> OperationKind.TABLESPACE;
+            case "STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES" -> OperationKind.STATS_OPTION;
+            case "AVG_ROW_LENGTH", "CHECKSUM", "DELAY_KEY_WRITE", "MAX_ROWS", "MIN_ROWS", "PACK_KEYS",
+                 "PASSWORD", "COMPRESSION", "INSERT_METHOD", "DATA", "INDEX", "UNION", "SECONDARY_ENGINE",
+                 "PAGE_COMPRESSED", "PAGE_COMPRESSION_LEVEL", "TRANSACTIONAL", "PAGE_CHECKSUM",
+                 "ENGINE_ATTRIBUTE", "SECONDARY_ENGINE_ATTRIBUTE", "AUTOEXTEND_SIZE", "STATS_PERSISTENT_",
+                 "IETF_QUOTES", "SEQUENCE" -> OperationKind.TABLE_OPTION;
+            default -> null;
+        };
+        if (kind == null) {
+            return null;
+        }
+        in.next();
+        if (key.is("DATA") || key.is("INDEX")) {
+            in.accept("DIRECTORY");
+        }
+        in.acceptSymbol("=");
+        Token value = in.next();
+        String v = value == null ? null : value.value();
+        AlterOperation result = op.build(kind).withValue(v == null ? null : v.toUpperCase(Locale.ROOT));
+        if (kind == OperationKind.TABLE_OPTION) {
+            result = result.withValue(key.upper() + "=" + v);
+        }
+        return result;
+    }
+
+    private static List<String> keyColumns(TokenCursor in) {
+        if (in.accept("USING")) {
+            in.next();
+        }
+        return columnNames(in.parenthesised());
+    }
+
+    /** Names of key parts; prefix lengths and ASC/DESC dropped, expressions kept as written. */
+    static List<String> columnNames(List<Token> inner) {
+        List<String> names = new ArrayList<>();
+        for (List<Token> part : ColumnDefinitionReader.splitOnCommas(inner)) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            Token t = part.get(0);
+            if (t.isName()) {
+                names.add(t.value());
+            } else {
+                StringBuilder sb = new StringBuilder();
+                part.forEach(p -> sb.append(p.text()));
+                names.add(sb.toString());
+            }
+        }
+        return names;
+    }
+
+    private static IndexDefinition index(String name, IndexKind kind) {
+        return new IndexDefinition(name, kind, List.of(), null);
+    }
+
+    private static void ifExists(TokenCursor in) {
+        in.acceptAll("IF", "EXISTS");
+    }
+
+    private static void ifNotExists(TokenCursor in) {
+        in.acceptAll("IF", "NOT", "EXISTS");
+    }
+
+    private static void skipRest(TokenCursor in) {
+        while (!in.atEnd()) {
+            in.next();
+        }
+    }
+
+    private static String nameOf(Token t) {
+        return t == null ? null : t.value();
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** The clause as written: the source between its first and last token. */
+    private static AlterOperation withText(AlterOperation op, String source, List<Token> read) {
+        String text;
+        if (read.isEmpty()) {
+            text = "";
+        } else {
+            Token last = read.get(read.size() - 1);
+            int from = read.get(0).offset();
+            int to = last.offset() + last.text().length();
+            text = from >= 0 && to <= source.length() && from <= to ? source.substring(from, to)
+                    : String.join(" ", read.stream().map(Token::text).toList());
+        }
+        return new AlterOperation(op.kind(), text, op.column(), op.newName(), op.definition(), op.index(), op.value());
+    }
+
+    /** Creates operations; their text is filled in once the whole clause has been read. */
+    private static final class OperationBuilder {
+        AlterOperation build(OperationKind kind) {
+            return AlterOperation.of(kind, "");
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package dev.ddllint.sql;
+
+import dev.ddllint.model.AlterOperation;
+import dev.ddllint.model.ColumnDefinition;
+import dev.ddllint.model.CreateTableDefinition;
+import dev.ddllint.model.IndexDefinition;
+import dev.ddllint.model.IndexDefinition.IndexKind;
+import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.RequestedAlgorithm;
+import dev.ddllint.model.RequestedLock;
+import dev.ddllint.model.Statement;
+import dev.ddllint.model.Statement.RenamePair;
+import dev.ddllint.model.Statement.SessionSetting;
+import dev.ddllint.model.StatementKind;
+import dev.ddllint.model.TableName;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads MySQL statements without JSqlParser: the kind from the leading keywords, and for DDL the parts that
+ * shape a verdict. Used to classify every statement cheaply and as the fallback when JSqlParser rejects one.
+ */
+public final class TolerantStatementReader {
+
+    private TolerantStatementReader() {
+    }
+
+    /** The statement kind from its leading keywords, without reading the rest. */
+    public static StatementKind kindOf(List<Token> tokens) {
+        TokenCursor in = new TokenCursor(tokens);
+        Token first = in.next();
+        if (first == null) {
+            return StatementKind.OTHER;
+        }
+        switch (first.upper()) {
+            case "ALTER" -> {
+                in.accept("ONLINE");
+                in.accept("OFFLINE");
+                in.accept("IGNORE");
+                return in.accept("TABLE") ? StatementKind.ALTER_TABLE : StatementKind.OTHER;
+            }
+            case "CREATE" -> {
+                in.acceptAll("OR", "REPLACE");
+                in.accept("TEMPORARY");
+                if (in.accept("TABLE")) {
+                    return StatementKind.CREATE_TABLE;
+                }
+                in.accept("ONLINE");
+                if (in.accept("UNIQUE") || in.accept("FULLTEXT") || in.accept("SPATIAL")) {
+                    return in.accept("INDEX") || in.accept("KEY") ? StatementKind.CREATE_INDEX : StatementKind.OTHER;
+                }
+                return in.accept("INDEX") ? StatementKind.CREATE_INDEX : StatementKind.OTHER;
+            }
+            case "DROP" -> {
+                in.accept("TEMPORARY");
+                if (in.accept("TABLE") || in.accept("TABLES")) {
+                    return StatementKind.DROP_TABLE;
+                }
+                in.accept("ONLINE");
+                return in.accept("INDEX") ? StatementKind.DROP_INDEX : StatementKind.OTHER;
+            }
+            case "RENAME" -> {
+                return in.accept("TABLE") || in.accept("TABLES") ? StatementKind.RENAME_TABLE : StatementKind.OTHER;
+            }
+            case "TRUNCATE" -> {
+                return StatementKind.TRUNCATE_TABLE;
+            }
+            case "OPTIMIZE" -> {
+                return StatementKind.OPTIMIZE_TABLE;
+            }
+            case "SET" -> {
+                return StatementKind.SET;
+            }
+            case "INSERT", "UPDATE", "DELETE", "REPLACE", "SELECT", "WITH", "LOAD", "CALL" -> {
+                return StatementKind.DML;
+            }
+            default -> {
+                return StatementKind.OTHER;
+            }
+        }
+    }
+
+    /** Reads a statement; {@code parsed=false} only when not even its kind-specific head could be read. */
+    public static Statement read(String sql) {
+        List<Token> tokens = SqlLexer.tokenize(sql);
+        StatementKind kind = kindOf(tokens);
+        TokenCursor in = new TokenCursor(tokens);
+        return switch (kind) {
+            case ALTER_TABLE -> readAlter(sql, in);
+            case CREATE_TABLE -> readCreateTable(sql, in);
+            case CREATE_INDEX -> readCreateIndex(sql, in);
+            case DROP_INDEX -> readDropIndex(sql, in);
+            case RENAME_TABLE -> readRenameTable(in);
+            case DROP_TABLE, TRUNCATE_TABLE, OPTIMIZE_TABLE -> readTableStatement(kind, in);
+            case SET -> readSet(in);
+            default -> Statement.simple(kind, null);
+        };
+    }
+
+    private static Statement readAlter(String sql, TokenCursor in) {
+        in.next(); // ALTER
+        in.accept("ONLINE");
+        in.accept("OFFLINE");
+        boolean ignore = in.accept("IGNORE");
+        in.accept("TABLE");
+        in.acceptAll("IF", "EXISTS");
+        TokenCursor.QualifiedName name = in.name();
+        if (name == null) {
+            return Statement.unparseable("no table name after ALTER TABLE");
+        }
+        if (in.accept("WAIT")) {
+            in.next();
+        } else {
+            in.accept("NOWAIT");
+        }
+        AlterClauseReader.Clauses clauses = AlterClauseReader.read(sql, in.rest());
+        return new Statement(StatementKind.ALTER_TABLE, new TableName(name.schema(), name.name()),
+                clauses.operations(), clauses.algorithm(), clauses.lock(), null, List.of(), List.of(), ignore,
+                true, null);
+    }
+
+    private static Statement readCreateTable(String sql, TokenCursor in) {
+        while (!in.atEnd() && !in.accept("TABLE")) {
+            in.next();
+        }
+        in.acceptAll("IF", "NOT", "EXISTS");
+        TokenCursor.QualifiedName name = in.name();
+        if (name == null) {
+            return Statement.unparseable("no table name after CREATE TABLE");
+        }
+        TableName table = new TableName(name.schema(), name.name());
+        if (in.accept("LIKE") || (in.peek() != null && in.peek().isSymbol("(") && in.peek(1) != null
+                && in.peek(1).is("LIKE"))) {
+            boolean paren = in.acceptSymbol("(");
+            if (paren) {
+                in.accept("LIKE");
+            }
+            TokenCursor.QualifiedName like = in.name();
+            CreateTableDefinition def = new CreateTableDefinition(List.of(), List.of(), Map.of(),
+                    like == null ? null : new TableName(like.schema(), like.name()), false);
+            return createTable(table, def);
+        }
+        List<ColumnDefinition> columns = new ArrayList<>();
+        List<IndexDefinition> indexes = new ArrayList<>();
+        for (List<Token> part : ColumnDefinitionReader.splitOnCommas(in.parenthesised())) {
+            readCreateDefinition(sql, part, columns, indexes);
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        boolean partitioned = false;
+        while (!in.atEnd()) {
+            Token t = in.next();
+            if (t.is("PARTITION") && in.peekIs("BY")) {
+                partitioned = true;
+                break;
+            }
+            if (t.is("AS") || t.is("SELECT")) {
+                break;
+            }
+            if (t.is("DEFAULT")) {
+                continue;
+            }
+            String key = t.upper();
+            if (t.is("CHARACTER") && in.accept("SET")) {
+                key = "CHARSET";
+            }
+            if (t.type() == Token.Type.WORD) {
+                in.acceptSymbol("=");
+                Token v = in.peek();
+                if (v != null && !v.isSymbol(",")) {
+                    in.next();
+                    options.put(key, v.value().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        // Columns declared PRIMARY KEY inline become the primary key.
+        for (ColumnDefinition c : columns) {
+            if (c.primaryKey()) {
+                indexes.add(new IndexDefinition("PRIMARY", IndexKind.PRIMARY, List.of(c.name()), null));
+            } else if (c.unique()) {
+                indexes.add(new IndexDefinition(c.name(), IndexKind.UNIQUE, List.of(c.name()), null));
+            }
+        }
+        return createTable(table, new CreateTableDefinition(columns, indexes, options, null, partitioned));
+    }
+
+    private static Statement createTable(TableName table, CreateTableDefinition def) {
+        return new Statement(StatementKind.CREATE_TABLE, table, List.of(), RequestedAlgorithm.DEFAULT,
+                RequestedLock.DEFAULT, def, List.of(), List.of(), false, true, null);
+    }
+
+    private static void readCreateDefinition(String sql, List<Token> part, List<ColumnDefinition> columns,
+                                             List<IndexDefinition> indexes) {
+        if (part.isEmpty()) {
+            return;
+        }
+        // Reuse the ALTER reader: "ADD <definition>" reads keys and columns alike.
+        List<Token> withAdd = new ArrayList<>(part.size() + 1);
+        withAdd.add(new Token(Token.Type.WORD, "ADD", "ADD", -1));
+        withAdd.addAll(part);
+        for (AlterOperation op : AlterClauseReader.read(sql, withAdd).operations()) {
+            if (op.kind() == OperationKind.ADD_COLUMN && op.definition() != null) {
+                columns.add(op.definition());
+            } else if (op.index() != null && op.kind() != OperationKind.UNKNOWN) {
+                indexes.add(op.index());
+            }
+        }
+    }
+
+    private static Statement readCreateIndex(String sql, TokenCursor in) {
+        in.next(); // CREATE
+        in.accept("ONLINE");
+        IndexKind kind = IndexKind.PLAIN;
+        if (in.accept("UNIQUE")) {
+            kind = IndexKind.UNIQUE;
+        } else if (in.accept("FULLTEXT")) {
+            kind = IndexKind.FULLTEXT;
+        } else if (in.accept("SPATIAL")) {
+            kind = IndexKind.SPATIAL;
+        }
+        in.accept("INDEX");
+        in.acceptAll("IF", "NOT", "EXISTS");
+        Token name = in.next();
+        if (in.accept("USING")) {
+            in.next();
+        }
+        if (!in.accept("ON")) {
+            return Statement.unparseable("CREATE INDEX without ON table");
+        }
+        TokenCursor.QualifiedName table = in.name();
+        if (table == null) {
+            return Statement.unparseable("CREATE INDEX without a table name");
+        }
+        List<String> columns = AlterClauseReader.columnNames(in.parenthesised());
+        int textEnd = in.position();
+        RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
+        RequestedLock lock = RequestedLock.DEFAULT;
+        while (!in.atEnd()) {
+            if (in.accept("ALGORITHM")) {
+                in.acceptSymbol("=");
+                algorithm = AlterClauseReader.parseAlgorithm(in.next());
+            } else if (in.accept("LOCK")) {
+                in.acceptSymbol("=");
+                lock = AlterClauseReader.parseLock(in.next());
+            } else {
+                in.next();
+            }
+        }
+        List<Token> head = in.between(0, textEnd);
+        String text = head.isEmpty() ? sql : sql.substring(head.get(0).offset(),
+                head.get(head.size() - 1).offset() + head.get(head.size() - 1).text().length());
+        AlterOperation op = AlterOperation.of(OperationKind.ADD_INDEX, text)
+                .withIndex(new IndexDefinition(name == null ? null : name.value(), kind, columns, null));
+        return new Statement(StatementKind.CREATE_INDEX, new TableName(table.schema(), table.name()), List.of(op),
+                algorithm, lock, null, List.of(), List.of(), false, true, null);
+    }
+
+    private static Statement readDropIndex(String sql, TokenCursor in) {
+        in.next(); // DROP
+        in.accept("ONLINE");
+        in.accept("INDEX");
+        in.acceptAll("IF", "EXISTS");
+        Token name = in.next();
+        if (!in.accept("ON")) {
+            return Statement.unparseable("DROP INDEX without ON table");
+        }
+        TokenCursor.QualifiedName table = in.name();
+        if (table == null || name == null) {
+            return Statement.unparseable("DROP INDEX without a table name");
+        }
+        RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
+        RequestedLock lock = RequestedLock.DEFAULT;
+        while (!in.atEnd()) {
+            if (in.accept("ALGORITHM")) {
+                in.acceptSymbol("=");
+                algorithm = AlterClauseReader.parseAlgorithm(in.next());
+            } else if (in.accept("LOCK")) {
+                in.acceptSymbol("=");
+                lock = AlterClauseReader.parseLock(in.next());
+            } else {
+                in.next();
+            }
+        }
+        boolean primary = name.value().equalsIgnoreCase("PRIMARY");
+        AlterOperation op = AlterOperation.of(primary ? OperationKind.DROP_PRIMARY_KEY : OperationKind.DROP_INDEX,
+                        "DROP INDEX " + name.text())
+                .withIndex(new IndexDefinition(name.value(), primary ? IndexKind.PRIMARY : IndexKind.PLAIN,
+                        List.of(), null));
+        return new Statement(StatementKind.DROP_INDEX, new TableName(table.schema(), table.name()), List.of(op),
+                algorithm, lock, null, List.of(), List.of(), false, true, null);
+    }
+
+    private static Statement readRenameTable(TokenCursor in) {
+        in.next(); // RENAME
+        in.next(); // TABLE
+        List<RenamePair> pairs = new ArrayList<>();
+        while (!in.atEnd()) {
+            TokenCursor.QualifiedName from = in.name();
+            if (from == null || !in.accept("TO")) {
+                break;
+            }
+            TokenCursor.QualifiedName to = in.name();
+            if (to == null) {
+                break;
+            }
+            pairs.add(new RenamePair(new TableName(from.schema(), from.name()), new TableName(to.schema(), to.name())));
+            if (!in.acceptSymbol(",")) {
+                break;
+            }
+        }
+        if (pairs.isEmpty()) {
+            return Statement.unparseable("RENAME TABLE without a 'a TO b' pair");
+        }
+        return new Statement(StatementKind.RENAME_TABLE, pairs.get(0).from(), List.of(), RequestedAlgorithm.DEFAULT,
+                RequestedLock.DEFAULT, null, pairs, List.of(), false, true, null);
+    }
+
+    private static Statement readTableStatement(StatementKind kind, TokenCursor in) {
+        in.next();
+        in.accept("TEMPORARY");
+        in.accept("NO_WRITE_TO_BINLOG");
+        in.accept("LOCAL");
+        if (!in.accept("TABLE")) {
+            in.accept("TABLES");
+        }
+        in.acceptAll("IF", "EXISTS");
+        TokenCursor.QualifiedName name = in.name();
+        List<RenamePair> more = new ArrayList<>();
+        // DROP TABLE a, b: keep every name (as from==to pairs) so the schema forgets all of them.
+        while (name != null && in.acceptSymbol(",")) {
+            TokenCursor.QualifiedName next = in.name();
+            if (next == null) {
+                break;
+            }
+            TableName t = new TableName(next.schema(), next.name());
+            more.add(new RenamePair(t, t));
+        }
+        TableName table = name == null ? null : new TableName(name.schema(), name.name());
+        return new Statement(kind, table, List.of(), RequestedAlgorithm.DEFAULT, RequestedLock.DEFAULT, null, more,
+                List.of(), false, true, null);
+    }
+
+    private static Statement readSet(TokenCursor in) {
+        in.next(); // SET
+        List<SessionSetting> settings = new ArrayList<>();
+        for (List<Token> part : ColumnDefinitionReader.splitOnCommas(in.rest())) {
+            TokenCursor p = new TokenCursor(part);
+            p.accept("SESSION");
+            p.accept("LOCAL");
+            p.accept("GLOBAL");
+            Token name = p.next();
+            if (name == null) {
+                continue;
+            }
+            String n = name.value();
+            // @@session.x / @@x
+            if (n.startsWith("@@")) {
+                n = n.substring(2);
+                if (p.acceptSymbol(".")) {
+                    Token real = p.next();
+                    n = real == null ? n : real.value();
+                }
+            }
+            if (!p.acceptSymbol("=")) {
+                if (p.acceptSymbol(":")) {
+                    p.acceptSymbol("=");
+                }
+            }
+            StringBuilder value = new StringBuilder();
+            p.rest().forEach(t -> value.append(t.value()));
+            settings.add(new SessionSetting(n.toLowerCase(Locale.ROOT), value.toString()));
+        }
+        return new Statement(StatementKind.SET, null, List.of(), RequestedAlgorithm.DEFAULT, RequestedLock.DEFAULT,
+                null, List.of(), settings, false, true, null);
+    }
+}
