@@ -233,15 +233,17 @@ public final class OperationClassifier {
         return DdlOperation.DROP_INDEX;
     }
 
+    /** CONVERT TO: only a collation change when every character column already uses the target charset. */
     private static DdlOperation convert(String charset, TableFacts table, List<String> assumptions) {
-        String current = table == null ? null : table.defaultCharset();
-        if (current == null) {
+        String next = normalise(charset == null ? null : charset.toLowerCase(Locale.ROOT));
+        List<String> current = table == null ? List.of() : table.columns().values().stream()
+                .filter(c -> isString(c.type())).map(c -> effectiveCharset(c.type(), table)).toList();
+        if (table == null || current.isEmpty() && table.defaultCharset() == null) {
             assumptions.add("the table's current character set is unknown: assumed CONVERT TO changes it "
                     + "(which copies the table)");
             return DdlOperation.CONVERT_CHARSET;
         }
-        String next = charset == null ? null : charset.toLowerCase(Locale.ROOT);
-        boolean sameCharset = Objects.equals(normalise(current), normalise(next));
+        boolean sameCharset = current.stream().allMatch(cs -> Objects.equals(normalise(cs), next));
         return sameCharset ? DdlOperation.CONVERT_COLLATION : DdlOperation.CONVERT_CHARSET;
     }
 

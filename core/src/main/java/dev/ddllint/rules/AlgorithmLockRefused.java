@@ -13,13 +13,11 @@ public final class AlgorithmLockRefused implements Rule {
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
-        if (ctx.verdict() == null) {
+        if (ctx.verdict() == null || ctx.verdict().refusals().isEmpty()) {
             return;
         }
-        for (String refusal : ctx.verdict().refusals()) {
-            sink.report(INFO, refusal + "; the migration fails at this statement",
+        sink.report(INFO, String.join("; ", ctx.verdict().refusals()) + "; the migration fails at this statement",
                     "ask for what the operation allows (" + ctx.verdict().natural() + " on "
-                            + ctx.target().displayName() + "), or split the statement so each part can run online");
-        }
+                        + ctx.target().displayName() + "), or split the statement so each part can run online");
     }
 }

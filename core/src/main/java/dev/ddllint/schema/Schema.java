@@ -72,7 +72,8 @@ public final class Schema {
             boolean inPrimaryKey = c.primaryKey() || def.indexes().stream().anyMatch(i -> i.kind() == IndexKind.PRIMARY
                     && i.columns().stream().anyMatch(k -> TableFacts.key(k).equals(TableFacts.key(c.name()))));
             // Primary-key columns are NOT NULL whether or not the definition says so.
-            columns.add(inPrimaryKey ? withNullable(c, false) : c);
+            ColumnDefinition column = withCharset(c, charsetOf(def.options()));
+            columns.add(inPrimaryKey ? withNullable(column, false) : column);
         }
         put(TableFacts.of(s.table().name(), columns, def.indexes(), def.options(), origin, true, def.partitioned()));
     }
@@ -87,7 +88,7 @@ public final class Schema {
             switch (op.kind()) {
                 case ADD_COLUMN -> {
                     if (op.definition() != null) {
-                        columns.put(TableFacts.key(op.column()), op.definition());
+                        columns.put(TableFacts.key(op.column()), withCharset(op.definition(), charsetOf(options)));
                         if (op.definition().primaryKey()) {
                             indexes.add(new IndexDefinition("PRIMARY", IndexKind.PRIMARY, List.of(op.column()), null));
                         }
@@ -96,7 +97,8 @@ public final class Schema {
                 case MODIFY_COLUMN, CHANGE_COLUMN -> {
                     if (op.definition() != null) {
                         columns.remove(TableFacts.key(op.column()));
-                        columns.put(TableFacts.key(op.definition().name()), op.definition());
+                        columns.put(TableFacts.key(op.definition().name()),
+                                withCharset(op.definition(), charsetOf(options)));
                         renameInIndexes(indexes, op.column(), op.definition().name());
                     }
                 }
@@ -132,6 +134,11 @@ public final class Schema {
                 case CONVERT_CHARSET, DEFAULT_CHARSET -> {
                     if (op.value() != null) {
                         options.put("CHARSET", op.value());
+                        options.remove("COLLATE");
+                        if (op.kind() == dev.ddllint.model.OperationKind.CONVERT_CHARSET) {
+                            columns.replaceAll((k, c) -> isCharacterType(c) ? withCharset(c.withName(c.name()),
+                                    op.value(), true) : c);
+                        }
                     }
                 }
                 case PARTITION_BY -> partitioned = true;
@@ -156,6 +163,40 @@ public final class Schema {
     private static TableFacts renamed(TableFacts t, String newName) {
         return new TableFacts(newName, t.columns(), t.indexes(), t.options(), t.origin(), t.createdInRun(),
                 t.partitioned());
+    }
+
+    /** The table's default character set from its options (CHARSET, or the prefix of COLLATE), lower case. */
+    private static String charsetOf(Map<String, String> options) {
+        String cs = options.get("CHARSET");
+        if (cs == null && options.get("COLLATE") != null) {
+            String collation = options.get("COLLATE");
+            cs = collation.contains("_") ? collation.substring(0, collation.indexOf('_')) : collation;
+        }
+        return cs == null ? null : cs.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static boolean isCharacterType(ColumnDefinition c) {
+        return switch (c.type().name()) {
+            case "CHAR", "VARCHAR", "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT", "ENUM", "SET" -> true;
+            default -> false;
+        };
+    }
+
+    /** A character column keeps the charset in force when it was defined; record it so later changes compare. */
+    private static ColumnDefinition withCharset(ColumnDefinition c, String tableCharset) {
+        return withCharset(c, tableCharset, false);
+    }
+
+    private static ColumnDefinition withCharset(ColumnDefinition c, String charset, boolean replace) {
+        if (charset == null || !isCharacterType(c) || (!replace && (c.type().charset() != null
+                || c.type().collation() != null))) {
+            return c;
+        }
+        dev.ddllint.model.ColumnType t = c.type();
+        dev.ddllint.model.ColumnType typed = new dev.ddllint.model.ColumnType(t.name(), t.arguments(), t.unsigned(),
+                t.zerofill(), charset, replace ? null : t.collation());
+        return new ColumnDefinition(c.name(), typed, c.nullable(), c.defaultValue(), c.autoIncrement(),
+                c.generated(), c.primaryKey(), c.unique(), c.comment(), c.position());
     }
 
     private static ColumnDefinition withNullable(ColumnDefinition c, boolean nullable) {

@@ -46,6 +46,11 @@ public final class ScriptReader {
         int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
                 && bytes[2] == (byte) 0xBF ? 3 : 0;
         int length = bytes.length - offset;
+        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+        // The decoder puts U+FFFD where bytes are malformed; without one the input was valid UTF-8.
+        if (text.indexOf('\uFFFD') < 0) {
+            return new Scanner(text, options, null).run();
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -56,8 +61,7 @@ public final class ScriptReader {
             result = decoder.flush(out);
         }
         if (!result.isError()) {
-            out.flip();
-            return new Scanner(out.toString(), options, null).run();
+            return new Scanner(text, options, null).run(); // a genuine U+FFFD in valid UTF-8
         }
         int bad = in.position();
         out.flip();
@@ -66,7 +70,6 @@ public final class ScriptReader {
                 "file is not valid UTF-8 (first bad byte 0x%02X at line %d, column %d); decoded with replacement"
                         + " characters", bytes[bad] & 0xFF, position[0], position[1]);
         ScriptProblem problem = new ScriptProblem(ScriptProblem.INVALID_ENCODING, position[0], position[1], message);
-        String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
         return new Scanner(text, options, problem).run();
     }
 
@@ -122,6 +125,10 @@ public final class ScriptReader {
         private static final int H_BEGIN = 2;
         private static final int H_BEGIN_NOT = 3;
 
+        private static final int K_BEGIN = 1;
+        private static final int K_CASE = 2;
+        private static final int K_OTHER = 3;
+
         private static final int P_NONE = 0;
         private static final int P_IF_NEXT = 1;
         private static final int P_IF_PARENS = 2;
@@ -159,16 +166,19 @@ public final class ScriptReader {
         private int stStart;
         private int stLine;
         private int stCol;
-        private int lastEnd;
+        private int lastIndex;
         private int lastLine;
         private int lastCol;
         private final List<int[]> editRanges = new ArrayList<>();
         private final List<String> editValues = new ArrayList<>();
+        private int lastEnd;
         private int tokens;
         private int header;
         private int headerTokens;
         private boolean compound;
         private boolean tracking;
+        /** Open blocks of a compound statement, innermost last (K_BEGIN, K_CASE, K_OTHER). */
+        private int[] blocks = new int[16];
         private int depth;
         private int parenDepth;
         private String prev;
@@ -224,6 +234,11 @@ public final class ScriptReader {
 
         private void step() {
             char c = s.charAt(i);
+            if (isBlank(c) && !(anyTokens && tokenAt(i) != null)) {
+                // A delimiter never starts with a blank (DELIMITER takes a run of non-blank characters).
+                advance();
+                return;
+            }
             if (!inVersioned && c == delimiter.charAt(0) && s.startsWith(delimiter, i)) {
                 if (tracking && depth > 0) {
                     consumeSignificant(1);
@@ -321,17 +336,32 @@ public final class ScriptReader {
         }
 
         private void mark() {
-            boolean pair = Character.isHighSurrogate(s.charAt(i)) && i + 1 < n
-                    && Character.isLowSurrogate(s.charAt(i + 1));
             if (!started) {
                 started = true;
                 stStart = i;
                 stLine = line;
                 stCol = col;
             }
-            lastEnd = i + (pair ? 2 : 1);
+            lastIndex = i;
             lastLine = line;
             lastCol = col;
+        }
+
+        /** Fast path for a run of ASCII characters on one line, none of them blank-free of meaning. */
+        private void skipPlain(int end, boolean significant) {
+            if (end <= i) {
+                return;
+            }
+            if (significant) {
+                if (!started) {
+                    mark();
+                }
+                lastIndex = end - 1;
+                lastLine = line;
+                lastCol = col + (end - 1 - i);
+            }
+            col += end - i;
+            i = end;
         }
 
         /** Records a change for the sql text: {@code value == null} blanks the range (keeping line breaks). */
@@ -346,6 +376,8 @@ public final class ScriptReader {
 
         private void endStatement() {
             if (started) {
+                lastEnd = lastIndex + (Character.isHighSurrogate(s.charAt(lastIndex)) && lastIndex + 1 < n
+                        && Character.isLowSurrogate(s.charAt(lastIndex + 1)) ? 2 : 1);
                 String sql = buildSql();
                 if (!sql.isEmpty()) {
                     statements.add(new ScriptStatement(sql, s.substring(stStart, lastEnd), stLine, stCol, lastLine,
@@ -537,6 +569,15 @@ public final class ScriptReader {
                     }
                     continue;
                 }
+                if (c > ' ' && c < 128 && c != '\\' && !mayStartSomething(c)) {
+                    int j = i + 1;
+                    char d;
+                    while (j < n && (d = s.charAt(j)) > ' ' && d < 128 && d != q && d != '\\' && !mayStartSomething(d)) {
+                        j++;
+                    }
+                    skipPlain(j, true);
+                    continue;
+                }
                 if (anyTokens && replaceToken()) {
                     continue;
                 }
@@ -550,6 +591,12 @@ public final class ScriptReader {
         private void word() {
             int from = i;
             significant();
+            // Plain ASCII letters, digits and '_' cannot start a delimiter, token or placeholder unless configured so.
+            int j = i;
+            while (j < n && isPlainWordChar(s.charAt(j)) && !mayStartSomething(s.charAt(j))) {
+                j++;
+            }
+            skipPlain(j, true);
             while (i < n) {
                 char c = s.charAt(i);
                 if (!isWordChar(c)
@@ -676,7 +723,7 @@ public final class ScriptReader {
                     if (key.equals("ATOMIC")) {
                         compound = true;
                         tracking = delimiter.equals(";");
-                        depth = 1;
+                        push(K_BEGIN);
                     }
                     prev = key;
                     return;
@@ -698,19 +745,19 @@ public final class ScriptReader {
                     pending = P_IF_PARENS;
                     pendingBase = parenDepth;
                 } else {
-                    depth++;
+                    push(K_OTHER);
                     pending = P_NONE;
                 }
             } else if (pending == P_REPEAT_NEXT) {
                 if (key != OPEN) {
-                    depth++;
+                    push(K_OTHER);
                 }
                 pending = P_NONE;
             } else if (pending == P_IF_PARENS && parenDepth == pendingBase + 1) {
                 if (key == COMMA) {
                     pending = P_NONE; // IF(cond, a, b): the function
                 } else if (key == CLOSE) {
-                    depth++; // IF (cond) THEN: the statement
+                    push(K_OTHER); // IF (cond) THEN: the statement
                     pending = P_NONE;
                 }
             }
@@ -728,18 +775,22 @@ public final class ScriptReader {
             }
             switch (key) {
                 case "BEGIN":
-                    if (!identifierContext()) {
-                        depth++;
+                    if (!valueExpected(prev, false)) {
+                        push(K_BEGIN);
                     }
                     break;
                 case "END":
-                    if (!identifierContext()) {
-                        depth = Math.max(0, depth - 1);
+                    // Every statement in a block ends with ';', so the END of a BEGIN, IF, LOOP... block follows a
+                    // ';' (or the BEGIN of an empty block). Only a CASE expression ends after an expression. An END
+                    // anywhere else is a column or variable called "end".
+                    if (depth > 0 && (prev == SEMI || "BEGIN".equals(prev)
+                            || (blocks[depth - 1] == K_CASE && !valueExpected(prev, true)))) {
+                        depth--;
                     }
                     break;
                 case "CASE":
-                    if (!"END".equals(prev) && prev != DOT) {
-                        depth++;
+                    if (!"END".equals(prev) && prev != DOT && prev != AT) {
+                        push(K_CASE);
                     }
                     break;
                 case "IF":
@@ -755,7 +806,7 @@ public final class ScriptReader {
                 case "LOOP":
                 case "WHILE":
                     if (statementPosition()) {
-                        depth++;
+                        push(K_OTHER);
                     }
                     break;
                 default:
@@ -763,9 +814,52 @@ public final class ScriptReader {
             }
         }
 
-        /** BEGIN/END after these is a column or variable name. */
-        private boolean identifierContext() {
-            return prev == COMMA || prev == OPEN || prev == DOT || prev == AT;
+        private void push(int kind) {
+            if (depth == blocks.length) {
+                blocks = java.util.Arrays.copyOf(blocks, depth * 2);
+            }
+            blocks[depth++] = kind;
+        }
+
+        /**
+         * Whether a value (column, variable, operand) is expected after the given token, so that a BEGIN or END there
+         * is a name. {@code inCase}: also after WHEN/THEN/ELSE, where a CASE expression needs its operand.
+         */
+        private static boolean valueExpected(String before, boolean inCase) {
+            if (before == COMMA || before == OPEN || before == DOT || before == AT || before == OTHER
+                    || before == ASSIGN || before == COLON && inCase) {
+                return true;
+            }
+            switch (before) {
+                case "SET":
+                case "SELECT":
+                case "WHERE":
+                case "AND":
+                case "OR":
+                case "XOR":
+                case "NOT":
+                case "BY":
+                case "ON":
+                case "AS":
+                case "IN":
+                case "IS":
+                case "INTO":
+                case "FROM":
+                case "VALUES":
+                case "LIKE":
+                case "BETWEEN":
+                case "RETURN":
+                case "DISTINCT":
+                case "INTERVAL":
+                case "CASE":
+                case "WHEN":
+                    return true;
+                case "THEN":
+                case "ELSE":
+                    return inCase;
+                default:
+                    return false;
+            }
         }
 
         /** Whether the previous token lets a statement (IF, LOOP, WHILE, REPEAT) start here. */
@@ -871,6 +965,16 @@ public final class ScriptReader {
         private static boolean isWordChar(char c) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
                     || c == '$' || c >= 0x80;
+        }
+
+        /** ASCII letters, digits and '_' (not '$', which may start a placeholder). */
+        private static boolean isPlainWordChar(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        }
+
+        /** Whether the character may start the delimiter or a token (placeholders start with '$', never plain). */
+        private boolean mayStartSomething(char c) {
+            return c == delimiter.charAt(0) || c == '$' || (c < 128 ? asciiTokens[c] != null : otherTokens.containsKey(c));
         }
 
         private static boolean isPlaceholderChar(char c) {

@@ -155,8 +155,10 @@ class ScriptReaderCompoundTest {
     void columnsNamedBeginAndEndDoNotCloseBlocks() {
         String procedure = "CREATE PROCEDURE spans()\n"
                 + "BEGIN\n"
-                + "  INSERT INTO spans (begin, end) VALUES (1, 2);\n"
-                + "  SELECT s.end, s.begin FROM spans s;\n"
+                + "  INSERT INTO spans (id, end) VALUES (1, 2);\n"
+                + "  SELECT s.end FROM spans s;\n"
+                + "  UPDATE spans SET begin = 0 WHERE id IN (begin);\n"
+                + "  SELECT @end, @begin;\n"
                 + "END";
 
         ScriptReadResult result = read(procedure + ";\nSELECT 2;");

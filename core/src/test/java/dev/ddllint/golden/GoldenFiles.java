@@ -1,0 +1,48 @@
+package dev.ddllint.golden;
+
+import dev.ddllint.analysis.AnalysisReport;
+import dev.ddllint.analysis.Analyzer;
+import dev.ddllint.analysis.SourceFile;
+import dev.ddllint.config.Configuration;
+import dev.ddllint.kb.TargetServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Locates golden SQL cases under {@code src/test/resources/golden} and analyzes them. */
+public final class GoldenFiles {
+
+    private GoldenFiles() {
+    }
+
+    public static Path root() {
+        try {
+            return Path.of(GoldenFiles.class.getResource("/golden").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static List<Path> sqlFiles(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static AnalysisReport analyze(Path file, TargetServer target) {
+        try {
+            Configuration config = Configuration.DEFAULT.withTarget(target);
+            return new Analyzer(config).analyze(List.of(new SourceFile(file.getFileName().toString(),
+                    Files.readAllBytes(file))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.ddllint.oracle;
+
+import dev.ddllint.kb.Algorithm;
+import dev.ddllint.kb.LockLevel;
+
+import java.util.List;
+
+/**
+ * What a real server did with one case.
+ *
+ * @param mode      how the answer was found
+ * @param algorithm the strongest algorithm accepted; for {@link Mode#NO_CLAUSE} only COPY (rows were copied) or
+ *                  INPLACE with a rebuild are known, else null ("INSTANT or INPLACE without rebuild")
+ * @param rebuilt   the table was rebuilt (every InnoDB table/partition id changed)
+ * @param lock      the least restrictive lock accepted; null when it cannot be asked ({@link Mode#NO_CLAUSE})
+ * @param rung      the accepted rung ({@code INSTANT}, {@code NOCOPY,NONE}, {@code INPLACE,SHARED}, ...)
+ * @param asWritten the DDL exactly as written, when it names ALGORITHM= or LOCK= (else null)
+ * @param flags     oddities observed, e.g. {@code ACCEPTED_BUT_COPIED(INSTANT)}
+ * @param attempts  every statement run, with its outcome (for the report)
+ */
+public record ServerAnswer(Mode mode, Algorithm algorithm, boolean rebuilt, LockLevel lock, String rung,
+                           Observation asWritten, List<String> flags, List<String> attempts, String error) {
+
+    public enum Mode {
+        /** the ladder found the strongest accepted ALGORITHM/LOCK combination */
+        LADDER,
+        /** the server accepts no ALGORITHM/LOCK clause on this statement: only copies and rebuilds were observed */
+        NO_CLAUSE,
+        /** the case does not run on this server (setup or statement failed): a broken case */
+        INVALID,
+        /** the case's {@code @@only} excludes this server */
+        NOT_APPLICABLE
+    }
+
+    /** One execution: refused (with the error) or accepted (with rows copied and rebuild). */
+    public record Observation(boolean accepted, int errorCode, String message, long rows, Rebuild rebuild) {
+
+        boolean copiedRows() {
+            return accepted && rows > 0;
+        }
+
+        @Override
+        public String toString() {
+            return accepted ? "OK rows=" + rows + " rebuild=" + rebuild : "ERROR " + errorCode + " " + message;
+        }
+    }
+
+    /** Table ids compared before and after: all changed, some changed (partitions), none changed. */
+    public enum Rebuild { FULL, PARTIAL, NONE }
+
+    public String describe() {
+        return switch (mode) {
+            case LADDER -> rung + (rebuilt ? " rebuild" : "") + (flags.isEmpty() ? "" : " " + flags);
+            case NO_CLAUSE -> "NO_CLAUSE(" + (algorithm == null ? "no copy, no rebuild" : algorithm
+                    + (rebuilt ? " rebuild" : "")) + ")" + (flags.isEmpty() ? "" : " " + flags);
+            case INVALID -> "INVALID: " + error;
+            case NOT_APPLICABLE -> "n/a";
+        };
+    }
+}

@@ -1,0 +1,2 @@
+-- @expect invalid-encoding line 2
+ALTER TABLE t COMMENT 'café';

@@ -1,0 +1,2 @@
+-- @expect primary-key-drop
+ALTER TABLE sessions DROP PRIMARY KEY;

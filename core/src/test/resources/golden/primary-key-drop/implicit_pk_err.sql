@@ -1,0 +1,5 @@
+CREATE TABLE tokens (token CHAR(32) NOT NULL, user_id INT, UNIQUE KEY uk_token (token));
+RENAME TABLE tokens TO tokens_live;
+-- Without a PRIMARY KEY, InnoDB clusters on the first UNIQUE NOT NULL index.
+-- @expect primary-key-drop
+ALTER TABLE tokens_live DROP INDEX uk_token;

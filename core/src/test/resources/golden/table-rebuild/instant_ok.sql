@@ -1,0 +1,3 @@
+-- @target mysql:8.0.29
+ALTER TABLE t ADD COLUMN c INT AFTER a;
+ALTER TABLE t ADD INDEX kc (c);

@@ -1,0 +1,2 @@
+-- @expect unresolved-placeholder line 2
+ALTER TABLE ${schema}.t ADD COLUMN a INT;
