@@ -8,8 +8,8 @@ import dev.ddllint.config.Configuration;
 import dev.ddllint.config.ConfigurationException;
 import dev.ddllint.config.ConfigurationLoader;
 import dev.ddllint.kb.TargetServer;
-import dev.ddllint.report.JsonReport;
-import dev.ddllint.report.TextReport;
+import dev.ddllint.report.ReportFormat;
+import dev.ddllint.report.ReportOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,12 +42,21 @@ final class CheckCommand implements Callable<Integer> {
                     + "(default: the configuration's, else mysql:8.4.0).")
     String target;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "text",
+            description = "Report format: text, json, sarif, junit or github; several comma-separated "
+                    + "(--format text,sarif) or repeated (default: ${DEFAULT-VALUE}). One format goes to stdout "
+                    + "(or --output); several are each written to --output-dir, and text and github are also "
+                    + "printed.")
+    List<String> formats;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report to FILE instead of stdout (one format only).")
     Path output;
+
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Write each report into DIR: ddl-lint.txt, ddl-lint.json, ddl-lint.sarif, "
+                    + "ddl-lint-junit.xml, ddl-lint-github.txt (default with several formats: the current folder).")
+    Path outputDir;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Exit 1 when a finding reaches LEVEL: error, warning or never (default: error).")
@@ -71,8 +80,17 @@ final class CheckCommand implements Callable<Integer> {
             err.println("ddl-lint: " + e.getMessage());
             return Main.EXIT_TOOL_FAILURE;
         }
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("ddl-lint: unknown --format '" + format + "' (use text or json)");
+        List<ReportFormat> reportFormats;
+        try {
+            reportFormats = ReportFormat.parseList(formats);
+        } catch (IllegalArgumentException e) {
+            err.println("ddl-lint: --format: " + e.getMessage());
+            return Main.EXIT_TOOL_FAILURE;
+        }
+        boolean toFolder = reportFormats.size() > 1 || outputDir != null;
+        if (output != null && toFolder) {
+            err.println("ddl-lint: --output takes one format without --output-dir; with several formats use "
+                    + "--output-dir DIR");
             return Main.EXIT_TOOL_FAILURE;
         }
         List<SourceFile> files;
@@ -86,24 +104,50 @@ final class CheckCommand implements Callable<Integer> {
             err.println("ddl-lint: no *.sql files under " + paths);
         }
         AnalysisReport report = new Analyzer(configuration).analyze(files);
-        String rendered = format.equals("json") ? JsonReport.render(report) : TextReport.render(report);
-        if (output != null) {
-            try {
-                Path parent = output.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
+        PrintWriter out = spec.commandLine().getOut();
+        if (!toFolder) {
+            String rendered = reportFormats.get(0).render(report, ReportOptions.DEFAULT);
+            if (output != null) {
+                try {
+                    write(output, rendered);
+                } catch (IOException e) {
+                    err.println("ddl-lint: cannot write " + output + " (" + e.getMessage() + ")");
+                    return Main.EXIT_TOOL_FAILURE;
                 }
-                Files.writeString(output, rendered, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("ddl-lint: cannot write " + output + " (" + e.getMessage() + ")");
-                return Main.EXIT_TOOL_FAILURE;
+            } else {
+                out.print(rendered);
+                out.flush();
             }
         } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(rendered);
+            // Several formats: every report goes to a file; the ones read on a console (text for people,
+            // github for the Actions runner) are also printed.
+            Path dir = outputDir != null ? outputDir : Path.of("");
+            for (ReportFormat f : reportFormats) {
+                String rendered = f.render(report, ReportOptions.DEFAULT);
+                Path file = dir.resolve(f.fileName());
+                try {
+                    write(file, rendered);
+                } catch (IOException e) {
+                    err.println("ddl-lint: cannot write " + file + " (" + e.getMessage() + ")");
+                    return Main.EXIT_TOOL_FAILURE;
+                }
+                if (f.console()) {
+                    out.print(rendered);
+                }
+            }
             out.flush();
+            err.println("ddl-lint: wrote " + reportFormats.stream().map(f -> dir.resolve(f.fileName()).toString())
+                    .collect(java.util.stream.Collectors.joining(", ")));
         }
         return report.fails(configuration.failOn()) ? Main.EXIT_FINDINGS : 0;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private Configuration configuration() throws ConfigurationException {

@@ -15,9 +15,15 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line without exiting (for tests). */
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line without exiting, writing to the given streams (tests use this). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new RootCommand());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> EXIT_TOOL_FAILURE);
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine c = e.getCommandLine();

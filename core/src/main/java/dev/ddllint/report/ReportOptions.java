@@ -27,8 +27,8 @@ public record ReportOptions(String docsBaseUrl) {
         }
     }
 
-    /** The absolute URL of a rule's page. */
+    /** The absolute URL of a rule's page ({@link dev.ddllint.rules.RuleInfo#docsPath()} under the base URL). */
     public String ruleUrl(String ruleId) {
-        return docsBaseUrl + "docs/rules/" + ruleId + ".md";
+        return docsBaseUrl + new dev.ddllint.rules.RuleInfo(ruleId, dev.ddllint.rules.Severity.ERROR, "").docsPath();
     }
 }

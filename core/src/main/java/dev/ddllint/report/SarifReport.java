@@ -92,7 +92,8 @@ public final class SarifReport {
                 if (f.endColumn() >= 1 && (endLine > f.line() || f.endColumn() >= f.column())) {
                     region.put("endColumn", f.endColumn() + 1);
                 }
-                if (f.excerpt() != null && !f.excerpt().isEmpty()) {
+                if (endLine == f.line() && f.excerpt() != null && !f.excerpt().isEmpty()) {
+                    // The excerpt is the statement's first line: the region's text only when it spans one line.
                     region.putObject("snippet").put("text", f.excerpt());
                 }
             }
@@ -105,7 +106,7 @@ public final class SarifReport {
 
     private static ObjectNode rule(RuleInfo info, ReportOptions options) {
         ObjectNode rule = MAPPER.createObjectNode();
-        String url = options.ruleUrl(info.id());
+        String url = options.docsBaseUrl() + info.docsPath();
         rule.put("id", info.id());
         rule.put("name", camel(info.id()));
         rule.putObject("shortDescription").put("text", info.summary());

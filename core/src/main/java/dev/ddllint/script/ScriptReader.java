@@ -128,6 +128,7 @@ public final class ScriptReader {
         private static final int K_BEGIN = 1;
         private static final int K_CASE = 2;
         private static final int K_OTHER = 3;
+        private static final int K_REPEAT = 4;
 
         private static final int P_NONE = 0;
         private static final int P_IF_NEXT = 1;
@@ -177,7 +178,7 @@ public final class ScriptReader {
         private int headerTokens;
         private boolean compound;
         private boolean tracking;
-        /** Open blocks of a compound statement, innermost last (K_BEGIN, K_CASE, K_OTHER). */
+        /** Open blocks of a compound statement, innermost last (K_BEGIN, K_CASE, K_REPEAT, K_OTHER). */
         private int[] blocks = new int[16];
         private int depth;
         private int parenDepth;
@@ -750,7 +751,7 @@ public final class ScriptReader {
                 }
             } else if (pending == P_REPEAT_NEXT) {
                 if (key != OPEN) {
-                    push(K_OTHER);
+                    push(K_REPEAT);
                 }
                 pending = P_NONE;
             } else if (pending == P_IF_PARENS && parenDepth == pendingBase + 1) {
@@ -781,10 +782,11 @@ public final class ScriptReader {
                     break;
                 case "END":
                     // Every statement in a block ends with ';', so the END of a BEGIN, IF, LOOP... block follows a
-                    // ';' (or the BEGIN of an empty block). Only a CASE expression ends after an expression. An END
-                    // anywhere else is a column or variable called "end".
+                    // ';' (or the BEGIN of an empty block). Only a CASE expression and REPEAT ... UNTIL cond END
+                    // REPEAT end after an expression. An END anywhere else is a column or variable called "end".
                     if (depth > 0 && (prev == SEMI || "BEGIN".equals(prev)
-                            || (blocks[depth - 1] == K_CASE && !valueExpected(prev, true)))) {
+                            || (blocks[depth - 1] != K_OTHER && blocks[depth - 1] != K_BEGIN
+                                && !valueExpected(prev, true)))) {
                         depth--;
                     }
                     break;

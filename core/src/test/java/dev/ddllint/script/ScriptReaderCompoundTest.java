@@ -159,6 +159,8 @@ class ScriptReaderCompoundTest {
                 + "  SELECT s.end FROM spans s;\n"
                 + "  UPDATE spans SET begin = 0 WHERE id IN (begin);\n"
                 + "  SELECT @end, @begin;\n"
+                + "  SELECT end FROM spans WHERE end > 0 AND NOT end ORDER BY end;\n"
+                + "  SELECT CASE WHEN end THEN end ELSE 0 END AS x FROM spans;\n"
                 + "END";
 
         ScriptReadResult result = read(procedure + ";\nSELECT 2;");

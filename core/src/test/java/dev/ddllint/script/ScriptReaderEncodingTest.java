@@ -96,6 +96,25 @@ class ScriptReaderEncodingTest {
     }
 
     @Test
+    void genuineReplacementCharacterInValidUtf8IsNoProblem() {
+        ScriptReadResult result = ScriptReader.read("SELECT '\uFFFD';".getBytes(StandardCharsets.UTF_8),
+                ScriptOptions.defaults());
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(sqls(result)).containsExactly("SELECT '\uFFFD'");
+    }
+
+    @Test
+    void genuineReplacementCharacterBeforeABadByteDoesNotMoveTheReportedPosition() {
+        byte[] content = bytes("SELECT '\uFFFD';\nSELECT '", 0xE9, "';");
+
+        ScriptReadResult result = ScriptReader.read(content, ScriptOptions.defaults());
+
+        assertThat(result.problems()).extracting(ScriptProblem::line, ScriptProblem::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 9));
+    }
+
+    @Test
     void validMultiByteTextHasNoProblem() {
         ScriptReadResult result = ScriptReader.read(
                 "ALTER TABLE `caf\u00e9` COMMENT '\u65e5\u672c\u8a9e \uD83D\uDE00';".getBytes(StandardCharsets.UTF_8),

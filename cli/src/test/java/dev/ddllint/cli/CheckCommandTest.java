@@ -1,0 +1,180 @@
+package dev.ddllint.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line end to end: real files in, report and exit code out. */
+class CheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String sql) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, sql, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void unsafeMigrationExitsOneAndNamesTheRule() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE orders (id INT PRIMARY KEY, amount INT NOT NULL);\n");
+        write("db/V2__widen.sql", "-- widen\nALTER TABLE orders\n  MODIFY COLUMN amount BIGINT NOT NULL;\n");
+        Result r = run("check", dir.resolve("db").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("V2__widen.sql:2:1: error[column-type-change]")
+                .contains("changes the data type of column `amount`").contains("MySQL 8.4.0")
+                .contains("     2 | ALTER TABLE orders").contains("= verdict: COPY, LOCK=SHARED").contains("= help: ");
+    }
+
+    @Test
+    void verdictFlipsWithTheTargetVersion() throws IOException {
+        Path f = write("V5__add.sql", "ALTER TABLE t ADD COLUMN c INT AFTER a, ALGORITHM=INSTANT;\n");
+        assertThat(run("check", "--target", "mysql:8.0.28", f.toString()).exit()).isEqualTo(1);
+        assertThat(run("check", "--target", "mysql:8.0.29", f.toString()).exit()).isZero();
+    }
+
+    @Test
+    void jsonReportHasTheStableFields() throws IOException {
+        Path f = write("V3__orders.sql", "SET lock_wait_timeout = 5;\n\nALTER TABLE orders\n"
+                + "  MODIFY COLUMN amount BIGINT, ALGORITHM=INPLACE;\n");
+        Path out = dir.resolve("out/report.json");
+        Result r = run("check", "--format", "json", "--output", out.toString(), f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertThat(json.at("/tool/name").asText()).isEqualTo("ddl-lint");
+        assertThat(json.at("/target").asText()).isEqualTo("mysql:8.4.0");
+        JsonNode alter = json.at("/files/0/statements/1");
+        assertThat(alter.at("/line").asInt()).isEqualTo(3);
+        assertThat(alter.at("/column").asInt()).isEqualTo(1);
+        assertThat(alter.at("/endLine").asInt()).isEqualTo(4);
+        assertThat(alter.at("/endColumn").asInt()).isEqualTo(48);
+        assertThat(alter.at("/kind").asText()).isEqualTo("ALTER_TABLE");
+        assertThat(alter.at("/table").asText()).isEqualTo("orders");
+        assertThat(alter.at("/parsed").asBoolean()).isTrue();
+        assertThat(alter.at("/operations/0/kind").asText()).isEqualTo("MODIFY_COLUMN");
+        assertThat(alter.at("/operations/0/algorithm").asText()).isEqualTo("COPY");
+        assertThat(alter.at("/verdict/algorithm").asText()).isEqualTo("COPY");
+        assertThat(alter.at("/verdict/rebuildsTable").asBoolean()).isTrue();
+        assertThat(alter.at("/verdict/lock").asText()).isEqualTo("SHARED");
+        assertThat(json.at("/files/0/statements/0/verdict").isMissingNode()).isTrue();
+        assertThat(json.at("/findings").findValuesAsText("rule"))
+                .contains("column-type-change", "algorithm-lock-refused");
+        assertThat(json.at("/summary/files").asInt()).isEqualTo(1);
+        assertThat(json.at("/summary/statements").asInt()).isEqualTo(2);
+        assertThat(json.at("/summary/errors").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void failOnThresholds() throws IOException {
+        Path f = write("V1__pk.sql", "ALTER TABLE t ADD PRIMARY KEY (id);\n"); // table-rebuild: a warning
+        assertThat(run("check", f.toString()).exit()).isZero();
+        assertThat(run("check", "--fail-on", "warning", f.toString()).exit()).isEqualTo(1);
+        Path g = write("V2__type.sql", "ALTER TABLE t MODIFY COLUMN a BIGINT;\n");
+        assertThat(run("check", "--fail-on", "never", g.toString()).exit()).isZero();
+    }
+
+    @Test
+    void filesRunInFlywayVersionOrder() throws IOException {
+        write("m/V10__later.sql", "ALTER TABLE t MODIFY COLUMN a INT NOT NULL;\n");
+        write("m/V2__create.sql", "CREATE TABLE t (id INT PRIMARY KEY, a INT);\n");
+        write("m/V1_1__noop.sql", "SELECT 1;\n");
+        Result r = run("check", "--format", "json", dir.resolve("m").toString());
+        assertThat(r.out().indexOf("V1_1__noop.sql")).isLessThan(r.out().indexOf("V2__create.sql"));
+        assertThat(r.out().indexOf("V2__create.sql")).isLessThan(r.out().indexOf("V10__later.sql"));
+        // V2 created the table, so V10's MODIFY is known to change nullability only: an online rebuild.
+        assertThat(r.out()).contains("\"ddlOperation\" : \"MAKE_NOT_NULL\"");
+    }
+
+    @Test
+    void badInputIsReportedWithPositionsNotCrashes() throws IOException {
+        write("bad/V1__empty.sql", "");
+        byte[] binary = new byte[4096];
+        new Random(7).nextBytes(binary);
+        Files.write(dir.resolve("bad/V2__binary.sql"), binary);
+        write("bad/V3__quote.sql", "ALTER TABLE t ADD COLUMN a INT;\nUPDATE t SET b = 'oops;\nALTER TABLE t DROP x;\n");
+        write("bad/V4__comment.sql", "ALTER TABLE t ADD COLUMN a INT;\n/* never closed\nALTER TABLE t DROP x;\n");
+        write("bad/V5__delimiter.sql", "DELIMITER\nALTER TABLE t ADD COLUMN a INT;\n");
+        Files.write(dir.resolve("bad/V6__latin1.sql"), "ALTER TABLE t COMMENT 'caf\u00e9';\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Result r = run("check", "--format", "json", dir.resolve("bad").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("\"path\" : \"" + rel("bad/V3__quote.sql") + "\"");
+        assertThat(r.out()).containsPattern("\"rule\" : \"malformed-script\",[^}]*V3__quote.sql\",\\s*\"line\" : 2,"
+                + "\\s*\"column\" : 18");
+        assertThat(r.out()).containsPattern("\"rule\" : \"malformed-script\",[^}]*V4__comment.sql\",\\s*\"line\" : 2,"
+                + "\\s*\"column\" : 1");
+        assertThat(r.out()).containsPattern("\"rule\" : \"malformed-script\",[^}]*V5__delimiter.sql\",\\s*\"line\" : 1");
+        assertThat(r.out()).containsPattern("\"rule\" : \"invalid-encoding\",[^}]*V6__latin1.sql\",\\s*\"line\" : 1,"
+                + "\\s*\"column\" : 27");
+        assertThat(r.out()).contains(rel("bad/V1__empty.sql")).contains(rel("bad/V2__binary.sql"));
+    }
+
+    private String rel(String p) {
+        Path abs = dir.resolve(p).toAbsolutePath();
+        Path cwd = Path.of("").toAbsolutePath();
+        return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
+    @Test
+    void toolFailuresExitTwoWithAClearMessage() throws IOException {
+        Result missing = run("check", dir.resolve("nope").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope: no such file or folder").doesNotContain("Exception");
+
+        Result badTarget = run("check", "--target", "oracle:19", dir.toString());
+        assertThat(badTarget.exit()).isEqualTo(2);
+        assertThat(badTarget.err()).contains("unknown server flavor 'oracle'");
+
+        Result badFailOn = run("check", "--fail-on", "sometimes", dir.toString());
+        assertThat(badFailOn.exit()).isEqualTo(2);
+
+        Result badOption = run("check", "--frobnicate", dir.toString());
+        assertThat(badOption.exit()).isEqualTo(2);
+        assertThat(badOption.err()).contains("Unknown option: '--frobnicate'");
+
+        Path config = write("ddl-lint.yml", "target: mysql:8.0\nfailOn: error\nrulez:\n  table-rebuild: off\n");
+        Result badConfig = run("check", "--config", config.toString(), dir.toString());
+        assertThat(badConfig.exit()).isEqualTo(2);
+        assertThat(badConfig.err()).contains(config + ":3: unknown key 'rulez'");
+
+        Path badValue = write("bad-value.yml", "rules:\n  table-rebuild: loud\n");
+        Result r = run("check", "--config", badValue.toString(), dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(badValue + ":2: rules.table-rebuild: 'loud' is not a severity");
+    }
+
+    @Test
+    void configurationFileSetsTargetAndSeverities() throws IOException {
+        Path f = write("V1__pk.sql", "ALTER TABLE t ADD PRIMARY KEY (id);\nALTER TABLE ${schema}.t ADD COLUMN c INT;\n");
+        Path config = write("cfg.yml", "rules:\n  table-rebuild: error\nplaceholders:\n  schema: app\n");
+        Result r = run("check", "--config", config.toString(), f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("error[table-rebuild]").doesNotContain("unresolved-placeholder");
+        Result noPlaceholder = run("check", f.toString());
+        assertThat(noPlaceholder.out()).contains("error[unresolved-placeholder]");
+    }
+}
