@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Splits a MySQL migration script into statements with exact positions, the way the {@code mysql} client (and
- * Flyway's MySQL parser) would send them to the server.
+ * Splits a MySQL migration script into statements with exact positions, the way the {@code mysql} client would send
+ * them to the server.
  *
  * <p>One forward pass over the text, no regular expressions: linear in the size of the file, and it never throws
  * on any content. What it understands:
@@ -30,7 +30,11 @@ import java.util.Map;
  *       the rest of its line is ignored;</li>
  *   <li>{@code CREATE [...] PROCEDURE|FUNCTION|TRIGGER|EVENT} and {@code BEGIN NOT ATOMIC} with the default
  *       delimiter {@code ;}: {@code BEGIN/CASE/IF/LOOP/WHILE/REPEAT ... END [IF|CASE|...]} nesting is tracked so
- *       that the {@code ;} inside the body do not end the statement;</li>
+ *       that the {@code ;} inside the body do not end the statement. This is a heuristic on tokens, not a parser:
+ *       {@code IF(a, b, c)} and {@code REPEAT('x', 3)} are functions, {@code IF (cond) THEN} is a statement, the END
+ *       of a BEGIN/IF/LOOP/WHILE block must follow a {@code ;}, and BEGIN/END where a value is expected (after
+ *       {@code ,}, {@code (}, {@code .}, {@code @}, an operator, SET, SELECT, WHERE...) are names. With a custom
+ *       delimiter no tracking is needed: the statement ends at the delimiter;</li>
  *   <li>a UTF-8 byte-order mark, CRLF / CR / LF line ends, bytes that are not UTF-8;</li>
  *   <li>Flyway placeholders {@code ${name}} and literal tokens of other tools (see {@link ScriptOptions}).</li>
  * </ul>
@@ -283,8 +287,6 @@ public final class ScriptReader {
             } else if (c == '\'' || c == '"' || c == '`') {
                 quoted(c);
                 onToken(QUOTED);
-            } else if (isBlank(c)) {
-                advance();
             } else if (isWordChar(c)) {
                 word();
             } else if (c == ':' && next == '=') {
@@ -348,19 +350,17 @@ public final class ScriptReader {
             lastCol = col;
         }
 
-        /** Fast path for a run of ASCII characters on one line, none of them blank-free of meaning. */
-        private void skipPlain(int end, boolean significant) {
+        /** Fast path: consumes the chars up to {@code end}, all ASCII, not blank, part of the statement. */
+        private void skipPlain(int end) {
             if (end <= i) {
                 return;
             }
-            if (significant) {
-                if (!started) {
-                    mark();
-                }
-                lastIndex = end - 1;
-                lastLine = line;
-                lastCol = col + (end - 1 - i);
+            if (!started) {
+                mark();
             }
+            lastIndex = end - 1;
+            lastLine = line;
+            lastCol = col + (end - 1 - i);
             col += end - i;
             i = end;
         }
@@ -576,7 +576,7 @@ public final class ScriptReader {
                     while (j < n && (d = s.charAt(j)) > ' ' && d < 128 && d != q && d != '\\' && !mayStartSomething(d)) {
                         j++;
                     }
-                    skipPlain(j, true);
+                    skipPlain(j);
                     continue;
                 }
                 if (anyTokens && replaceToken()) {
@@ -597,7 +597,7 @@ public final class ScriptReader {
             while (j < n && isPlainWordChar(s.charAt(j)) && !mayStartSomething(s.charAt(j))) {
                 j++;
             }
-            skipPlain(j, true);
+            skipPlain(j);
             while (i < n) {
                 char c = s.charAt(i);
                 if (!isWordChar(c)

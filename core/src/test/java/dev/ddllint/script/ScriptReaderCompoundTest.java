@@ -254,4 +254,27 @@ class ScriptReaderCompoundTest {
         assertThat(result.statements().get(0).compound()).isTrue();
         assertThat(result.statements().get(1).sql()).isEqualTo("SELECT 3");
     }
+
+    @Test
+    void routineHeadersOfManyShapes() {
+        String text = "CREATE PROCEDURE IF NOT EXISTS p1() BEGIN SELECT 1; END;\n"
+                + "CREATE FUNCTION f1(a INT) RETURNS VARCHAR(10) CHARSET utf8mb4 NO SQL BEGIN RETURN 'x'; END;\n"
+                + "CREATE FUNCTION f2() RETURNS INT COMMENT 'c' BEGIN RETURN 1; END;\n"
+                + "CREATE TRIGGER t1 BEFORE INSERT ON t FOR EACH ROW FOLLOWS t0 BEGIN SET NEW.a = 1; END;\n"
+                + "CREATE PROCEDURE p2() BEGIN\n"
+                + "  DECLARE CONTINUE HANDLER FOR SQLSTATE '23000' BEGIN SET @dup = 1; END;\n"
+                + "  DECLARE CONTINUE HANDLER FOR 1062 BEGIN END;\n"
+                + "  lbl: BEGIN LEAVE lbl; END lbl;\n"
+                + "END;\n"
+                + "SELECT 'done';";
+
+        ScriptReadResult result = read(text);
+
+        assertNoProblems(result);
+        assertThat(result.statements()).hasSize(6);
+        assertThat(result.statements()).extracting(ScriptStatement::compound)
+                .containsExactly(true, true, true, true, true, false);
+        assertSpan(result.statements().get(4), 5, 1, 9, 3);
+        assertThat(result.statements().get(5).sql()).isEqualTo("SELECT 'done'");
+    }
 }

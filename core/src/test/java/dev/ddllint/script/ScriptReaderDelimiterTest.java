@@ -198,4 +198,23 @@ class ScriptReaderDelimiterTest {
         assertThat(result.statements()).extracting(ScriptStatement::compound)
                 .containsExactly(false, true, true, false, false);
     }
+
+    @Test
+    void semicolonsUnderACustomDelimiterDoNotSplit() {
+        // As the mysql client does: everything up to the custom delimiter is sent as one text (the server may then
+        // run it as several statements). Real files (ZoneMinder) put a DROP TRIGGER ...; before the CREATE TRIGGER.
+        String text = "delimiter //\n"
+                + "DROP TRIGGER IF EXISTS tr;\n"
+                + "\n"
+                + "CREATE TRIGGER tr AFTER UPDATE ON t FOR EACH ROW BEGIN SET @x = 1; END;\n"
+                + "//\n"
+                + "delimiter ;\n";
+
+        ScriptReadResult result = read(text);
+
+        assertThat(sqls(result)).containsExactly("DROP TRIGGER IF EXISTS tr;\n\n"
+                + "CREATE TRIGGER tr AFTER UPDATE ON t FOR EACH ROW BEGIN SET @x = 1; END;");
+        assertThat(result.statements().get(0).compound()).isFalse();
+        assertSpan(result.statements().get(0), 2, 1, 4, 71);
+    }
 }
