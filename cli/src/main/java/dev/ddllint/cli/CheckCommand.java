@@ -4,6 +4,7 @@ import dev.ddllint.analysis.AnalysisReport;
 import dev.ddllint.analysis.Analyzer;
 import dev.ddllint.analysis.MigrationFiles;
 import dev.ddllint.analysis.SourceFile;
+import dev.ddllint.analysis.TableSourceException;
 import dev.ddllint.config.Configuration;
 import dev.ddllint.config.ConfigurationException;
 import dev.ddllint.config.ConfigurationLoader;
@@ -66,6 +67,12 @@ final class CheckCommand implements Callable<Integer> {
             description = "Configuration file (default: ./ddl-lint.yml when it exists).")
     Path config;
 
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "Read the tables' current definitions (and, without --target, the server version) from this "
+                    + "database, read-only. Default: the DDL_LINT_JDBC_URL environment variable. Put the password in "
+                    + "DDL_LINT_JDBC_PASSWORD rather than in the URL.")
+    String jdbcUrl;
+
     @Option(names = {"-D", "--placeholder"}, paramLabel = "NAME=VALUE",
             description = "Flyway placeholder value; repeatable.")
     Map<String, String> placeholders;
@@ -103,7 +110,21 @@ final class CheckCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             err.println("ddl-lint: no *.sql files under " + paths);
         }
-        AnalysisReport report = new Analyzer(configuration).analyze(files);
+        String url = jdbcUrl != null ? jdbcUrl : System.getenv("DDL_LINT_JDBC_URL");
+        AnalysisReport report;
+        if (url != null && !url.isBlank()) {
+            try (LiveDatabase db = LiveDatabase.connect(url, System.getenv("DDL_LINT_JDBC_PASSWORD"))) {
+                if (target == null && configuration.target() == Configuration.DEFAULT.target()) {
+                    configuration = configuration.withTarget(db.target());
+                }
+                report = new Analyzer(configuration, db).analyze(files);
+            } catch (LiveDatabase.UnusableDatabaseException | TableSourceException e) {
+                err.println("ddl-lint: live schema: " + e.getMessage());
+                return Main.EXIT_TOOL_FAILURE;
+            }
+        } else {
+            report = new Analyzer(configuration).analyze(files);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (!toFolder) {
             String rendered = reportFormats.get(0).render(report, ReportOptions.DEFAULT);

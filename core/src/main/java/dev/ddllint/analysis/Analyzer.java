@@ -7,6 +7,7 @@ import dev.ddllint.kb.SessionState;
 import dev.ddllint.kb.StatementClassifier;
 import dev.ddllint.kb.StatementVerdict;
 import dev.ddllint.model.Statement;
+import dev.ddllint.model.TableName;
 import dev.ddllint.model.StatementKind;
 import dev.ddllint.parse.StatementParser;
 import dev.ddllint.rules.BuiltinRules;
@@ -16,6 +17,7 @@ import dev.ddllint.rules.RuleInfo;
 import dev.ddllint.rules.ScriptProblemRule;
 import dev.ddllint.rules.Severity;
 import dev.ddllint.rules.StatementContext;
+import dev.ddllint.schema.LiveSchema;
 import dev.ddllint.schema.Schema;
 import dev.ddllint.schema.TableFacts;
 import dev.ddllint.script.ScriptOptions;
@@ -27,6 +29,7 @@ import dev.ddllint.script.ScriptStatement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,28 +53,49 @@ public final class Analyzer {
     private final Configuration config;
     private final StatementClassifier classifier;
     private final StatementParser parser;
-    private final Schema schema;
+    private final TableSource tableSource;
 
     public Analyzer(Configuration config) {
-        this(config, new Schema());
+        this(config, TableSource.NONE);
     }
 
-    /** @param schema tables known before the first file (for example read from a live database) */
-    public Analyzer(Configuration config, Schema schema) {
+    /** @param tableSource tables as they stand before the first file (for example in a live database) */
+    public Analyzer(Configuration config, TableSource tableSource) {
         this.config = config;
         this.classifier = new StatementClassifier(KnowledgeBase.builtin(), config.target());
         this.parser = new StatementParser(config.parseTimeoutMillis());
-        this.schema = schema;
+        this.tableSource = tableSource;
     }
 
-    /** Analyzes files in the order given (see {@link MigrationOrder}). */
+    /**
+     * Analyzes files in the order given (see {@link MigrationOrder}).
+     *
+     * @throws TableSourceException when the table source (a live database) fails
+     */
     public AnalysisReport analyze(List<SourceFile> files) {
         List<ParsedFile> parsed = parseAll(files);
+        Schema schema = new Schema();
+        Set<TableName> referenced = new LinkedHashSet<>();
+        for (ParsedFile f : parsed) {
+            for (Statement s : f.statements()) {
+                if (s.table() != null) {
+                    referenced.add(s.table());
+                }
+                s.renames().forEach(p -> referenced.add(p.from()));
+            }
+        }
+        if (!referenced.isEmpty() && tableSource != TableSource.NONE) {
+            try {
+                tableSource.tables(referenced).forEach(schema::putLive);
+            } catch (Exception e) {
+                throw new TableSourceException(e);
+            }
+        }
         List<FileReport> reports = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, String> createdIn = new HashMap<>();
         for (ParsedFile file : parsed) {
-            reports.add(replay(file, createdIn, findings));
+            reports.add(replay(file, schema, createdIn, findings));
         }
         return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings);
     }
@@ -126,7 +150,7 @@ public final class Analyzer {
         return new ParsedFile(file.path(), script, statements);
     }
 
-    private FileReport replay(ParsedFile file, Map<String, String> createdIn, List<Finding> findings) {
+    private FileReport replay(ParsedFile file, Schema schema, Map<String, String> createdIn, List<Finding> findings) {
         for (ScriptProblem p : file.script().problems()) {
             ScriptProblemRule rule = ScriptProblemRule.forProblem(p.code());
             Severity severity = config.severityOf(rule.info());
@@ -155,7 +179,8 @@ public final class Analyzer {
                         message, help, newTableNote)));
             }
             schema.apply(statement, file.path() + ":" + source.line());
-            if (statement.kind() == StatementKind.CREATE_TABLE && statement.parsed() && statement.table() != null) {
+            if (statement.kind() == StatementKind.CREATE_TABLE && statement.parsed() && statement.table() != null
+                    && schema.table(statement.table()).map(t -> !t.origin().equals(LiveSchema.ORIGIN)).orElse(false)) {
                 createdIn.put(statement.table().key(), file.path());
             }
             reports.add(new StatementReport(source, statement, verdict));
@@ -211,3 +236,4 @@ public final class Analyzer {
         return s;
     }
 }
+

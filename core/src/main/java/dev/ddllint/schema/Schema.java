@@ -22,6 +22,8 @@ import java.util.Optional;
 public final class Schema {
 
     private final Map<String, TableFacts> tables = new HashMap<>();
+    /** Tables read from a live database: their definition wins over a CREATE TABLE replayed from a file. */
+    private final java.util.Set<String> live = new java.util.HashSet<>();
 
     public Optional<TableFacts> table(TableName name) {
         return name == null ? Optional.empty() : Optional.ofNullable(tables.get(name.key()));
@@ -29,6 +31,12 @@ public final class Schema {
 
     public void put(TableFacts facts) {
         tables.put(TableFacts.key(facts.name()), facts);
+    }
+
+    /** Seeds a table as it stands in the live database. */
+    public void putLive(TableFacts facts) {
+        put(facts);
+        live.add(TableFacts.key(facts.name()));
     }
 
     /** Applies one statement's effect on the tables; {@code origin} names its file and line. */
@@ -58,7 +66,7 @@ public final class Schema {
 
     private void create(Statement s, String origin) {
         CreateTableDefinition def = s.createTable();
-        if (def == null || s.table() == null) {
+        if (def == null || s.table() == null || live.contains(s.table().key())) {
             return;
         }
         if (def.likeTable() != null) {

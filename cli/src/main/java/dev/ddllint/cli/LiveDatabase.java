@@ -1,0 +1,87 @@
+package dev.ddllint.cli;
+
+import dev.ddllint.analysis.TableSource;
+import dev.ddllint.kb.TargetServer;
+import dev.ddllint.model.TableName;
+import dev.ddllint.schema.LiveSchema;
+import dev.ddllint.schema.TableFacts;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+
+/** A read-only connection to the production (or staging) database, used only for reading definitions. */
+final class LiveDatabase implements TableSource, AutoCloseable {
+
+    /** The database cannot be used; the message never contains the password. */
+    static final class UnusableDatabaseException extends Exception {
+        UnusableDatabaseException(String message) {
+            super(message);
+        }
+    }
+
+    private final Connection connection;
+    private final TargetServer target;
+
+    private LiveDatabase(Connection connection, TargetServer target) {
+        this.connection = connection;
+        this.target = target;
+    }
+
+    static LiveDatabase connect(String url, String password) throws UnusableDatabaseException {
+        Properties props = new Properties();
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        // Fail fast on a dead host instead of hanging.
+        props.putIfAbsent("connectTimeout", "10000");
+        props.putIfAbsent("socketTimeout", "60000");
+        try {
+            Connection c = DriverManager.getConnection(url, props);
+            try {
+                c.setReadOnly(true);
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+                    rs.next();
+                    return new LiveDatabase(c, TargetServer.fromVersionString(rs.getString(1)));
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new UnusableDatabaseException("cannot connect to " + redact(url) + ": " + redact(firstLine(e)));
+        }
+    }
+
+    TargetServer target() {
+        return target;
+    }
+
+    @Override
+    public List<TableFacts> tables(Collection<TableName> referenced) throws SQLException {
+        return LiveSchema.read(connection, referenced);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing a read-only connection cannot lose anything.
+        }
+    }
+
+    static String redact(String text) {
+        return text == null ? "" : text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}
