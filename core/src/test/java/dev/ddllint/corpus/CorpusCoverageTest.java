@@ -30,13 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * absent). Every statement must be modelled or reported as unparseable, no exception may escape, no file may take
  * more than 2 s; the coverage figures are printed.
  */
-class CorpusCoverageTest {
+public class CorpusCoverageTest {
 
     /** Table-name tokens of the corpus projects' own migration tools. */
     static final Map<String, String> REPLACEMENTS = Map.of("{$NAMESPACE}", "phabricator", "%TABLE_PREFIX%", "ost_",
             "#__", "jos_");
 
-    static Path corpus() {
+    public static Path corpus() {
         String prop = System.getProperty("ddllint.corpus");
         Path dir = prop != null ? Path.of(prop) : RepoRoot.find().resolve("../shared/corpus").normalize();
         Assumptions.assumeTrue(Files.isDirectory(dir), "no corpus at " + dir);
