@@ -25,6 +25,9 @@ import dev.ddllint.script.ScriptProblem;
 import dev.ddllint.script.ScriptReadResult;
 import dev.ddllint.script.ScriptReader;
 import dev.ddllint.script.ScriptStatement;
+import dev.ddllint.sql.SqlLexer;
+import dev.ddllint.sql.Token;
+import dev.ddllint.sql.TolerantStatementReader;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -49,6 +52,9 @@ public final class Analyzer {
             "partition-operation", "blocking-alter", "table-rebuild");
     private static final Set<StatementKind> CLASSIFIED = EnumSet.of(StatementKind.ALTER_TABLE,
             StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX);
+    private static final Set<StatementKind> EMBEDDED_KINDS = EnumSet.of(StatementKind.ALTER_TABLE,
+            StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX, StatementKind.CREATE_TABLE,
+            StatementKind.RENAME_TABLE, StatementKind.DROP_TABLE);
 
     private final Configuration config;
     private final StatementClassifier classifier;
@@ -77,11 +83,12 @@ public final class Analyzer {
         Schema schema = new Schema();
         Set<TableName> referenced = new LinkedHashSet<>();
         for (ParsedFile f : parsed) {
-            for (Statement s : f.statements()) {
+            for (ParsedStatement p : f.statements()) {
+                Statement s = p.statement();
                 if (s.table() != null) {
                     referenced.add(s.table());
                 }
-                s.renames().forEach(p -> referenced.add(p.from()));
+                s.renames().forEach(pair -> referenced.add(pair.from()));
             }
         }
         if (!referenced.isEmpty() && tableSource != TableSource.NONE) {
@@ -100,7 +107,10 @@ public final class Analyzer {
         return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings);
     }
 
-    private record ParsedFile(String path, ScriptReadResult script, List<Statement> statements) {
+    private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements) {
+    }
+
+    private record ParsedStatement(ScriptStatement source, Statement statement, boolean embedded) {
     }
 
     private List<ParsedFile> parseAll(List<SourceFile> files) {
@@ -136,7 +146,7 @@ public final class Analyzer {
 
     private ParsedFile parse(SourceFile file, ScriptOptions options) {
         ScriptReadResult script = ScriptReader.read(file.content(), options);
-        List<Statement> statements = new ArrayList<>(script.statements().size());
+        List<ParsedStatement> statements = new ArrayList<>(script.statements().size());
         for (ScriptStatement s : script.statements()) {
             Statement st;
             try {
@@ -145,13 +155,36 @@ public final class Analyzer {
                 // A reader bug must not lose the rest of the file: report this statement as not understood.
                 st = Statement.unparseable("internal error while reading the statement: " + e);
             }
-            statements.add(st);
+            statements.add(new ParsedStatement(s, st, false));
+            if (st.kind() == StatementKind.SET) {
+                statements.addAll(embeddedDdl(s));
+            }
         }
-        return new ParsedFile(file.path(), script, statements);
+        return new ParsedFile(file.path(), script.problems(), statements);
+    }
+
+    /**
+     * DDL built as a string for PREPARE/EXECUTE ({@code SET @s = IF(…, 'ALTER TABLE …', 'SELECT 1')}) runs like any
+     * other: each string literal that is a table DDL statement is analysed at the SET statement's position.
+     */
+    private List<ParsedStatement> embeddedDdl(ScriptStatement set) {
+        List<ParsedStatement> found = new ArrayList<>();
+        for (Token t : SqlLexer.tokenize(set.sql())) {
+            if (t.type() != Token.Type.STRING) {
+                continue;
+            }
+            StatementKind kind = TolerantStatementReader.kindOf(SqlLexer.tokenize(t.value()));
+            if (EMBEDDED_KINDS.contains(kind)) {
+                ScriptStatement source = new ScriptStatement(t.value(), t.value(), set.line(), set.column(),
+                        set.endLine(), set.endColumn(), set.delimiter(), false);
+                found.add(new ParsedStatement(source, parser.parse(t.value()), true));
+            }
+        }
+        return found;
     }
 
     private FileReport replay(ParsedFile file, Schema schema, Map<String, String> createdIn, List<Finding> findings) {
-        for (ScriptProblem p : file.script().problems()) {
+        for (ScriptProblem p : file.problems()) {
             ScriptProblemRule rule = ScriptProblemRule.forProblem(p.code());
             Severity severity = config.severityOf(rule.info());
             if (severity != Severity.OFF) {
@@ -161,29 +194,30 @@ public final class Analyzer {
         }
         SessionState session = SessionState.DEFAULT;
         List<StatementReport> reports = new ArrayList<>();
-        for (int i = 0; i < file.statements().size(); i++) {
-            ScriptStatement source = file.script().statements().get(i);
-            Statement statement = file.statements().get(i);
+        for (ParsedStatement parsed : file.statements()) {
+            ScriptStatement source = parsed.source();
+            Statement statement = parsed.statement();
             session = applySettings(statement, session);
             TableFacts table = schema.table(statement.table()).orElse(null);
             StatementVerdict verdict = statement.parsed() && CLASSIFIED.contains(statement.kind())
                     ? classifier.classify(statement, table, session) : null;
             StatementContext ctx = new StatementContext(statement, verdict, config.target(), table, session);
             String newTableNote = newTableNote(statement, file.path(), createdIn);
+            String prefix = parsed.embedded() ? "DDL string for PREPARE in this SET statement: " : "";
             for (Rule rule : BuiltinRules.STATEMENT_RULES) {
                 Severity severity = config.severityOf(rule.info());
                 if (severity == Severity.OFF) {
                     continue;
                 }
                 rule.check(ctx, (info, message, help) -> findings.add(finding(info, severity, file.path(), source,
-                        message, help, newTableNote)));
+                        prefix + message, help, newTableNote)));
             }
             schema.apply(statement, file.path() + ":" + source.line());
             if (statement.kind() == StatementKind.CREATE_TABLE && statement.parsed() && statement.table() != null
                     && schema.table(statement.table()).map(t -> !t.origin().equals(LiveSchema.ORIGIN)).orElse(false)) {
                 createdIn.put(statement.table().key(), file.path());
             }
-            reports.add(new StatementReport(source, statement, verdict));
+            reports.add(new StatementReport(source, statement, verdict, parsed.embedded()));
         }
         return new FileReport(file.path(), reports);
     }

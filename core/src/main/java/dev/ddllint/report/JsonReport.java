@@ -69,6 +69,9 @@ public final class JsonReport {
             node.putNull("table");
         }
         node.put("parsed", s.statement().parsed());
+        if (s.embedded()) {
+            node.put("embedded", true);
+        }
         if (s.statement().parseNote() != null) {
             node.put("parseNote", s.statement().parseNote());
         }
