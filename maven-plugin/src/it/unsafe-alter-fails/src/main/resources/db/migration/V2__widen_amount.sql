@@ -1,0 +1,2 @@
+-- INT -> BIGINT copies the table and blocks writes for the whole copy.
+ALTER TABLE orders MODIFY COLUMN amount BIGINT NOT NULL;

@@ -1,0 +1,354 @@
+package dev.ddllint.maven;
+
+import dev.ddllint.analysis.AnalysisReport;
+import dev.ddllint.analysis.Analyzer;
+import dev.ddllint.analysis.MigrationFiles;
+import dev.ddllint.analysis.SourceFile;
+import dev.ddllint.config.Configuration;
+import dev.ddllint.config.ConfigurationException;
+import dev.ddllint.config.ConfigurationLoader;
+import dev.ddllint.kb.TargetServer;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What the goals share: where the migrations are, how to read them, and the configuration. */
+abstract class AbstractDdlLintMojo extends AbstractMojo {
+
+    /** The default name of the baseline file, in the project folder. */
+    static final String DEFAULT_BASELINE = "ddl-lint-baseline.json";
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    /**
+     * Skips ddl-lint.
+     * <pre>
+     * mvn verify -Dddl-lint.skip
+     * </pre>
+     * or
+     * <pre>
+     * &lt;configuration&gt;
+     *   &lt;skip&gt;true&lt;/skip&gt;
+     * &lt;/configuration&gt;
+     * </pre>
+     */
+    @Parameter(property = "ddl-lint.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /**
+     * The server the migrations run on, {@code flavor:version}: {@code mysql:8.0.35}, {@code mysql:8.4},
+     * {@code mysql:9.7}, {@code mariadb:10.11}. Point releases matter (8.0.29 made ADD COLUMN at any position
+     * INSTANT). Overrides {@code target} of the configuration file; without both, {@code mysql:8.4.0}.
+     * <pre>
+     * &lt;configuration&gt;
+     *   &lt;target&gt;mysql:8.0.35&lt;/target&gt;
+     * &lt;/configuration&gt;
+     * </pre>
+     */
+    @Parameter(property = "ddl-lint.target")
+    protected String target;
+
+    /**
+     * The folders of the migration scripts. A plain path is relative to the project folder; {@code filesystem:}
+     * and {@code classpath:} work as in Flyway ({@code classpath:db/migration} is
+     * {@code src/main/resources/db/migration}). Default: the {@code <locations>} of the project's
+     * flyway-maven-plugin when it has one, else {@code src/main/resources/db/migration}. A project without any of
+     * these folders is skipped with a message, so the plugin can sit in a parent POM.
+     * <pre>
+     * &lt;configuration&gt;
+     *   &lt;locations&gt;
+     *     &lt;location&gt;src/main/resources/db/migration&lt;/location&gt;
+     *     &lt;location&gt;filesystem:sql/hotfixes&lt;/location&gt;
+     *   &lt;/locations&gt;
+     * &lt;/configuration&gt;
+     * </pre>
+     * On the command line: {@code -Dddl-lint.locations=db/migration,sql/hotfixes}.
+     */
+    @Parameter(property = "ddl-lint.locations")
+    protected List<String> locations;
+
+    /**
+     * Which files of the locations are migrations, as patterns relative to each location. Default:
+     * <code>**&#47;*.sql</code>.
+     * <pre>
+     * &lt;configuration&gt;
+     *   &lt;includes&gt;
+     *     &lt;include&gt;**&#47;V*.sql&lt;/include&gt;
+     *   &lt;/includes&gt;
+     * &lt;/configuration&gt;
+     * </pre>
+     */
+    @Parameter
+    protected List<String> includes;
+
+    /**
+     * Files of the locations to leave out, as patterns relative to each location.
+     * <pre>
+     * &lt;configuration&gt;
+     *   &lt;excludes&gt;
+     *     &lt;exclude&gt;**&#47;R__*.sql&lt;/exclude&gt;
+     *     &lt;exclude&gt;legacy/**&lt;/exclude&gt;
+     *   &lt;/excludes&gt;
+     * &lt;/configuration&gt;
+     * </pre>
+     */
+    @Parameter
+    protected List<String> excludes;
+
+    /**
+     * Values of Flyway {@code ${name}} placeholders in the scripts. The {@code <placeholders>} of the project's
+     * flyway-maven-plugin are used too; these win.
+     * <pre>
+     * &lt;configuration&gt;
+     *   &lt;placeholders&gt;
+     *     &lt;schema&gt;app&lt;/schema&gt;
+     *     &lt;tablePrefix&gt;app_&lt;/tablePrefix&gt;
+     *   &lt;/placeholders&gt;
+     * &lt;/configuration&gt;
+     * </pre>
+     */
+    @Parameter
+    protected Map<String, String> placeholders;
+
+    /**
+     * The configuration file (target, failOn, placeholders, token replacements, rule severities; see
+     * docs/configuration.md). Default: {@code ddl-lint.yml} in the project folder, else in the folder Maven was
+     * started from, when it exists. The parameters of this plugin override the file.
+     * <pre>
+     * &lt;configuration&gt;
+     *   &lt;configFile&gt;${project.basedir}/config/ddl-lint.yml&lt;/configFile&gt;
+     * &lt;/configuration&gt;
+     * </pre>
+     */
+    @Parameter(property = "ddl-lint.configFile")
+    protected File configFile;
+
+    /**
+     * The baseline: findings listed there (known findings of old migrations) don't fail the build; new ones do.
+     * Written by {@code mvn ddl-lint:baseline}; commit it. Default: {@code ddl-lint-baseline.json} in the project
+     * folder, used by {@code check} when it exists.
+     * <pre>
+     * &lt;configuration&gt;
+     *   &lt;baselineFile&gt;${project.basedir}/config/ddl-lint-baseline.json&lt;/baselineFile&gt;
+     * &lt;/configuration&gt;
+     * </pre>
+     */
+    @Parameter(property = "ddl-lint.baselineFile")
+    protected File baselineFile;
+
+    /** The migrations found, or {@code null} when there is nothing to check (the reason is logged). */
+    protected record Input(Configuration configuration, List<SourceFile> files, List<Path> folders,
+                           Path displayBase) {
+    }
+
+    protected Path basedir() {
+        return project.getBasedir().toPath().toAbsolutePath().normalize();
+    }
+
+    /**
+     * Reports show paths relative to the folder Maven was started for (the multi-module root, normally the
+     * repository root), so GitHub annotations and SARIF locations line up with the repository.
+     */
+    protected Path displayBase() {
+        File root = session == null || session.getRequest() == null ? null
+                : session.getRequest().getMultiModuleProjectDirectory();
+        Path base = root == null ? basedir() : root.toPath().toAbsolutePath().normalize();
+        return basedir().startsWith(base) ? base : basedir();
+    }
+
+    protected Path baselinePath() {
+        return baselineFile != null ? baselineFile.toPath() : basedir().resolve(DEFAULT_BASELINE);
+    }
+
+    /** Reads the configuration and finds the migrations; {@code null} when there is nothing to check. */
+    protected Input input() throws MojoExecutionException {
+        Configuration configuration = configuration();
+        List<Path> folders = folders();
+        if (folders == null) {
+            return null;
+        }
+        List<Path> paths;
+        try {
+            paths = new FileSelector(includes, excludes).select(folders);
+        } catch (IOException e) {
+            throw new MojoExecutionException("ddl-lint: cannot list the migration folders " + folders + " ("
+                    + e.getMessage() + ")", e);
+        }
+        Path displayBase = displayBase();
+        List<SourceFile> files;
+        try {
+            files = MigrationFiles.collect(paths, displayBase);
+        } catch (MigrationFiles.UnusablePathException e) {
+            throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
+        }
+        return new Input(configuration, files, folders, displayBase);
+    }
+
+    protected AnalysisReport analyze(Input input) {
+        return new Analyzer(input.configuration()).analyze(input.files());
+    }
+
+    /**
+     * The report with its paths relative to the project folder instead of the display base: the baseline keys
+     * findings by these, so it matches whether Maven was started in the module or in the multi-module root.
+     */
+    protected AnalysisReport withProjectPaths(AnalysisReport report, Path displayBase) {
+        return rebase(report, displayBase, basedir());
+    }
+
+    /** The inverse of {@link #withProjectPaths}. */
+    protected AnalysisReport withDisplayPaths(AnalysisReport report, Path displayBase) {
+        return rebase(report, basedir(), displayBase);
+    }
+
+    private static AnalysisReport rebase(AnalysisReport report, Path from, Path to) {
+        if (from.equals(to)) {
+            return report;
+        }
+        java.util.function.UnaryOperator<String> move = path -> {
+            Path abs = from.resolve(path).toAbsolutePath().normalize();
+            return (abs.startsWith(to) ? to.relativize(abs) : abs).toString().replace('\\', '/');
+        };
+        List<dev.ddllint.analysis.FileReport> files = report.files().stream()
+                .map(f -> new dev.ddllint.analysis.FileReport(move.apply(f.path()), f.statements())).toList();
+        List<dev.ddllint.rules.Finding> findings = report.findings().stream()
+                .map(f -> new dev.ddllint.rules.Finding(f.rule(), f.severity(), move.apply(f.path()), f.line(),
+                        f.column(), f.endLine(), f.endColumn(), f.message(), f.help(), f.excerpt())).toList();
+        return new AnalysisReport(report.toolVersion(), report.target(), files, findings);
+    }
+
+    /** The existing migration folders; {@code null} (after an info line) when there are none. */
+    private List<Path> folders() {
+        List<String> configured = locations == null ? List.of() : locations.stream()
+                .flatMap(l -> java.util.Arrays.stream(l.split(","))).filter(l -> !l.isBlank()).toList();
+        List<String> warnings = new ArrayList<>();
+        List<MigrationLocations.Location> resolved;
+        String origin;
+        if (!configured.isEmpty()) {
+            resolved = MigrationLocations.resolve(configured, false, basedir(), resourceDirs(), warnings);
+            origin = "<locations>";
+        } else {
+            FlywayModel flyway = FlywayModel.of(project);
+            if (flyway.present() && !flyway.locations().isEmpty()) {
+                resolved = MigrationLocations.resolve(flyway.locations(), true, basedir(), resourceDirs(), warnings);
+                origin = "flyway-maven-plugin's <locations>";
+            } else {
+                resolved = MigrationLocations.resolve(List.of(MigrationLocations.DEFAULT_LOCATION), false,
+                        basedir(), resourceDirs(), warnings);
+                origin = "the default location";
+            }
+        }
+        warnings.forEach(w -> getLog().warn("ddl-lint: " + w));
+        List<Path> existing = resolved.stream().map(MigrationLocations.Location::folder).filter(Files::isDirectory)
+                .distinct().toList();
+        if (existing.isEmpty()) {
+            getLog().info("ddl-lint: no migration folder, nothing to check (looked for " + origin + ": "
+                    + resolved.stream().map(l -> relative(l.folder())).distinct().collect(Collectors.joining(", "))
+                    + "). Set <locations> if the migrations are elsewhere.");
+            return null;
+        }
+        if (!configured.isEmpty()) {
+            // Say so when a folder the user named does not exist (classpath ones may live in one resource dir only).
+            for (MigrationLocations.Location l : resolved) {
+                boolean anyForSource = resolved.stream().filter(o -> o.source().equals(l.source()))
+                        .anyMatch(o -> Files.isDirectory(o.folder()));
+                if (!anyForSource && resolved.indexOf(l) == firstIndex(resolved, l.source())) {
+                    getLog().warn("ddl-lint: location '" + l.source() + "' (" + relative(l.folder())
+                            + ") does not exist");
+                }
+            }
+        }
+        return existing;
+    }
+
+    private static int firstIndex(List<MigrationLocations.Location> list, String source) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).source().equals(source)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private List<Path> resourceDirs() {
+        List<Path> dirs = new ArrayList<>();
+        for (Resource r : project.getResources()) {
+            if (r.getDirectory() != null) {
+                Path p = Path.of(r.getDirectory());
+                dirs.add(p.isAbsolute() ? p : basedir().resolve(p));
+            }
+        }
+        if (dirs.isEmpty()) {
+            dirs.add(basedir().resolve("src/main/resources"));
+        }
+        return dirs;
+    }
+
+    protected String relative(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path base = basedir();
+        return abs.startsWith(base) ? (abs.equals(base) ? "." : base.relativize(abs).toString()) : abs.toString();
+    }
+
+    /** The configuration file, then the plugin's parameters. */
+    protected Configuration configuration() throws MojoExecutionException {
+        Configuration c = Configuration.DEFAULT;
+        Path file = null;
+        if (configFile != null) {
+            file = configFile.toPath();
+            if (!Files.isRegularFile(file)) {
+                throw new MojoExecutionException("ddl-lint: configFile " + file + " does not exist");
+            }
+        } else {
+            for (Path candidate : List.of(basedir().resolve(ConfigurationLoader.DEFAULT_FILE_NAME),
+                    displayBase().resolve(ConfigurationLoader.DEFAULT_FILE_NAME))) {
+                if (Files.isRegularFile(candidate)) {
+                    file = candidate;
+                    break;
+                }
+            }
+        }
+        if (file != null) {
+            try {
+                c = ConfigurationLoader.load(file);
+            } catch (ConfigurationException e) {
+                throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
+            }
+            getLog().debug("ddl-lint: configuration " + file);
+        }
+        if (target != null && !target.isBlank()) {
+            try {
+                c = c.withTarget(TargetServer.parse(target));
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("ddl-lint: target: " + e.getMessage(), e);
+            }
+        }
+        // flyway-maven-plugin's placeholders, then the configuration file's, then this plugin's: the last wins.
+        Map<String, String> values = new LinkedHashMap<>(FlywayModel.of(project).placeholders());
+        values.putAll(c.placeholders());
+        if (placeholders != null) {
+            values.putAll(placeholders);
+        }
+        if (!values.isEmpty()) {
+            c = c.withPlaceholders(values);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.ddllint.maven;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The files added or changed since a git ref, as a pull request shows them: everything that differs between the
+ * merge base of the ref and {@code HEAD} and the working tree (committed, staged or not), plus untracked files that
+ * are not ignored. Deleted files are left out. Runs the {@code git} command line.
+ */
+final class GitChanges {
+
+    /** git is missing, the folder is not in a work tree, or the ref is unknown; the message says what to do. */
+    static final class GitException extends Exception {
+        GitException(String message) {
+            super(message);
+        }
+    }
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final String git;
+
+    GitChanges() {
+        this("git");
+    }
+
+    /** @param git the git executable (tests use a missing one) */
+    GitChanges(String git) {
+        this.git = git;
+    }
+
+    /**
+     * @param folder a folder inside the work tree (the project's)
+     * @param ref    a branch, tag or commit, e.g. {@code origin/main}
+     * @return absolute, normalized paths of the added, copied, modified and renamed files and the untracked ones
+     */
+    Set<Path> changedSince(Path folder, String ref) throws GitException {
+        if (ref == null || ref.isBlank() || ref.startsWith("-")) {
+            throw new GitException("ddl-lint.since: '" + ref + "' is not a git ref (use a branch, tag or commit, "
+                    + "e.g. origin/main)");
+        }
+        Result top = run(folder, "rev-parse", "--show-toplevel");
+        if (top.exitCode() != 0) {
+            throw new GitException("ddl-lint.since needs a git work tree, and " + folder + " is not in one (git: "
+                    + firstLine(top.err()) + ")");
+        }
+        Path root = Path.of(top.out().strip());
+        Result verify = run(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
+        if (verify.exitCode() != 0) {
+            throw new GitException("ddl-lint.since: unknown git ref '" + ref + "'. Fetch it first: in GitHub Actions "
+                    + "use actions/checkout with 'fetch-depth: 0' (or 'git fetch origin main'), in GitLab CI set "
+                    + "GIT_DEPTH: 0");
+        }
+        String base = verify.out().strip();
+        Result mergeBase = run(root, "merge-base", base, "HEAD");
+        if (mergeBase.exitCode() == 0 && !mergeBase.out().isBlank()) {
+            base = mergeBase.out().strip();
+        }
+        Result diff = run(root, "-c", "core.quotepath=off", "diff", "--name-only", "-z", "--diff-filter=ACMR", base);
+        if (diff.exitCode() != 0) {
+            throw new GitException("ddl-lint.since: 'git diff " + ref + "' failed: " + firstLine(diff.err()));
+        }
+        Result untracked = run(root, "ls-files", "--others", "--exclude-standard", "-z");
+        if (untracked.exitCode() != 0) {
+            throw new GitException("ddl-lint.since: 'git ls-files' failed: " + firstLine(untracked.err()));
+        }
+        Set<Path> changed = new LinkedHashSet<>();
+        for (String out : List.of(diff.out(), untracked.out())) {
+            for (String name : out.split("\0")) {
+                if (!name.isBlank()) {
+                    changed.add(root.resolve(name).toAbsolutePath().normalize());
+                }
+            }
+        }
+        return changed;
+    }
+
+    private Result run(Path dir, String... args) throws GitException {
+        List<String> command = new ArrayList<>();
+        command.add(git);
+        command.addAll(List.of(args));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
+        } catch (IOException e) {
+            throw new GitException("ddl-lint.since needs git, and '" + git + "' could not be run (" + e.getMessage()
+                    + "); install git, or leave ddl-lint.since unset to check every migration");
+        }
+        try {
+            process.getOutputStream().close();
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            String out = read(process.getInputStream());
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new GitException("ddl-lint.since: git " + String.join(" ", args) + " did not finish within "
+                        + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(process.exitValue(), out, err.join());
+        } catch (IOException e) {
+            throw new GitException("ddl-lint.since: cannot talk to git (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new GitException("ddl-lint.since: interrupted while running git");
+        }
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String firstLine(String text) {
+        String t = text.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl);
+    }
+}
