@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Maps a model operation to a facts-table operation. The conditions that depend on the table, the column's
@@ -47,6 +49,11 @@ public final class OperationClassifier {
         return worst;
     }
 
+    /** The verdict of {@code op} taken as {@code ddl} (used for statement-level reinterpretations). */
+    public ClassifiedOperation classifyAs(AlterOperation op, DdlOperation ddl, TableFacts table, boolean ignore) {
+        return verdictFor(op, ddl, table, ignore, new ArrayList<>());
+    }
+
     private static boolean isWeaker(Verdict a, Verdict b) {
         if (a.algorithm() != b.algorithm()) {
             return a.algorithm().ordinal() > b.algorithm().ordinal();
@@ -66,8 +73,7 @@ public final class OperationClassifier {
         if (fact.operation() != ddl) {
             reason = ddl + " is not available on " + target.displayName();
         }
-        boolean instantAddDrop = ddl == DdlOperation.ADD_COLUMN_LAST || ddl == DdlOperation.ADD_COLUMN_POSITIONED
-                || ddl == DdlOperation.DROP_COLUMN || (target.flavor() == ServerFlavor.MARIADB
+        boolean instantAddDrop = ddl.isInstantAddDrop() || (target.flavor() == ServerFlavor.MARIADB
                 && ddl == DdlOperation.REORDER_COLUMN);
         if (verdict.algorithm() == Algorithm.INSTANT && instantAddDrop && table != null
                 && (table.hasFulltextIndex() || table.isCompressed())) {
@@ -76,6 +82,14 @@ public final class OperationClassifier {
             reason = table.hasFulltextIndex()
                     ? "the table has a FULLTEXT index, so columns cannot be added or dropped instantly"
                     : "ROW_FORMAT=COMPRESSED tables cannot add or drop columns instantly";
+        }
+        if (target.flavor() == ServerFlavor.MARIADB && ddl == DdlOperation.DROP_INDEXED_COLUMN && table != null
+                && (table.hasFulltextIndex() || table.isCompressed()) && verdict.algorithm() == Algorithm.INPLACE
+                && !verdict.rebuildsTable()) {
+            // MariaDB drops an indexed column NOCOPY through an instant drop, which these tables cannot do.
+            verdict = new Verdict(Algorithm.INPLACE, true, verdict.lock());
+            reason = (table.hasFulltextIndex() ? "the table has a FULLTEXT index" : "the table is ROW_FORMAT=COMPRESSED")
+                    + ", so the column cannot be dropped instantly: the table is rebuilt";
         }
         if (verdict.rebuildsTable() && verdict.algorithm() == Algorithm.INPLACE && table != null
                 && ddl != DdlOperation.ADD_FULLTEXT_INDEX_FIRST) {
@@ -87,24 +101,32 @@ public final class OperationClassifier {
                 reason = "rebuilding a table that keeps a FULLTEXT or SPATIAL index needs LOCK=SHARED";
             }
         }
-        verdict = onlineCopy(verdict, ignore);
+        if (verdict.algorithm() == Algorithm.COPY && onlineCopyPossible(ignore) && onlineCopyAllowed(ddl)) {
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
+        }
         return new ClassifiedOperation(op, ddl, verdict, fallback, fact, assumptions, reason);
     }
 
     /** MariaDB 11.2+ copies tables with concurrent writes ("online COPY"), except for ALTER IGNORE. */
-    Verdict onlineCopy(Verdict v, boolean ignore) {
-        if (v.algorithm() == Algorithm.COPY && target.flavor() == ServerFlavor.MARIADB
-                && target.version().atLeast(11, 2, 0) && !ignore) {
-            return new Verdict(Algorithm.COPY, true, LockLevel.NONE);
-        }
-        return v;
+    boolean onlineCopyPossible(boolean ignore) {
+        return target.flavor() == ServerFlavor.MARIADB && target.version().atLeast(11, 2, 0) && !ignore;
+    }
+
+    /**
+     * Operations that keep a copy from running online even on MariaDB 11.2+: adding AUTO_INCREMENT to a column
+     * (oracle: LOCK=NONE refused), partition-specific operations (which accept no LOCK= clause at all, so an online
+     * copy is not settled) and what ddl-lint does not understand.
+     */
+    static boolean onlineCopyAllowed(DdlOperation ddl) {
+        return ddl != DdlOperation.ADD_AUTO_INCREMENT_ATTRIBUTE && ddl != DdlOperation.UNKNOWN
+                && !ddl.isPartitionSpecific();
     }
 
     private List<DdlOperation> map(AlterOperation op, TableFacts table, SessionState session,
                                    boolean statementAddsPrimary, List<String> assumptions) {
         return switch (op.kind()) {
-            case ADD_COLUMN -> List.of(addColumn(op.definition()));
-            case DROP_COLUMN -> List.of(dropColumn(op.column(), table, assumptions));
+            case ADD_COLUMN -> List.of(addColumn(op, table, target.flavor()));
+            case DROP_COLUMN -> dropColumn(op.column(), table, assumptions);
             case MODIFY_COLUMN, CHANGE_COLUMN -> changeColumn(op, table, assumptions);
             case RENAME_COLUMN -> List.of(DdlOperation.RENAME_COLUMN);
             case SET_DEFAULT, DROP_DEFAULT -> List.of(DdlOperation.SET_DEFAULT);
@@ -116,10 +138,12 @@ public final class OperationClassifier {
             case ADD_PRIMARY_KEY -> List.of(DdlOperation.ADD_PRIMARY_KEY);
             case DROP_PRIMARY_KEY -> List.of(statementAddsPrimary ? DdlOperation.REPLACE_PRIMARY_KEY
                     : DdlOperation.DROP_PRIMARY_KEY);
-            case ADD_FOREIGN_KEY -> List.of(session.foreignKeyChecks() ? DdlOperation.ADD_FOREIGN_KEY
-                    : DdlOperation.ADD_FOREIGN_KEY_UNCHECKED);
+            case ADD_FOREIGN_KEY -> session.foreignKeyChecks() ? List.of(DdlOperation.ADD_FOREIGN_KEY)
+                    : needsIndex(op.index(), table) ? List.of(DdlOperation.ADD_FOREIGN_KEY_UNCHECKED, DdlOperation.ADD_INDEX)
+                    : List.of(DdlOperation.ADD_FOREIGN_KEY_UNCHECKED);
             case DROP_FOREIGN_KEY -> List.of(DdlOperation.DROP_FOREIGN_KEY);
-            case ADD_CHECK_CONSTRAINT -> List.of(DdlOperation.ADD_CHECK_CONSTRAINT);
+            case ADD_CHECK_CONSTRAINT -> List.of(NOT_ENFORCED.matcher(op.text() == null ? "" : op.text()).find()
+                    ? DdlOperation.CHECK_CONSTRAINT_NOT_ENFORCED : DdlOperation.ADD_CHECK_CONSTRAINT);
             case DROP_CHECK_CONSTRAINT -> List.of(DdlOperation.DROP_CHECK_CONSTRAINT);
             case DROP_CONSTRAINT -> List.of(dropConstraint(op.index(), table, statementAddsPrimary, assumptions));
             case RENAME_TABLE -> List.of(DdlOperation.RENAME_TABLE);
@@ -130,50 +154,160 @@ public final class OperationClassifier {
             case STATS_OPTION -> List.of(DdlOperation.STATS_OPTION);
             case ROW_FORMAT, KEY_BLOCK_SIZE, FORCE -> List.of(DdlOperation.TABLE_REBUILD);
             case ENGINE -> List.of(engine(op.value(), table, assumptions));
-            case ENCRYPTION -> List.of(DdlOperation.ENCRYPTION);
+            case ENCRYPTION -> List.of(encryption(op.value(), table, assumptions));
             case TABLESPACE -> List.of(DdlOperation.TABLESPACE);
             case ORDER_BY -> List.of(DdlOperation.ORDER_BY);
-            case TABLE_OPTION -> List.of(DdlOperation.TABLE_OPTION);
+            case TABLE_OPTION -> List.of(tableOption(op.value()));
             case DISCARD_TABLESPACE, IMPORT_TABLESPACE -> List.of(DdlOperation.TABLESPACE_DISCARD_IMPORT);
             case PARTITION_BY -> List.of(DdlOperation.PARTITION_BY);
             case REMOVE_PARTITIONING -> List.of(DdlOperation.REMOVE_PARTITIONING);
-            case ADD_PARTITION -> List.of(DdlOperation.ADD_PARTITION);
+            case ADD_PARTITION -> List.of(addPartition(op.text()));
             case DROP_PARTITION -> List.of(DdlOperation.DROP_PARTITION);
             case TRUNCATE_PARTITION -> List.of(DdlOperation.TRUNCATE_PARTITION);
-            case COALESCE_PARTITION, REORGANIZE_PARTITION, REBUILD_PARTITION -> List.of(DdlOperation.PARTITION_REORGANIZE);
+            case COALESCE_PARTITION -> List.of(DdlOperation.PARTITION_REHASH);
+            case REORGANIZE_PARTITION, REBUILD_PARTITION -> List.of(DdlOperation.PARTITION_REORGANIZE);
             case EXCHANGE_PARTITION -> List.of(DdlOperation.EXCHANGE_PARTITION);
-            case PARTITION_MAINTENANCE -> List.of(DdlOperation.PARTITION_MAINTENANCE);
+            case PARTITION_MAINTENANCE -> List.of(ANALYZE.matcher(op.text() == null ? "" : op.text()).find()
+                    ? DdlOperation.PARTITION_ANALYZE : DdlOperation.PARTITION_MAINTENANCE);
             case UNKNOWN -> List.of(DdlOperation.UNKNOWN);
         };
     }
 
-    private static DdlOperation addColumn(ColumnDefinition def) {
+    private static final Pattern NOT_ENFORCED = Pattern.compile("(?i)\\bNOT\\s+ENFORCED\\b");
+    private static final Pattern ANALYZE = Pattern.compile("(?i)^\\s*(ANALYZE|CHECK)\\b");
+    private static final Pattern ADD_PARTITION = Pattern.compile("(?i)^\\s*ADD\\s+PARTITION\\b");
+    private static final Pattern VALUES = Pattern.compile("(?i)\\bVALUES\\b");
+    /** Table options that only change metadata (oracle-confirmed; the manual's "other table options"). */
+    private static final Set<String> METADATA_TABLE_OPTIONS = Set.of("MAX_ROWS", "MIN_ROWS", "AVG_ROW_LENGTH",
+            "PACK_KEYS", "CHECKSUM", "DELAY_KEY_WRITE", "AUTOEXTEND_SIZE");
+    private static final Set<String> PAGE_COMPRESSION_OPTIONS = Set.of("PAGE_COMPRESSED", "PAGE_COMPRESSION_LEVEL");
+
+    private static DdlOperation addColumn(AlterOperation op, TableFacts table, ServerFlavor flavor) {
+        ColumnDefinition def = op.definition();
         if (def == null) {
-            return DdlOperation.UNKNOWN;
+            // ADD PARTITION PARTITIONS n can reach us as an ADD COLUMN without a definition.
+            return op.text() != null && ADD_PARTITION.matcher(op.text()).find() ? addPartition(op.text())
+                    : DdlOperation.UNKNOWN;
         }
         if (def.generated() == ColumnDefinition.Generated.STORED) {
             return DdlOperation.ADD_STORED_GENERATED_COLUMN;
         }
         if (def.generated() == ColumnDefinition.Generated.VIRTUAL) {
+            if (table != null && table.partitioned()) {
+                return DdlOperation.ADD_VIRTUAL_COLUMN_PARTITIONED;
+            }
+            // MySQL copies the table for a virtual column placed anywhere but last; MariaDB only when it lands
+            // before another virtual column.
+            if (def.position() != null && (flavor == ServerFlavor.MYSQL ? !afterLastColumn(def.position(), table)
+                    : virtualColumnFollows(def.position(), table))) {
+                return DdlOperation.ADD_VIRTUAL_COLUMN_POSITIONED;
+            }
             return DdlOperation.ADD_VIRTUAL_COLUMN;
         }
         if (def.autoIncrement()) {
             return DdlOperation.ADD_AUTO_INCREMENT_COLUMN;
         }
+        if (def.defaultValue() != null && def.defaultValue().startsWith("(")) {
+            return DdlOperation.ADD_COLUMN_EXPRESSION_DEFAULT;
+        }
         return def.position() == null ? DdlOperation.ADD_COLUMN_LAST : DdlOperation.ADD_COLUMN_POSITIONED;
     }
 
-    private static DdlOperation dropColumn(String column, TableFacts table, List<String> assumptions) {
+    /** RANGE/LIST partitions are added empty; ADD PARTITION on HASH/KEY (no VALUES) moves every row. */
+    private static DdlOperation addPartition(String text) {
+        return text != null && VALUES.matcher(text).find() ? DdlOperation.ADD_PARTITION : DdlOperation.PARTITION_REHASH;
+    }
+
+    private static boolean afterLastColumn(ColumnPosition position, TableFacts table) {
+        if (table == null || position.first() || table.columns().isEmpty()) {
+            return false;
+        }
+        List<String> order = new ArrayList<>(table.columns().keySet());
+        return order.get(order.size() - 1).equals(TableFacts.key(position.afterColumn()));
+    }
+
+    /** True when an existing virtual column sits at or after the position (unknown table: assumed so). */
+    private static boolean virtualColumnFollows(ColumnPosition position, TableFacts table) {
+        if (table == null) {
+            return true;
+        }
+        List<ColumnDefinition> columns = new ArrayList<>(table.columns().values());
+        int from = 0;
+        if (!position.first()) {
+            int at = new ArrayList<>(table.columns().keySet()).indexOf(TableFacts.key(position.afterColumn()));
+            from = at < 0 ? 0 : at + 1;
+        }
+        for (int i = from; i < columns.size(); i++) {
+            if (columns.get(i).generated() == ColumnDefinition.Generated.VIRTUAL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<DdlOperation> dropColumn(String column, TableFacts table, List<String> assumptions) {
         if (table == null) {
             assumptions.add("nothing is known about the table: assumed column `" + column
                     + "` is part of an index (dropping it rebuilds the table)");
-            return DdlOperation.DROP_INDEXED_COLUMN;
+            return List.of(DdlOperation.DROP_INDEXED_COLUMN);
         }
         ColumnDefinition existing = table.column(column).orElse(null);
         if (existing != null && existing.generated() == ColumnDefinition.Generated.VIRTUAL) {
-            return DdlOperation.DROP_VIRTUAL_COLUMN;
+            // An index on the virtual column is dropped with it (in place, no rebuild).
+            return table.isIndexed(column) ? List.of(DdlOperation.DROP_VIRTUAL_COLUMN, DdlOperation.DROP_INDEX)
+                    : List.of(DdlOperation.DROP_VIRTUAL_COLUMN);
         }
-        return table.isIndexed(column) ? DdlOperation.DROP_INDEXED_COLUMN : DdlOperation.DROP_COLUMN;
+        List<IndexDefinition> indexes = indexesWith(column, table);
+        boolean wholePrimary = indexes.stream().anyMatch(i -> i.kind() == IndexKind.PRIMARY && i.columns().size() == 1)
+                || table.implicitPrimaryKey().map(k -> k.columns().size() == 1
+                && TableFacts.key(k.columns().get(0)).equals(TableFacts.key(column))).orElse(false);
+        if (wholePrimary) {
+            return List.of(DdlOperation.DROP_PRIMARY_KEY);
+        }
+        if (indexes.isEmpty()) {
+            return List.of(DdlOperation.DROP_COLUMN);
+        }
+        return List.of(indexes.stream().anyMatch(i -> i.columns().size() > 1) ? DdlOperation.DROP_COLUMN_SHRINKS_INDEX
+                : DdlOperation.DROP_INDEXED_COLUMN);
+    }
+
+    /** Indexes and keys (not foreign keys or CHECK constraints) with the column among their parts. */
+    private static List<IndexDefinition> indexesWith(String column, TableFacts table) {
+        String k = TableFacts.key(column);
+        return table.indexes().stream().filter(i -> i.kind() != IndexKind.FOREIGN && i.kind() != IndexKind.CHECK)
+                .filter(i -> i.columns().stream().anyMatch(c -> TableFacts.key(c).equals(k))).toList();
+    }
+
+    /** A foreign key whose columns are not the leading columns of an index makes the server build one. */
+    private static boolean needsIndex(IndexDefinition fk, TableFacts table) {
+        if (fk == null || table == null || fk.columns().isEmpty()) {
+            return false;
+        }
+        List<String> wanted = fk.columns().stream().map(TableFacts::key).toList();
+        return table.indexes().stream().filter(i -> i.kind() == IndexKind.PLAIN || i.kind() == IndexKind.UNIQUE
+                        || i.kind() == IndexKind.PRIMARY)
+                .map(i -> i.columns().stream().map(TableFacts::key).toList())
+                .noneMatch(cols -> cols.size() >= wanted.size() && cols.subList(0, wanted.size()).equals(wanted));
+    }
+
+    private static DdlOperation tableOption(String value) {
+        String key = value == null ? "" : value.substring(0, value.indexOf('=') < 0 ? value.length()
+                : value.indexOf('=')).trim().toUpperCase(Locale.ROOT);
+        if (METADATA_TABLE_OPTIONS.contains(key)) {
+            return DdlOperation.TABLE_OPTION_METADATA;
+        }
+        return PAGE_COMPRESSION_OPTIONS.contains(key) ? DdlOperation.PAGE_COMPRESSION : DdlOperation.TABLE_OPTION;
+    }
+
+    /** ENCRYPTION='N' on a table declared without encryption changes nothing. */
+    private DdlOperation encryption(String value, TableFacts table, List<String> assumptions) {
+        String v = value == null ? "" : value.replace("'", "").replace("\"", "").trim();
+        if (target.isMySql() && v.equalsIgnoreCase("N") && table != null
+                && !"Y".equalsIgnoreCase(String.valueOf(table.options().get("ENCRYPTION")).replace("'", "").trim())) {
+            assumptions.add("assumed the table is not encrypted (default_table_encryption=OFF when it was created)");
+            return DdlOperation.TABLE_OPTION_METADATA;
+        }
+        return DdlOperation.ENCRYPTION;
     }
 
     private DdlOperation addIndex(IndexDefinition index, TableFacts table, List<String> assumptions) {
@@ -186,7 +320,9 @@ public final class OperationClassifier {
                         + "(which rebuilds the table)");
                 return DdlOperation.ADD_FULLTEXT_INDEX_FIRST;
             }
-            return table.hasFulltextIndex() ? DdlOperation.ADD_FULLTEXT_INDEX : DdlOperation.ADD_FULLTEXT_INDEX_FIRST;
+            // The first FULLTEXT index adds a hidden FTS_DOC_ID column (a rebuild) unless the table has its own.
+            return table.hasFulltextIndex() || table.column("FTS_DOC_ID").isPresent() ? DdlOperation.ADD_FULLTEXT_INDEX
+                    : DdlOperation.ADD_FULLTEXT_INDEX_FIRST;
         }
         if (index.kind() == IndexKind.SPATIAL) {
             return DdlOperation.ADD_SPATIAL_INDEX;
@@ -234,17 +370,35 @@ public final class OperationClassifier {
     }
 
     /** CONVERT TO: only a collation change when every character column already uses the target charset. */
+    /**
+     * CONVERT TO: a collation change only when every character column already uses the target charset; then
+     * whether a character column is indexed (or FULLTEXT-indexed) decides. No character column: only the table
+     * default changes.
+     */
     private static DdlOperation convert(String charset, TableFacts table, List<String> assumptions) {
         String next = normalise(charset == null ? null : charset.toLowerCase(Locale.ROOT));
-        List<String> current = table == null ? List.of() : table.columns().values().stream()
-                .filter(c -> isString(c.type())).map(c -> effectiveCharset(c.type(), table)).toList();
-        if (table == null || current.isEmpty() && table.defaultCharset() == null) {
+        List<ColumnDefinition> characterColumns = table == null ? List.of() : table.columns().values().stream()
+                .filter(c -> isString(c.type())).toList();
+        if (table != null && characterColumns.isEmpty()) {
+            return DdlOperation.CONVERT_CHARSET_NO_CHARACTER_COLUMNS;
+        }
+        if (table == null || table.defaultCharset() == null && characterColumns.stream()
+                .allMatch(c -> c.type().charset() == null && c.type().collation() == null)) {
             assumptions.add("the table's current character set is unknown: assumed CONVERT TO changes it "
                     + "(which copies the table)");
             return DdlOperation.CONVERT_CHARSET;
         }
-        boolean sameCharset = current.stream().allMatch(cs -> Objects.equals(normalise(cs), next));
-        return sameCharset ? DdlOperation.CONVERT_COLLATION : DdlOperation.CONVERT_CHARSET;
+        boolean sameCharset = characterColumns.stream()
+                .allMatch(c -> Objects.equals(normalise(effectiveCharset(c.type(), table)), next));
+        if (!sameCharset) {
+            return DdlOperation.CONVERT_CHARSET;
+        }
+        if (characterColumns.stream().anyMatch(c -> indexesWith(c.name(), table).stream()
+                .anyMatch(i -> i.kind() == IndexKind.FULLTEXT))) {
+            return DdlOperation.CONVERT_COLLATION_FULLTEXT;
+        }
+        return characterColumns.stream().anyMatch(c -> table.isIndexed(c.name())) ? DdlOperation.CONVERT_COLLATION_INDEXED
+                : DdlOperation.CONVERT_COLLATION;
     }
 
     private static String normalise(String charset) {
@@ -279,20 +433,53 @@ public final class OperationClassifier {
             return List.of(DdlOperation.COLUMN_TYPE_CHANGE);
         }
         List<DdlOperation> parts = new ArrayList<>();
+        if (previous.generated() != null || next.generated() != null) {
+            // ddl-lint does not keep generation expressions, so it cannot tell a reorder or a rename from an
+            // expression change: assumed the expression changes.
+            if (previous.generated() != next.generated()) {
+                parts.add(DdlOperation.COLUMN_TYPE_CHANGE);
+            } else if (next.generated() == ColumnDefinition.Generated.VIRTUAL && !table.isIndexed(op.column())
+                    && previous.type().canonical().equals(next.type().canonical())
+                    && (next.position() == null || samePosition(next.position(), op.column(), table))) {
+                // Nothing stored depends on an unindexed virtual column's expression.
+                parts.add(DdlOperation.VIRTUAL_COLUMN_CHANGE);
+            } else {
+                parts.add(DdlOperation.GENERATED_COLUMN_CHANGE);
+            }
+            if (op.kind() == OperationKind.CHANGE_COLUMN && !next.name().equalsIgnoreCase(op.column())) {
+                parts.add(DdlOperation.RENAME_COLUMN);
+            }
+            return parts;
+        }
         ColumnType before = previous.type();
         ColumnType after = next.type();
+        boolean redundant = target.flavor() == ServerFlavor.MARIADB && table != null
+                && "REDUNDANT".equalsIgnoreCase(table.options().get("ROW_FORMAT"));
         if (!before.canonical().equals(after.canonical())) {
-            parts.add(typeChange(before, after, effectiveCharset(before, table), effectiveCharset(after, table)));
-        } else if (isString(after) && !Objects.equals(normalise(effectiveCharset(before, table)),
-                normalise(effectiveCharset(after, table)))
-                || isString(after) && collationChanged(before, after)) {
-            parts.add(DdlOperation.COLUMN_CHARSET_CHANGE);
+            parts.add(typeChange(before, after, effectiveCharset(before, table), effectiveCharset(after, table),
+                    redundant));
+        } else if (isString(after)) {
+            String csBefore = normalise(effectiveCharset(before, table));
+            String csAfter = normalise(effectiveCharset(after, table));
+            boolean indexed = table.isIndexed(op.column());
+            boolean fulltext = indexesWith(op.column(), table).stream().anyMatch(i -> i.kind() == IndexKind.FULLTEXT);
+            if (!Objects.equals(csBefore, csAfter)) {
+                boolean widen = "utf8mb3".equals(csBefore) && "utf8mb4".equals(csAfter) && !fulltext
+                        && !(after.isVarchar() && (after.length() * 3 <= 255) != (after.length() * 4 <= 255));
+                parts.add(!widen ? DdlOperation.COLUMN_CHARSET_CHANGE
+                        : indexed ? DdlOperation.COLUMN_CHARSET_WIDEN_INDEXED : DdlOperation.COLUMN_CHARSET_WIDEN);
+            } else if (collationChanged(before, after)) {
+                parts.add(fulltext ? DdlOperation.COLUMN_CHARSET_CHANGE : indexed
+                        ? DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED : DdlOperation.COLUMN_COLLATION_CHANGE);
+            }
         }
         if (previous.isNotNull() != next.isNotNull()) {
-            parts.add(next.isNotNull() ? DdlOperation.MAKE_NOT_NULL : DdlOperation.MAKE_NULLABLE);
+            parts.add(next.isNotNull() ? DdlOperation.MAKE_NOT_NULL
+                    : redundant ? DdlOperation.MAKE_NULLABLE_REDUNDANT : DdlOperation.MAKE_NULLABLE);
         }
-        if (previous.autoIncrement() != next.autoIncrement() || previous.generated() != next.generated()) {
-            parts.add(DdlOperation.COLUMN_TYPE_CHANGE);
+        if (previous.autoIncrement() != next.autoIncrement()) {
+            parts.add(next.autoIncrement() ? DdlOperation.ADD_AUTO_INCREMENT_ATTRIBUTE
+                    : DdlOperation.DROP_AUTO_INCREMENT_ATTRIBUTE);
         }
         if (next.position() != null && !samePosition(next.position(), op.column(), table)) {
             parts.add(DdlOperation.REORDER_COLUMN);
@@ -338,7 +525,14 @@ public final class OperationClassifier {
         return tableCharset == null ? Charsets.ASSUMED : tableCharset;
     }
 
-    private DdlOperation typeChange(ColumnType before, ColumnType after, String charsetBefore, String charsetAfter) {
+    private DdlOperation typeChange(ColumnType before, ColumnType after, String charsetBefore, String charsetAfter,
+                                    boolean redundant) {
+        if (redundant && before.isVarchar() && before.name().equals(after.name())
+                && Objects.equals(normalise(charsetBefore), normalise(charsetAfter))
+                && after.length() > before.length() && before.length() > 0) {
+            // MariaDB, ROW_FORMAT=REDUNDANT: every VARCHAR extension is instant.
+            return DdlOperation.VARCHAR_EXTEND_REDUNDANT;
+        }
         if (before.isVarchar() && before.name().equals(after.name())
                 && Objects.equals(normalise(charsetBefore), normalise(charsetAfter))
                 && after.length() > before.length() && before.length() > 0) {

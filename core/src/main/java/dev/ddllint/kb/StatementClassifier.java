@@ -1,22 +1,36 @@
 package dev.ddllint.kb;
 
 import dev.ddllint.model.AlterOperation;
+import dev.ddllint.model.ColumnDefinition;
+import dev.ddllint.model.IndexDefinition;
 import dev.ddllint.model.IndexDefinition.IndexKind;
 import dev.ddllint.model.OperationKind;
 import dev.ddllint.model.RequestedAlgorithm;
 import dev.ddllint.model.RequestedLock;
 import dev.ddllint.model.Statement;
+import dev.ddllint.model.StatementKind;
 import dev.ddllint.schema.TableFacts;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Combines the operations of one statement the way the server does: the statement gets the weakest algorithm
  * and the strongest lock of its operations, INSTANT operations fall back when another one is not INSTANT, and
- * explicit ALGORITHM=/LOCK= clauses either change the outcome or make the server refuse the statement.
+ * explicit ALGORITHM=/LOCK= clauses either change the outcome or make the server refuse the statement. The
+ * combination rules that are not a plain "weakest wins" were found by the oracle suite (OnlineDdlOracleTest).
  */
 public final class StatementClassifier {
+
+    /** MariaDB: a RENAME COLUMN next to one of these (all instant alone) makes the statement NOCOPY (oracle). */
+    private static final Set<DdlOperation> MARIADB_TABLE_OPTION_OPS = EnumSet.of(DdlOperation.TABLE_COMMENT,
+            DdlOperation.TABLE_OPTION_METADATA, DdlOperation.STATS_OPTION, DdlOperation.AUTO_INCREMENT_VALUE,
+            DdlOperation.DEFAULT_CHARSET);
+    /** MariaDB: instant column changes next to only these stay NOCOPY instead of rebuilding (oracle). */
+    private static final Set<DdlOperation> MARIADB_NOCOPY_COMPANIONS = EnumSet.of(DdlOperation.DROP_INDEX);
 
     private final OperationClassifier operations;
     private final TargetServer target;
@@ -37,53 +51,143 @@ public final class StatementClassifier {
         for (AlterOperation op : statement.operations()) {
             classified.add(operations.classify(op, table, session, addsPrimary, statement.ignore()));
         }
-        Verdict natural = combine(classified, table, statement.ignore());
+        classified = indexOptionChanges(classified, table, statement.ignore());
+        Verdict natural = combine(classified, table, statement);
         List<String> refusals = new ArrayList<>();
         Verdict effective = applyRequested(statement, classified, natural, refusals);
         return new StatementVerdict(classified, natural, effective, refusals);
     }
 
-    private Verdict combine(List<ClassifiedOperation> classified, TableFacts table, boolean ignore) {
+    /**
+     * {@code DROP INDEX i, ADD INDEX i (same columns)} only changes the index type or options: the pair is one
+     * INDEX_OPTION_CHANGE (instant on MySQL 8.0.12+).
+     */
+    private List<ClassifiedOperation> indexOptionChanges(List<ClassifiedOperation> classified, TableFacts table,
+                                                         boolean ignore) {
+        if (table == null) {
+            return classified;
+        }
+        List<ClassifiedOperation> out = new ArrayList<>(classified);
+        for (int d = 0; d < out.size(); d++) {
+            ClassifiedOperation drop = out.get(d);
+            if (drop.ddlOperation() != DdlOperation.DROP_INDEX || drop.operation().index() == null) {
+                continue;
+            }
+            String name = drop.operation().index().name();
+            IndexDefinition existing = table.indexes().stream().filter(i -> name != null && name.equalsIgnoreCase(i.name()))
+                    .findFirst().orElse(null);
+            if (existing == null || (existing.kind() != IndexKind.PLAIN && existing.kind() != IndexKind.UNIQUE)) {
+                continue;
+            }
+            for (int a = 0; a < out.size(); a++) {
+                ClassifiedOperation add = out.get(a);
+                IndexDefinition added = add.operation().index();
+                if (add.ddlOperation() == DdlOperation.ADD_INDEX && added != null && name.equalsIgnoreCase(added.name())
+                        && added.kind() == existing.kind() && sameColumns(added.columns(), existing.columns())) {
+                    out.set(d, operations.classifyAs(drop.operation(), DdlOperation.INDEX_OPTION_CHANGE, table, ignore));
+                    out.set(a, operations.classifyAs(add.operation(), DdlOperation.INDEX_OPTION_CHANGE, table, ignore));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameColumns(List<String> a, List<String> b) {
+        return a.stream().map(TableFacts::key).toList().equals(b.stream().map(TableFacts::key).toList());
+    }
+
+    private Verdict combine(List<ClassifiedOperation> classified, TableFacts table, Statement statement) {
         if (classified.isEmpty()) {
             return new Verdict(Algorithm.INSTANT, false, LockLevel.NONE);
         }
-        boolean allInstant = classified.stream().allMatch(c -> c.verdict().algorithm() == Algorithm.INSTANT);
+        boolean mariadb = target.flavor() == ServerFlavor.MARIADB;
+        // MySQL 8.0.29+: moving a column is instant when the statement also adds or drops a column instantly
+        // (ALTER_STORED_COLUMN_ORDER is in INNOBASE_INSTANT_ALLOWED; alone it is not an instant kind).
+        boolean instantAddDrop = target.isMySql() && target.version().atLeast(8, 0, 29)
+                && classified.stream().anyMatch(c -> c.ddlOperation().isInstantAddDrop()
+                && c.verdict().algorithm() == Algorithm.INSTANT);
+        List<Verdict> verdicts = new ArrayList<>();
+        List<Verdict> fallbacks = new ArrayList<>();
+        for (ClassifiedOperation c : classified) {
+            Verdict v = c.verdict();
+            Verdict fb = c.instantFallback();
+            if (instantAddDrop && c.ddlOperation() == DdlOperation.REORDER_COLUMN && v.algorithm() == Algorithm.INPLACE) {
+                fb = v;
+                v = new Verdict(Algorithm.INSTANT, false, LockLevel.NONE);
+            }
+            verdicts.add(v);
+            fallbacks.add(fb);
+        }
+        boolean allInstant = verdicts.stream().allMatch(v -> v.algorithm() == Algorithm.INSTANT);
+        boolean noRebuildFallback = false;
+        if (mariadb && allInstant
+                && classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.RENAME_COLUMN)
+                && classified.stream().anyMatch(c -> MARIADB_TABLE_OPTION_OPS.contains(c.ddlOperation()))) {
+            allInstant = false;
+            noRebuildFallback = true;
+        }
+        if (mariadb && !allInstant && !noRebuildFallback) {
+            List<DdlOperation> others = new ArrayList<>();
+            for (int i = 0; i < classified.size(); i++) {
+                if (verdicts.get(i).algorithm() != Algorithm.INSTANT) {
+                    others.add(classified.get(i).ddlOperation());
+                }
+            }
+            noRebuildFallback = MARIADB_NOCOPY_COMPANIONS.containsAll(others);
+        }
         Algorithm algorithm = Algorithm.INSTANT;
         boolean rebuild = false;
         LockLevel lock = LockLevel.NONE;
-        long fulltextAdds = classified.stream().filter(c -> c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
-                || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST).count();
-        for (ClassifiedOperation c : classified) {
-            Verdict v = c.verdict();
+        for (int i = 0; i < classified.size(); i++) {
+            Verdict v = verdicts.get(i);
             if (!allInstant && v.algorithm() == Algorithm.INSTANT) {
-                v = c.instantFallback() != null ? c.instantFallback() : new Verdict(Algorithm.INPLACE, false, v.lock());
+                Verdict fb = fallbacks.get(i);
+                v = fb != null ? fb : new Verdict(Algorithm.INPLACE, false, v.lock());
+                if (noRebuildFallback) {
+                    v = new Verdict(Algorithm.INPLACE, false, v.lock());
+                }
             }
             algorithm = algorithm.weaker(v.algorithm());
             rebuild |= v.rebuildsTable();
             lock = lock.stronger(v.lock());
         }
         // InnoDB builds one FULLTEXT index at a time in place (ER_INNODB_FT_LIMIT).
+        long fulltextAdds = classified.stream().filter(c -> c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
+                || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST).count();
         if (fulltextAdds > 1) {
             algorithm = Algorithm.COPY;
-            rebuild = true;
-            lock = lock.stronger(LockLevel.SHARED);
         }
         boolean fulltextKept = table != null && table.hasFulltextIndex();
         if (rebuild && algorithm == Algorithm.INPLACE && fulltextKept && target.isMySql()) {
             algorithm = Algorithm.COPY;
+        }
+        // An index on a virtual column added by the same statement cannot be built with concurrent writes.
+        if (algorithm != Algorithm.COPY && indexesNewVirtualColumn(statement)) {
             lock = lock.stronger(LockLevel.SHARED);
         }
         if (algorithm == Algorithm.COPY) {
             rebuild = true;
-            Verdict copy = operations.onlineCopy(new Verdict(Algorithm.COPY, true, LockLevel.SHARED), ignore);
-            lock = classified.stream().anyMatch(c -> c.verdict().algorithm() == Algorithm.COPY) ? lock
-                    : lock.stronger(copy.lock());
-            if (copy.lock() == LockLevel.NONE && lock == LockLevel.SHARED && classified.stream()
-                    .allMatch(c -> c.verdict().lock() == LockLevel.NONE || c.verdict().algorithm() == Algorithm.COPY)) {
-                lock = LockLevel.NONE;
-            }
+            boolean online = operations.onlineCopyPossible(statement.ignore())
+                    && classified.stream().allMatch(c -> OperationClassifier.onlineCopyAllowed(c.ddlOperation()));
+            lock = online ? LockLevel.NONE : lock.stronger(LockLevel.SHARED);
         }
         return new Verdict(algorithm, rebuild, lock);
+    }
+
+    private static boolean indexesNewVirtualColumn(Statement statement) {
+        Set<String> added = new HashSet<>();
+        for (AlterOperation op : statement.operations()) {
+            if (op.kind() == OperationKind.ADD_COLUMN && op.definition() != null
+                    && op.definition().generated() == ColumnDefinition.Generated.VIRTUAL) {
+                added.add(TableFacts.key(op.definition().name()));
+            }
+        }
+        if (added.isEmpty()) {
+            return false;
+        }
+        return statement.operations().stream().anyMatch(op -> op.kind() == OperationKind.ADD_INDEX && op.index() != null
+                && op.index().columns().stream().anyMatch(c -> added.contains(TableFacts.key(c))));
     }
 
     private Verdict applyRequested(Statement s, List<ClassifiedOperation> classified, Verdict natural,
@@ -94,17 +198,31 @@ public final class StatementClassifier {
         if (algorithm == RequestedAlgorithm.DEFAULT && lock == RequestedLock.DEFAULT) {
             return natural;
         }
+        boolean mariadb = target.flavor() == ServerFlavor.MARIADB;
         boolean partition = classified.stream().anyMatch(c -> c.operation().kind().isPartitionOperation()
                 && c.operation().kind() != OperationKind.PARTITION_BY
                 && c.operation().kind() != OperationKind.REMOVE_PARTITIONING);
-        if (partition && target.flavor() == ServerFlavor.MARIADB) {
+        if (partition && mariadb) {
             refusals.add(server + " accepts no ALGORITHM= or LOCK= clause on partition operations (syntax error 1064)");
             return natural;
         }
+        if (mariadb && s.kind() == StatementKind.DROP_INDEX) {
+            refusals.add(server + " accepts no ALGORITHM= or LOCK= clause on DROP INDEX ... ON (syntax error 1064); "
+                    + "write ALTER TABLE ... DROP INDEX ..., ALGORITHM=..., LOCK=... instead");
+            return natural;
+        }
+        boolean onlineCopy = operations.onlineCopyPossible(s.ignore())
+                && classified.stream().allMatch(c -> OperationClassifier.onlineCopyAllowed(c.ddlOperation()));
         Verdict effective = natural;
         switch (algorithm) {
             case INSTANT -> {
                 if (natural.algorithm() != Algorithm.INSTANT) {
+                    if (mariadb && !target.version().atLeast(11, 8, 0) && classified.stream().anyMatch(c ->
+                            c.ddlOperation() == DdlOperation.PARTITION_BY
+                                    || c.ddlOperation() == DdlOperation.REMOVE_PARTITIONING)) {
+                        // MariaDB before 11.8 accepts ALGORITHM=INSTANT here, ignores it and copies the table.
+                        return natural;
+                    }
                     refusals.add("ALGORITHM=INSTANT is not possible: " + describe(natural) + " (error 1845)");
                 }
                 if (target.isMySql() && lock != RequestedLock.DEFAULT) {
@@ -127,14 +245,18 @@ public final class StatementClassifier {
                     effective = inplaceForm(classified);
                 }
             }
-            case COPY -> effective = operations.onlineCopy(
-                    new Verdict(Algorithm.COPY, true, natural.lock().stronger(LockLevel.SHARED)), s.ignore());
+            case COPY -> effective = new Verdict(Algorithm.COPY, true, onlineCopy ? LockLevel.NONE
+                    : natural.lock().stronger(LockLevel.SHARED));
             case DEFAULT -> {
             }
         }
         if (lock != RequestedLock.DEFAULT && !(algorithm == RequestedAlgorithm.INSTANT && target.isMySql())) {
             LockLevel asked = LockLevel.valueOf(lock.name());
-            if (asked.ordinal() < effective.lock().ordinal()) {
+            if (asked.ordinal() < effective.lock().ordinal() && asked == LockLevel.NONE && onlineCopy
+                    && (algorithm == RequestedAlgorithm.DEFAULT || algorithm == RequestedAlgorithm.COPY)) {
+                // MariaDB 11.2+: LOCK=NONE makes the server copy the table online rather than refuse.
+                effective = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
+            } else if (asked.ordinal() < effective.lock().ordinal()) {
                 String why = effective.algorithm() == Algorithm.COPY ? "a table copy requires a lock"
                         : "the operation requires LOCK=" + effective.lock();
                 refusals.add("LOCK=" + lock + " is not possible: " + why + " on " + server + " (error 1846)");

@@ -153,6 +153,11 @@ public final class OracleRunner implements AutoCloseable {
                 continue;
             }
             if (o.accepted()) {
+                if (o.resultSet()) {
+                    // ANALYZE/OPTIMIZE/CHECK/REPAIR PARTITION: an admin command that ignores the clause.
+                    flags.add("CLAUSE_IGNORED");
+                    return noClause(c, base, table, asWritten, log, flags);
+                }
                 if (rung.algorithm() != Algorithm.COPY && o.copiedRows()) {
                     // The clause was accepted and ignored: the server copied the table anyway.
                     flags.add("ACCEPTED_BUT_COPIED(" + rung + ")");
@@ -160,9 +165,12 @@ public final class OracleRunner implements AutoCloseable {
                     continue;
                 }
                 Algorithm algorithm = rung.algorithm();
-                boolean rebuilt = o.rebuild() == Rebuild.FULL;
+                // A copy always writes a new table, whatever became of the partitions' names.
+                boolean rebuilt = o.rebuild() == Rebuild.FULL || algorithm == Algorithm.COPY;
                 if (algorithm == Algorithm.INSTANT && o.rebuild() != Rebuild.NONE) {
-                    flags.add("INSTANT_BUT_REBUILT_" + o.rebuild());
+                    // TRUNCATE/EXCHANGE PARTITION: partitions get new ids, no row is copied.
+                    flags.add("INSTANT_WITH_NEW_IDS_" + o.rebuild());
+                    rebuilt = false;
                 }
                 LockLevel lock = rung.lock() == null ? LockLevel.NONE : rung.lock();
                 return new ServerAnswer(Mode.LADDER, algorithm, rebuilt, lock, rung.toString(), asWritten, flags, log,
@@ -173,12 +181,9 @@ public final class OracleRunner implements AutoCloseable {
                 skipInplace = true;
             }
         }
-        // Nothing accepted: is the statement valid at all?
-        Optional<Observation> plain = attempt(c, base, table, "DEFAULT", log);
-        if (plain.isEmpty() || !plain.get().accepted()) {
-            return invalid(log, flags, "the DDL fails without clauses: " + last(log));
-        }
-        return invalid(log, flags, "no ALGORITHM/LOCK combination accepted, but the DDL runs without clauses");
+        // Nothing accepted: the statement refuses every clause (DISCARD TABLESPACE), or it is not valid at all.
+        flags.add("EVERY_CLAUSE_REFUSED");
+        return noClause(c, base, table, asWritten, log, flags);
     }
 
     private ServerAnswer noClause(OracleCase c, String base, String table, Observation asWritten, List<String> log,
@@ -189,8 +194,8 @@ public final class OracleRunner implements AutoCloseable {
         }
         Observation o = r.get();
         Algorithm algorithm = o.copiedRows() ? Algorithm.COPY : o.rebuild() == Rebuild.FULL ? Algorithm.INPLACE : null;
-        if (o.rebuild() == Rebuild.PARTIAL) {
-            flags.add("PARTIAL_REBUILD");
+        if (o.rebuild() != Rebuild.NONE && o.rebuild() != Rebuild.FULL) {
+            flags.add("NEW_IDS_" + o.rebuild());
         }
         return new ServerAnswer(Mode.NO_CLAUSE, algorithm, o.rebuild() == Rebuild.FULL || algorithm == Algorithm.COPY,
                 null, "NO_CLAUSE", asWritten, flags, log, null);
@@ -234,14 +239,18 @@ public final class OracleRunner implements AutoCloseable {
             }
             String warnings = warnings(s.getWarnings());
             Map<String, Long> after = tableIds();
-            o = new Observation(true, 0, null, rows, rebuild(before, after, table));
+            Rebuild rebuild = rebuild(before, after, table);
+            if (rebuild == Rebuild.FULL && rows <= 0 && !hasRows(table)) {
+                rebuild = Rebuild.RECREATED_EMPTY;
+            }
+            o = new Observation(true, 0, null, rows, rebuild, resultSet);
             intactSetup = null;
             log.add(step + "\t" + oneLine(statement) + "\t" + o + (warnings.isEmpty() ? "" : "\twarnings: " + warnings));
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
                 throw e;
             }
-            o = new Observation(false, e.getErrorCode(), oneLine(e.getMessage()), 0, Rebuild.NONE);
+            o = new Observation(false, e.getErrorCode(), oneLine(e.getMessage()), 0, Rebuild.NONE, false);
             log.add(step + "\t" + oneLine(statement) + "\t" + o);
             if (!before.equals(tableIds())) {
                 intactSetup = null; // a refused statement that still changed something: start afresh next time
@@ -272,6 +281,22 @@ public final class OracleRunner implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** True when the table can be read and holds rows. */
+    private boolean hasRows(String table) throws SQLException {
+        if (table == null) {
+            return true;
+        }
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM `" + table.replace("`", "``") + "`")) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                throw e;
+            }
+            return false; // discarded tablespace, renamed away, ...
+        }
     }
 
     private Map<String, Long> tableIds() throws SQLException {
@@ -315,7 +340,7 @@ public final class OracleRunner implements AutoCloseable {
             Set<Long> ids = new HashSet<>(a.values());
             return ids.equals(new HashSet<>(b.values())) ? Rebuild.NONE : Rebuild.FULL;
         }
-        return changed == 0 ? Rebuild.NONE : changed == common && a.size() == common ? Rebuild.FULL : Rebuild.PARTIAL;
+        return changed == 0 ? Rebuild.NONE : changed == common ? Rebuild.FULL : Rebuild.PARTIAL;
     }
 
     private static Map<String, Long> only(Map<String, Long> ids, String table) {

@@ -33,7 +33,8 @@ public record ServerAnswer(Mode mode, Algorithm algorithm, boolean rebuilt, Lock
     }
 
     /** One execution: refused (with the error) or accepted (with rows copied and rebuild). */
-    public record Observation(boolean accepted, int errorCode, String message, long rows, Rebuild rebuild) {
+    public record Observation(boolean accepted, int errorCode, String message, long rows, Rebuild rebuild,
+                              boolean resultSet) {
 
         boolean copiedRows() {
             return accepted && rows > 0;
@@ -45,8 +46,12 @@ public record ServerAnswer(Mode mode, Algorithm algorithm, boolean rebuilt, Lock
         }
     }
 
-    /** Table ids compared before and after: all changed, some changed (partitions), none changed. */
-    public enum Rebuild { FULL, PARTIAL, NONE }
+    /**
+     * Table ids compared before and after: all changed (a rebuild), some changed (partitions), none changed, or
+     * all changed but the table is left without rows (TRUNCATE PARTITION ALL, DISCARD TABLESPACE: recreated empty,
+     * nothing was copied, so not a rebuild).
+     */
+    public enum Rebuild { FULL, PARTIAL, NONE, RECREATED_EMPTY }
 
     public String describe() {
         return switch (mode) {
