@@ -8,3 +8,8 @@ ALTER TABLE events TRUNCATE PARTITION p1;
 ALTER TABLE events ADD PARTITION (PARTITION p2 VALUES LESS THAN (3000));
 -- @expect partition-operation
 ALTER TABLE events REMOVE PARTITIONING;
+-- HASH/KEY partitions: ADD PARTITION without VALUES (JSqlParser 5.4 reads it as a column named PARTITION).
+-- @expect partition-operation
+ALTER TABLE events ADD PARTITION PARTITIONS 2;
+-- @expect partition-operation
+ALTER TABLE events COALESCE PARTITION 2;

@@ -2,9 +2,8 @@ package dev.ddllint.rules;
 
 import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.ClassifiedOperation;
-import dev.ddllint.kb.DdlOperation;
 
-import java.util.Set;
+import dev.ddllint.model.OperationKind;
 
 /** MODIFY/CHANGE COLUMN that changes a column's data type or character set: the table is copied. */
 public final class ColumnTypeChange implements Rule {
@@ -12,27 +11,38 @@ public final class ColumnTypeChange implements Rule {
     public static final RuleInfo INFO = new RuleInfo("column-type-change", Severity.ERROR,
             "Changing a column's data type copies the table and blocks writes");
 
-    private static final Set<DdlOperation> TYPE_CHANGES = Set.of(DdlOperation.COLUMN_TYPE_CHANGE,
-            DdlOperation.COLUMN_CHARSET_CHANGE, DdlOperation.VARCHAR_EXTEND_CROSS_PREFIX);
-
     @Override
     public RuleInfo info() {
         return INFO;
     }
 
+    /**
+     * A MODIFY/CHANGE COLUMN the server can only do by copying the table: whatever changes (type, signedness,
+     * length prefix, character set, AUTO_INCREMENT, generation expression), the column's stored form changes.
+     */
     static boolean applies(ClassifiedOperation c) {
-        return TYPE_CHANGES.contains(c.ddlOperation()) && c.verdict().algorithm() == Algorithm.COPY;
+        OperationKind kind = c.operation().kind();
+        return (kind == OperationKind.MODIFY_COLUMN || kind == OperationKind.CHANGE_COLUMN)
+                && c.verdict().algorithm() == Algorithm.COPY;
     }
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
-        for (ClassifiedOperation c : ctx.operations(TYPE_CHANGES)) {
+        if (ctx.verdict() == null) {
+            return;
+        }
+        for (ClassifiedOperation c : ctx.verdict().operations()) {
             if (!applies(c)) {
                 continue;
             }
             String what = switch (c.ddlOperation()) {
-                case COLUMN_CHARSET_CHANGE -> "changes the character set or collation of column `"
+                case COLUMN_CHARSET_CHANGE, COLUMN_COLLATION_CHANGE, COLUMN_COLLATION_CHANGE_INDEXED,
+                     COLUMN_CHARSET_WIDEN, COLUMN_CHARSET_WIDEN_INDEXED -> "changes the character set or collation "
+                        + "of column `" + c.operation().column() + "`";
+                case GENERATED_COLUMN_CHANGE, VIRTUAL_COLUMN_CHANGE -> "changes generated column `"
                         + c.operation().column() + "`";
+                case ADD_AUTO_INCREMENT_ATTRIBUTE, DROP_AUTO_INCREMENT_ATTRIBUTE -> "changes the AUTO_INCREMENT "
+                        + "attribute of column `" + c.operation().column() + "`";
                 case VARCHAR_EXTEND_CROSS_PREFIX -> "extends VARCHAR column `" + c.operation().column()
                         + "` past 255 bytes, which changes its length prefix";
                 default -> c.isExact() ? "changes the data type of column `" + c.operation().column() + "`"

@@ -19,10 +19,13 @@ public final class PrimaryKeyDrop implements Rule {
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
         for (ClassifiedOperation c : ctx.operations(Set.of(DdlOperation.DROP_PRIMARY_KEY))) {
-            String what = c.operation().kind() == dev.ddllint.model.OperationKind.DROP_PRIMARY_KEY
-                    ? "drops the primary key of " + ctx.tableName()
-                    : "drops index `" + (c.operation().index() == null ? "?" : c.operation().index().name())
-                    + "`, the UNIQUE NOT NULL key InnoDB uses as the primary key of " + ctx.tableName();
+            String what = switch (c.operation().kind()) {
+                case DROP_PRIMARY_KEY -> "drops the primary key of " + ctx.tableName();
+                case DROP_COLUMN -> "drops column `" + c.operation().column() + "`, which is the whole primary key "
+                        + "(or the UNIQUE NOT NULL key InnoDB uses as one) of " + ctx.tableName();
+                default -> "drops index `" + (c.operation().index() == null ? "?" : c.operation().index().name())
+                        + "`, the UNIQUE NOT NULL key InnoDB uses as the primary key of " + ctx.tableName();
+            };
             sink.report(INFO, Messages.operation(c) + " " + what + " without adding a new one: " + ctx.verdictText()
                     + "; writes wait until the whole table is copied", "drop and add the primary key in one "
                     + "statement (ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (…)), which rebuilds in place "

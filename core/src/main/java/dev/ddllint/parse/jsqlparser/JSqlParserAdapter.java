@@ -146,7 +146,9 @@ public final class JSqlParserAdapter {
             OperationKind expected = expectedKind(e);
             for (AlterOperation detailed : read.operations()) {
                 // JSqlParser's reading of what the clause is wins; ours supplies the details when both agree.
-                if (expected != null && detailed.kind() != expected && !compatible(expected, detailed.kind())) {
+                // Except for partition clauses, which JSqlParser 5.4 reads as columns named PARTITION.
+                if (expected != null && detailed.kind() != expected && !compatible(expected, detailed.kind())
+                        && !detailed.kind().isPartitionOperation()) {
                     detailed = new AlterOperation(expected, detailed.text(), detailed.column(), detailed.newName(),
                             null, detailed.index(), detailed.value());
                 }
