@@ -83,6 +83,14 @@ public final class OperationClassifier {
                     ? "the table has a FULLTEXT index, so columns cannot be added or dropped instantly"
                     : "ROW_FORMAT=COMPRESSED tables cannot add or drop columns instantly";
         }
+        if (verdict.algorithm() == Algorithm.INSTANT && ddl.isInstantAddDrop() && target.isMySql() && table != null
+                && table.rowVersions() >= maxRowVersions()) {
+            verdict = fallback;
+            fallback = null;
+            reason = "the table has used all " + maxRowVersions() + " instant row versions on "
+                    + target.displayName() + " (INNODB_TABLES.TOTAL_ROW_VERSIONS = " + table.rowVersions()
+                    + "), so the column change rebuilds the table";
+        }
         if (target.flavor() == ServerFlavor.MARIADB && ddl == DdlOperation.DROP_INDEXED_COLUMN && table != null
                 && (table.hasFulltextIndex() || table.isCompressed()) && verdict.algorithm() == Algorithm.INPLACE
                 && !verdict.rebuildsTable()) {
@@ -105,6 +113,11 @@ public final class OperationClassifier {
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
         }
         return new ClassifiedOperation(op, ddl, verdict, fallback, fact, assumptions, reason);
+    }
+
+    /** MySQL keeps at most 64 instant row versions per table, 255 from 9.1.0. */
+    int maxRowVersions() {
+        return target.version().atLeast(9, 1, 0) ? 255 : 64;
     }
 
     /** MariaDB 11.2+ copies tables with concurrent writes ("online COPY"), except for ALTER IGNORE. */

@@ -60,10 +60,24 @@ public final class LiveSchema {
             }
             TableFacts facts = model(name, ddl);
             if (facts != null) {
-                result.add(facts);
+                result.add(facts.withRowVersions(rowVersions(connection, name)));
             }
         }
         return result;
+    }
+
+    /** MySQL 8.0.29+: instant row versions used by the table; -1 where the server does not report them. */
+    static int rowVersions(Connection connection, String table) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TOTAL_ROW_VERSIONS FROM "
+                + "information_schema.INNODB_TABLES WHERE NAME = CONCAT(DATABASE(), '/', ?)")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : TableFacts.UNKNOWN_ROW_VERSIONS;
+            }
+        } catch (SQLException e) {
+            // MariaDB and MySQL before 8.0.29 have no such column: the count is unknown, not an error.
+            return TableFacts.UNKNOWN_ROW_VERSIONS;
+        }
     }
 
     /** Models a {@code SHOW CREATE TABLE} text (versioned comments such as partitioning included). */
@@ -79,6 +93,6 @@ public final class LiveSchema {
         Schema scratch = new Schema();
         scratch.apply(create, ORIGIN);
         return scratch.table(new TableName(null, name)).map(t -> new TableFacts(t.name(), t.columns(), t.indexes(),
-                t.options(), ORIGIN, false, t.partitioned())).orElse(null);
+                t.options(), ORIGIN, false, t.partitioned(), TableFacts.UNKNOWN_ROW_VERSIONS)).orElse(null);
     }
 }

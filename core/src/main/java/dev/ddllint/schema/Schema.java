@@ -39,6 +39,20 @@ public final class Schema {
         live.add(TableFacts.key(facts.name()));
     }
 
+    /**
+     * Records what a classified ALTER did to MySQL's instant row versions: an instant ADD/DROP COLUMN uses one,
+     * a table rebuild starts again from zero. Unknown counts stay unknown.
+     */
+    public void recordRowVersions(TableName table, boolean usedInstantColumnChange, boolean rebuilt) {
+        table(table).filter(t -> t.rowVersions() >= 0 || rebuilt).ifPresent(t -> {
+            if (rebuilt) {
+                put(t.withRowVersions(0));
+            } else if (usedInstantColumnChange) {
+                put(t.withRowVersions(t.rowVersions() + 1));
+            }
+        });
+    }
+
     /** Applies one statement's effect on the tables; {@code origin} names its file and line. */
     public void apply(Statement s, String origin) {
         if (!s.parsed()) {
@@ -157,7 +171,7 @@ public final class Schema {
         }
         tables.remove(TableFacts.key(t.name()));
         put(TableFacts.of(name, new ArrayList<>(columns.values()), indexes, options, t.origin(), t.createdInRun(),
-                partitioned));
+                partitioned).withRowVersions(t.rowVersions()));
     }
 
     private static void renameInIndexes(List<IndexDefinition> indexes, String from, String to) {
@@ -170,7 +184,7 @@ public final class Schema {
 
     private static TableFacts renamed(TableFacts t, String newName) {
         return new TableFacts(newName, t.columns(), t.indexes(), t.options(), t.origin(), t.createdInRun(),
-                t.partitioned());
+                t.partitioned(), t.rowVersions());
     }
 
     /** The table's default character set from its options (CHARSET, or the prefix of COLLATE), lower case. */

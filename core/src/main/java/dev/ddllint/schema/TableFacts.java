@@ -16,9 +16,13 @@ import java.util.Optional;
  *
  * @param origin where the facts came from, e.g. "V1__init.sql:3" or "live schema"
  * @param createdInRun true when the table was created by the migrations being analyzed (so it holds no data yet)
+ * @param rowVersions  MySQL's instant row versions used so far (INNODB_TABLES.TOTAL_ROW_VERSIONS), or -1 unknown
  */
 public record TableFacts(String name, Map<String, ColumnDefinition> columns, List<IndexDefinition> indexes,
-                         Map<String, String> options, String origin, boolean createdInRun, boolean partitioned) {
+                         Map<String, String> options, String origin, boolean createdInRun, boolean partitioned,
+                         int rowVersions) {
+
+    public static final int UNKNOWN_ROW_VERSIONS = -1;
 
     public static TableFacts of(String name, List<ColumnDefinition> columns, List<IndexDefinition> indexes,
                                 Map<String, String> options, String origin, boolean createdInRun,
@@ -28,7 +32,11 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
             byName.put(key(c.name()), c);
         }
         return new TableFacts(name, byName, new ArrayList<>(indexes), new LinkedHashMap<>(options), origin,
-                createdInRun, partitioned);
+                createdInRun, partitioned, createdInRun ? 0 : UNKNOWN_ROW_VERSIONS);
+    }
+
+    public TableFacts withRowVersions(int versions) {
+        return new TableFacts(name, columns, indexes, options, origin, createdInRun, partitioned, versions);
     }
 
     public static String key(String name) {

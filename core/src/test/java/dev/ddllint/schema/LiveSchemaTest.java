@@ -77,6 +77,15 @@ class LiveSchemaTest {
                         .isEqualTo(DdlOperation.VARCHAR_EXTEND_SAME_PREFIX);
                 assertThat(both.findings()).noneMatch(f -> f.rule().equals("column-type-change"));
 
+                // MySQL reports the instant row versions a table has used.
+                if (server.target().isMySql()) {
+                    s.execute("ALTER TABLE orders ADD COLUMN v1 INT, ALGORITHM=INSTANT");
+                    s.execute("ALTER TABLE orders DROP COLUMN v1, ALGORITHM=INSTANT");
+                    TableFacts orders = LiveSchema.read(c, List.of(dev.ddllint.model.TableName.of(null, "orders")))
+                            .get(0);
+                    assertThat(orders.rowVersions()).isEqualTo(2);
+                }
+
                 // Partitioning comes back inside a versioned comment and is still seen.
                 TableFacts events = LiveSchema.read(c, List.of(dev.ddllint.model.TableName.of(null, "events")))
                         .get(0);
