@@ -8,6 +8,9 @@ import dev.ddllint.analysis.TableSourceException;
 import dev.ddllint.config.Configuration;
 import dev.ddllint.config.ConfigurationException;
 import dev.ddllint.config.ConfigurationLoader;
+import dev.ddllint.estimate.ConnectionHint;
+import dev.ddllint.estimate.LiveStatistics;
+import dev.ddllint.estimate.StatsSnapshot;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.report.ReportFormat;
 import dev.ddllint.report.ReportOptions;
@@ -21,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -117,13 +121,24 @@ final class CheckCommand implements Callable<Integer> {
                 if (target == null && configuration.target() == Configuration.DEFAULT.target()) {
                     configuration = configuration.withTarget(db.target());
                 }
-                report = new Analyzer(configuration, db).analyze(files);
+                // Live statistics for the estimates too: sizes, write rates, the row-log limit (issue 7).
+                LiveStatistics statistics = new LiveStatistics(db.connection(), Duration.ofMillis(Math.round(
+                        configuration.estimate().sampleSeconds() * 1000)), ConnectionHint.fromJdbcUrl(url));
+                report = new Analyzer(configuration, db, statistics).analyze(files);
             } catch (LiveDatabase.UnusableDatabaseException | TableSourceException e) {
                 err.println("ddl-lint: live schema: " + e.getMessage());
                 return Main.EXIT_TOOL_FAILURE;
+            } catch (StatsSnapshot.SnapshotException e) {
+                err.println("ddl-lint: " + e.getMessage());
+                return Main.EXIT_TOOL_FAILURE;
             }
         } else {
-            report = new Analyzer(configuration).analyze(files);
+            try {
+                report = new Analyzer(configuration).analyze(files);
+            } catch (StatsSnapshot.SnapshotException e) {
+                err.println("ddl-lint: " + e.getMessage());
+                return Main.EXIT_TOOL_FAILURE;
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!toFolder) {

@@ -62,6 +62,11 @@ final class LiveDatabase implements TableSource, AutoCloseable {
         return target;
     }
 
+    /** The read-only connection itself (for the statistics of the estimates). */
+    Connection connection() {
+        return connection;
+    }
+
     @Override
     public List<TableFacts> tables(Collection<TableName> referenced) throws SQLException {
         return LiveSchema.read(connection, referenced);

@@ -40,7 +40,8 @@ public final class Main {
     }
 
     @CommandLine.Command(name = "ddl-lint", mixinStandardHelpOptions = true,
-            versionProvider = VersionProvider.class, subcommands = {CheckCommand.class},
+            versionProvider = VersionProvider.class,
+            subcommands = {CheckCommand.class, StatsCommand.class, CalibrateCommand.class},
             description = "Tells whether each ALTER TABLE of your MySQL migrations runs online, and stops it when it "
                     + "won't.")
     static final class RootCommand implements Runnable {

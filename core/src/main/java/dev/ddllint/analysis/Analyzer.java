@@ -2,6 +2,11 @@ package dev.ddllint.analysis;
 
 import dev.ddllint.config.Configuration;
 import dev.ddllint.config.NewTableScope;
+import dev.ddllint.estimate.DeclaredStats;
+import dev.ddllint.estimate.Estimation;
+import dev.ddllint.estimate.StatisticsSource;
+import dev.ddllint.estimate.StatsSnapshot;
+import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.KnowledgeBase;
 import dev.ddllint.kb.SessionState;
 import dev.ddllint.kb.StatementClassifier;
@@ -12,6 +17,8 @@ import dev.ddllint.model.StatementKind;
 import dev.ddllint.parse.StatementParser;
 import dev.ddllint.rules.BuiltinRules;
 import dev.ddllint.rules.Finding;
+import dev.ddllint.rules.LongRebuild;
+import dev.ddllint.rules.ReportOnce;
 import dev.ddllint.rules.Rule;
 import dev.ddllint.rules.RuleInfo;
 import dev.ddllint.rules.ScriptProblemRule;
@@ -60,6 +67,7 @@ public final class Analyzer {
     private final StatementClassifier classifier;
     private final StatementParser parser;
     private final TableSource tableSource;
+    private final StatisticsSource statistics;
 
     public Analyzer(Configuration config) {
         this(config, TableSource.NONE);
@@ -67,16 +75,27 @@ public final class Analyzer {
 
     /** @param tableSource tables as they stand before the first file (for example in a live database) */
     public Analyzer(Configuration config, TableSource tableSource) {
+        this(config, tableSource, StatisticsSource.NONE);
+    }
+
+    /**
+     * @param tableSource tables as they stand before the first file (for example in a live database)
+     * @param statistics  live table statistics for the estimates ({@code estimate.LiveStatistics}); the configured
+     *                    snapshot ({@code estimate.statsFile}) is read by the analyzer itself
+     */
+    public Analyzer(Configuration config, TableSource tableSource, StatisticsSource statistics) {
         this.config = config;
         this.classifier = new StatementClassifier(KnowledgeBase.builtin(), config.target());
         this.parser = new StatementParser(config.parseTimeoutMillis());
         this.tableSource = tableSource;
+        this.statistics = statistics == null ? StatisticsSource.NONE : statistics;
     }
 
     /**
      * Analyzes files in the order given (see {@link MigrationOrder}).
      *
      * @throws TableSourceException when the table source (a live database) fails
+     * @throws StatsSnapshot.SnapshotException when the configured statistics snapshot is not readable
      */
     public AnalysisReport analyze(List<SourceFile> files) {
         List<ParsedFile> parsed = parseAll(files);
@@ -98,16 +117,38 @@ public final class Analyzer {
                 throw new TableSourceException(e);
             }
         }
+        Estimation estimation = estimation();
+        if (!referenced.isEmpty()) {
+            estimation.prefetch(referenced);
+        }
+        ReportOnce once = new ReportOnce();
         List<FileReport> reports = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, String> createdIn = new HashMap<>();
         for (ParsedFile file : parsed) {
-            reports.add(replay(file, schema, createdIn, findings));
+            reports.add(replay(file, schema, createdIn, findings, estimation, once));
         }
         return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings);
     }
 
-    private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements) {
+    private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements,
+                              DeclaredStats.Result declared) {
+    }
+
+    /** The estimates' sources: the live statistics given, the configured snapshot, the configuration. */
+    private Estimation estimation() {
+        StatisticsSource snapshot = StatisticsSource.NONE;
+        String problem = null;
+        java.nio.file.Path file = config.estimate().statsFile();
+        if (file != null) {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                snapshot = StatsSnapshot.read(file);
+            } else {
+                problem = "the statistics snapshot " + file + " (estimate.statsFile) does not exist; write it with "
+                        + "'ddl-lint stats'";
+            }
+        }
+        return new Estimation(config.estimate(), statistics, snapshot, problem);
     }
 
     private record ParsedStatement(ScriptStatement source, Statement statement, boolean embedded) {
@@ -160,7 +201,9 @@ public final class Analyzer {
                 statements.addAll(embeddedDdl(s));
             }
         }
-        return new ParsedFile(file.path(), script.problems(), statements);
+        DeclaredStats.Result declared = DeclaredStats.scan(new String(file.content(),
+                java.nio.charset.StandardCharsets.UTF_8), file.path());
+        return new ParsedFile(file.path(), script.problems(), statements, declared);
     }
 
     /**
@@ -183,7 +226,17 @@ public final class Analyzer {
         return found;
     }
 
-    private FileReport replay(ParsedFile file, Schema schema, Map<String, String> createdIn, List<Finding> findings) {
+    private FileReport replay(ParsedFile file, Schema schema, Map<String, String> createdIn, List<Finding> findings,
+                              Estimation estimation, ReportOnce once) {
+        once.nextFile();
+        file.declared().declarations().forEach(d -> estimation.declare(d.stats()));
+        if (config.severityOf(LongRebuild.INFO) != Severity.OFF) {
+            for (DeclaredStats.Problem p : file.declared().problems()) {
+                findings.add(new Finding(LongRebuild.INFO.id(), Severity.INFO, file.path(), p.line(), 1, p.line(), 1,
+                        p.message(), "write it as: -- ddl-lint:stats TABLE rows=50M data=200GB index=50GB avgRow=214 "
+                        + "inserts=500/s updates=1500/s deletes=100/s", ""));
+            }
+        }
         for (ScriptProblem p : file.problems()) {
             ScriptProblemRule rule = ScriptProblemRule.forProblem(p.code());
             Severity severity = config.severityOf(rule.info());
@@ -201,16 +254,23 @@ public final class Analyzer {
             TableFacts table = schema.table(statement.table()).orElse(null);
             StatementVerdict verdict = statement.parsed() && CLASSIFIED.contains(statement.kind())
                     ? classifier.classify(statement, table, session) : null;
-            StatementContext ctx = new StatementContext(statement, verdict, config.target(), table, session);
             String newTableNote = newTableNote(statement, file.path(), createdIn);
+            StatementContext ctx = new StatementContext(statement, verdict, config.target(), table, session, config,
+                    file.path(), newTableNote != null, estimation, once);
             String prefix = parsed.embedded() ? "DDL string for PREPARE in this SET statement: " : "";
             for (Rule rule : BuiltinRules.STATEMENT_RULES) {
                 Severity severity = config.severityOf(rule.info());
                 if (severity == Severity.OFF) {
                     continue;
                 }
-                rule.check(ctx, (info, message, help) -> findings.add(finding(info, severity, file.path(), source,
-                        prefix + message, help, newTableNote)));
+                rule.check(ctx, (info, message, help) -> findings.add(finding(info, noteSeverity(rule, info,
+                        severity), file.path(), source, prefix + message, help, newTableNote)));
+            }
+            estimation.observe(statement);
+            if (verdict != null && statement.table() != null) {
+                boolean instantColumn = verdict.effective().algorithm() == Algorithm.INSTANT && verdict.operations()
+                        .stream().anyMatch(c -> c.ddlOperation().isInstantAddDrop());
+                schema.recordRowVersions(statement.table(), instantColumn, verdict.effective().rebuildsTable());
             }
             schema.apply(statement, file.path() + ":" + source.line());
             if (statement.kind() == StatementKind.CREATE_TABLE && statement.parsed() && statement.table() != null
@@ -220,6 +280,17 @@ public final class Analyzer {
             reports.add(new StatementReport(source, statement, verdict, parsed.embedded()));
         }
         return new FileReport(file.path(), reports);
+    }
+
+    /**
+     * A rule reports under its own info at its configured severity; it may also report a note under another info
+     * of the same id with a lower default severity (an estimate within the limits is an info), never a higher one.
+     */
+    private static Severity noteSeverity(Rule rule, RuleInfo reported, Severity configured) {
+        if (reported == rule.info() || !reported.id().equals(rule.info().id())) {
+            return configured;
+        }
+        return reported.defaultSeverity().ordinal() > configured.ordinal() ? reported.defaultSeverity() : configured;
     }
 
     private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,

@@ -1,5 +1,6 @@
 package dev.ddllint.config;
 
+import dev.ddllint.estimate.EstimateSettings;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.rules.RuleInfo;
 import dev.ddllint.rules.Severity;
@@ -16,10 +17,18 @@ import java.util.Map;
  * @param replacements      literal tokens of other migration tools ({@code {$NAMESPACE}}, {@code #__}) and their values
  * @param ruleSeverities    per-rule severity overrides; OFF disables a rule
  * @param parseTimeoutMillis upper bound for parsing one statement
+ * @param estimate          the {@code estimate:} block: statistics snapshot, throughput, limits (docs/estimation.md)
+ * @param lockWaitTimeoutSetByRunner the migration runner sets {@code lock_wait_timeout} itself (the Flyway callback
+ *                          does), so migrations need not ({@code missing-lock-wait-timeout} stays quiet)
+ * @param maxLockWaitTimeoutSeconds the longest {@code lock_wait_timeout} that counts as short
  */
 public record Configuration(TargetServer target, Severity failOn, Map<String, String> placeholders,
                             Map<String, String> replacements, Map<String, Severity> ruleSeverities,
-                            long parseTimeoutMillis, NewTableScope newTables) {
+                            long parseTimeoutMillis, NewTableScope newTables, EstimateSettings estimate,
+                            boolean lockWaitTimeoutSetByRunner, long maxLockWaitTimeoutSeconds) {
+
+    /** {@code maxLockWaitTimeout} by default: pt-online-schema-change's own setting. */
+    public static final long DEFAULT_MAX_LOCK_WAIT_TIMEOUT_SECONDS = 60;
 
     public static final Configuration DEFAULT = new Configuration(TargetServer.DEFAULT, Severity.ERROR, Map.of(),
             Map.of(), Map.of(), 2000, NewTableScope.FILE);
@@ -28,6 +37,15 @@ public record Configuration(TargetServer target, Severity failOn, Map<String, St
         placeholders = Map.copyOf(placeholders);
         replacements = Map.copyOf(replacements);
         ruleSeverities = Map.copyOf(ruleSeverities);
+        estimate = estimate == null ? EstimateSettings.DEFAULT : estimate;
+    }
+
+    /** The configuration as it was before the estimate and lock-wait settings: those take their defaults. */
+    public Configuration(TargetServer target, Severity failOn, Map<String, String> placeholders,
+                         Map<String, String> replacements, Map<String, Severity> ruleSeverities,
+                         long parseTimeoutMillis, NewTableScope newTables) {
+        this(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables,
+                EstimateSettings.DEFAULT, false, DEFAULT_MAX_LOCK_WAIT_TIMEOUT_SECONDS);
     }
 
     public Severity severityOf(RuleInfo rule) {
@@ -35,21 +53,41 @@ public record Configuration(TargetServer target, Severity failOn, Map<String, St
     }
 
     public Configuration withTarget(TargetServer t) {
-        return new Configuration(t, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables);
+        return new Configuration(t, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables,
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds);
     }
 
     public Configuration withFailOn(Severity s) {
-        return new Configuration(target, s, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables);
+        return new Configuration(target, s, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables,
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds);
     }
 
     public Configuration withNewTables(NewTableScope scope) {
-        return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, scope);
+        return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, scope,
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds);
+    }
+
+    public Configuration withEstimate(EstimateSettings e) {
+        return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
+                newTables, e, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds);
+    }
+
+    /** For a runner that sets {@code lock_wait_timeout} on its connection (the Flyway callback). */
+    public Configuration withLockWaitTimeoutSetByRunner(boolean set) {
+        return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
+                newTables, estimate, set, maxLockWaitTimeoutSeconds);
+    }
+
+    public Configuration withMaxLockWaitTimeout(long seconds) {
+        return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
+                newTables, estimate, lockWaitTimeoutSetByRunner, seconds);
     }
 
     /** Adds placeholders; the given ones win over those already set. */
     public Configuration withPlaceholders(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(placeholders);
         merged.putAll(more);
-        return new Configuration(target, failOn, merged, replacements, ruleSeverities, parseTimeoutMillis, newTables);
+        return new Configuration(target, failOn, merged, replacements, ruleSeverities, parseTimeoutMillis, newTables,
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds);
     }
 }

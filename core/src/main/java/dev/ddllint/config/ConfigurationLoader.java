@@ -1,5 +1,8 @@
 package dev.ddllint.config;
 
+import dev.ddllint.estimate.EstimateSettings;
+import dev.ddllint.estimate.TableStats;
+import dev.ddllint.estimate.Units;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.rules.BuiltinRules;
 import dev.ddllint.rules.Severity;
@@ -35,13 +38,20 @@ import java.util.stream.Collectors;
  * placeholders: {schema: app} # Flyway ${schema}
  * replacements: {"{$NAMESPACE}": app, "#__": jos_}
  * rules: {table-rebuild: error, unparseable-statement: off}
+ * lockWaitTimeoutSetByRunner: false   # true when the runner sets lock_wait_timeout (the Flyway callback)
+ * maxLockWaitTimeout: 60              # seconds; a longer lock_wait_timeout counts as missing
+ * estimate: {statsFile: ddl-lint-stats.json, rebuildThroughput: 32MiB, maxDuration: 10m}   # docs/estimation.md
  * </pre>
  */
 public final class ConfigurationLoader {
 
     public static final String DEFAULT_FILE_NAME = "ddl-lint.yml";
     private static final java.util.List<String> KEYS = java.util.List.of("target", "failOn", "newTables",
-            "parseTimeoutMillis", "placeholders", "replacements", "rules");
+            "parseTimeoutMillis", "placeholders", "replacements", "rules", "lockWaitTimeoutSetByRunner",
+            "maxLockWaitTimeout", "estimate");
+    private static final java.util.List<String> ESTIMATE_KEYS = java.util.List.of("statsFile", "rebuildThroughput",
+            "indexThroughput", "writes", "indexedUpdateShare", "onlineAlterLogMaxSize", "sortBufferSize",
+            "safetyFactor", "maxDuration", "maxTableSize", "writeSampleSeconds", "tables");
 
     private ConfigurationLoader() {
     }
@@ -55,7 +65,16 @@ public final class ConfigurationLoader {
         } catch (RuntimeException e) {
             throw new ConfigurationException(file + ": the configuration file is not valid UTF-8 text");
         }
-        return parse(text, file.toString());
+        Configuration c = parse(text, file.toString());
+        // A relative statsFile is relative to the configuration file, wherever the tool runs from.
+        java.nio.file.Path stats = c.estimate().statsFile();
+        if (stats != null && !stats.isAbsolute()) {
+            java.nio.file.Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                c = c.withEstimate(c.estimate().withStatsFile(dir.resolve(stats).normalize()));
+            }
+        }
+        return c;
     }
 
     public static Configuration parse(String text, String fileName) throws ConfigurationException {
@@ -80,6 +99,9 @@ public final class ConfigurationLoader {
         Map<String, String> placeholders = Map.of();
         Map<String, String> replacements = Map.of();
         Map<String, Severity> rules = new LinkedHashMap<>();
+        boolean setByRunner = config.lockWaitTimeoutSetByRunner();
+        long maxLockWait = config.maxLockWaitTimeoutSeconds();
+        EstimateSettings estimate = config.estimate();
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode(), fileName, "a key");
             Node value = t.getValueNode();
@@ -113,6 +135,14 @@ public final class ConfigurationLoader {
                             }
                         }
                     }
+                    case "lockWaitTimeoutSetByRunner" -> setByRunner = parseBoolean(scalar(value, fileName, key));
+                    case "maxLockWaitTimeout" -> {
+                        maxLockWait = Math.round(Units.parseSeconds(scalar(value, fileName, key)));
+                        if (maxLockWait < 1 || maxLockWait > 31_536_000) {
+                            throw new IllegalArgumentException("must be between 1 and 31536000 seconds");
+                        }
+                    }
+                    case "estimate" -> estimate = parseEstimate(mapping(value, fileName, key), fileName);
                     default -> throw new ConfigurationException(fileName + ":" + line(t.getKeyNode())
                             + ": unknown key '" + key + "' (known keys: " + String.join(", ", KEYS) + ")");
                 }
@@ -122,7 +152,130 @@ public final class ConfigurationLoader {
                 throw new ConfigurationException(where + ": " + key + ": " + e.getMessage());
             }
         }
-        return new Configuration(target, failOn, placeholders, replacements, rules, timeout, newTables);
+        return new Configuration(target, failOn, placeholders, replacements, rules, timeout, newTables, estimate,
+                setByRunner, maxLockWait);
+    }
+
+    private static boolean parseBoolean(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        };
+    }
+
+    /** The {@code estimate:} block; every key is checked like the top-level ones. */
+    private static EstimateSettings parseEstimate(MappingNode map, String fileName) throws ConfigurationException {
+        java.nio.file.Path statsFile = null;
+        Double rebuild = null;
+        Double index = null;
+        Double inserts = null;
+        Double updates = null;
+        Double deletes = null;
+        Double share = null;
+        Long logMax = null;
+        Long block = null;
+        Double safety = null;
+        Double maxDuration = null;
+        Double maxSize = null;
+        Double sample = null;
+        Map<String, TableStats> tables = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(t.getKeyNode(), fileName, "a key");
+            Node value = t.getValueNode();
+            String where = fileName + ":" + line(value) + ": estimate." + key;
+            try {
+                switch (key) {
+                    case "statsFile" -> statsFile = java.nio.file.Path.of(scalar(value, fileName, key));
+                    case "rebuildThroughput" -> rebuild = positive(Units.parseSize(scalar(value, fileName, key)));
+                    case "indexThroughput" -> index = positive(Units.parseSize(scalar(value, fileName, key)));
+                    case "writes" -> {
+                        for (NodeTuple w : mapping(value, fileName, "estimate.writes").getValue()) {
+                            String k = scalar(w.getKeyNode(), fileName, "a key");
+                            String v = scalar(w.getValueNode(), fileName, k);
+                            double rate;
+                            try {
+                                rate = Units.parseCount(v);
+                            } catch (IllegalArgumentException e) {
+                                throw new ConfigurationException(fileName + ":" + line(w.getValueNode())
+                                        + ": estimate.writes." + k + ": " + e.getMessage());
+                            }
+                            switch (k) {
+                                case "inserts" -> inserts = rate;
+                                case "updates" -> updates = rate;
+                                case "deletes" -> deletes = rate;
+                                default -> throw new ConfigurationException(fileName + ":" + line(w.getKeyNode())
+                                        + ": unknown key 'estimate.writes." + k
+                                        + "' (known keys: inserts, updates, deletes)");
+                            }
+                        }
+                    }
+                    case "indexedUpdateShare" -> {
+                        share = Double.parseDouble(scalar(value, fileName, key));
+                        if (share < 0 || share > 1) {
+                            throw new IllegalArgumentException("must be between 0 and 1");
+                        }
+                    }
+                    case "onlineAlterLogMaxSize" -> {
+                        logMax = Math.round(Units.parseSize(scalar(value, fileName, key)));
+                        if (logMax < 65536) {
+                            throw new IllegalArgumentException("must be at least 65536 (the server's minimum)");
+                        }
+                    }
+                    case "sortBufferSize" -> {
+                        block = Math.round(Units.parseSize(scalar(value, fileName, key)));
+                        if (block < 65536) {
+                            throw new IllegalArgumentException("must be at least 65536 (the server's minimum)");
+                        }
+                    }
+                    case "safetyFactor" -> {
+                        safety = Double.parseDouble(scalar(value, fileName, key));
+                        if (safety < 1 || safety > 100) {
+                            throw new IllegalArgumentException("must be between 1 and 100");
+                        }
+                    }
+                    case "maxDuration" -> maxDuration = positive(Units.parseSeconds(scalar(value, fileName, key)));
+                    case "maxTableSize" -> maxSize = positive(Units.parseSize(scalar(value, fileName, key)));
+                    case "writeSampleSeconds" -> {
+                        sample = Units.parseSeconds(scalar(value, fileName, key));
+                        if (sample < 0 || sample > 600) {
+                            throw new IllegalArgumentException("must be between 0 and 600 seconds");
+                        }
+                    }
+                    case "tables" -> {
+                        for (NodeTuple tt : mapping(value, fileName, "estimate.tables").getValue()) {
+                            String table = scalar(tt.getKeyNode(), fileName, "a table name");
+                            Map<String, String> figures = stringMap(tt.getValueNode(), fileName,
+                                    "estimate.tables." + table);
+                            try {
+                                TableStats stats = TableStats.parse(table, figures, "configured: estimate.tables."
+                                        + table);
+                                tables.put(stats.key(), stats);
+                            } catch (IllegalArgumentException e) {
+                                throw new ConfigurationException(fileName + ":" + line(tt.getValueNode())
+                                        + ": estimate.tables." + table + ": " + e.getMessage());
+                            }
+                        }
+                    }
+                    default -> throw new ConfigurationException(fileName + ":" + line(t.getKeyNode())
+                            + ": unknown key 'estimate." + key + "' (known keys: " + String.join(", ", ESTIMATE_KEYS)
+                            + ")");
+                }
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(where + ": not a number");
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(where + ": " + e.getMessage());
+            }
+        }
+        return new EstimateSettings(statsFile, rebuild, index, inserts, updates, deletes, share, logMax, block, safety,
+                maxDuration, maxSize, sample, tables);
+    }
+
+    private static double positive(double v) {
+        if (!(v > 0)) {
+            throw new IllegalArgumentException("must be greater than 0");
+        }
+        return v;
     }
 
     /** {@code error|warning|info|never}; never means nothing fails the check. */

@@ -9,7 +9,7 @@ public final class BuiltinRules {
 
     public static final List<Rule> STATEMENT_RULES = List.of(new ColumnTypeChange(), new PrimaryKeyDrop(),
             new PartitionOperation(), new BlockingAlter(), new AlgorithmLockRefused(), new TableRebuild(),
-            new UnparseableStatement());
+            new RowLogMayOverflow(), new LongRebuild(), new MissingLockWaitTimeout(), new UnparseableStatement());
 
     private BuiltinRules() {
     }

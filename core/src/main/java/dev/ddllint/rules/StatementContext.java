@@ -1,5 +1,8 @@
 package dev.ddllint.rules;
 
+import dev.ddllint.config.Configuration;
+import dev.ddllint.estimate.Estimation;
+import dev.ddllint.estimate.StatementEstimate;
 import dev.ddllint.kb.ClassifiedOperation;
 import dev.ddllint.kb.DdlOperation;
 import dev.ddllint.kb.SessionState;
@@ -14,11 +17,30 @@ import java.util.Set;
 /**
  * Everything a rule may look at for one statement.
  *
- * @param verdict null for statements that are not ALTER/CREATE INDEX/DROP INDEX
- * @param table   facts about the table before the statement, or null when unknown
+ * @param verdict    null for statements that are not ALTER/CREATE INDEX/DROP INDEX
+ * @param table      facts about the table before the statement, or null when unknown
+ * @param config     the configuration of the analysis
+ * @param path       the file the statement is in
+ * @param newTable   the table was created earlier in the analysed migrations (within the configured
+ *                   {@code newTables} scope), so it holds no rows yet
+ * @param estimation the rebuild and row-log estimates of the analysis
+ * @param once       lets a rule report something once per file or per analysis
  */
 public record StatementContext(Statement statement, StatementVerdict verdict, TargetServer target,
-                               TableFacts table, SessionState session) {
+                               TableFacts table, SessionState session, Configuration config, String path,
+                               boolean newTable, Estimation estimation, ReportOnce once) {
+
+    public StatementContext {
+        config = config == null ? Configuration.DEFAULT.withTarget(target) : config;
+        estimation = estimation == null ? Estimation.of(config.estimate()) : estimation;
+        once = once == null ? new ReportOnce() : once;
+    }
+
+    /** The context as it was before estimates: default configuration for the target, no file, no estimates. */
+    public StatementContext(Statement statement, StatementVerdict verdict, TargetServer target, TableFacts table,
+                            SessionState session) {
+        this(statement, verdict, target, table, session, null, null, false, null, null);
+    }
 
     /** Operations of the statement that map to one of the given facts-table operations. */
     public List<ClassifiedOperation> operations(Set<DdlOperation> kinds) {
@@ -33,5 +55,10 @@ public record StatementContext(Statement statement, StatementVerdict verdict, Ta
     /** "COPY, LOCK=SHARED on MySQL 8.4.0": the verdict as messages state it. */
     public String verdictText() {
         return verdict.effective() + " on " + target.displayName();
+    }
+
+    /** The duration and row-log estimate of this statement (computed once, shared by the rules). */
+    public StatementEstimate estimate() {
+        return estimation.estimate(statement, verdict, table, newTable, target);
     }
 }

@@ -350,20 +350,23 @@ public final class TolerantStatementReader {
             TokenCursor p = new TokenCursor(part);
             p.accept("SESSION");
             p.accept("LOCAL");
-            p.accept("GLOBAL");
+            // GLOBAL (and PERSIST) settings do not change this session: keep them apart by a "global." prefix.
+            boolean global = p.accept("GLOBAL") || p.accept("PERSIST") || p.accept("PERSIST_ONLY");
             Token name = p.next();
             if (name == null) {
                 continue;
             }
             String n = name.value();
-            // @@session.x / @@x
+            // @@session.x / @@global.x / @@x
             if (n.startsWith("@@")) {
                 n = n.substring(2);
                 if (p.acceptSymbol(".")) {
+                    global |= n.equalsIgnoreCase("global") || n.equalsIgnoreCase("persist");
                     Token real = p.next();
                     n = real == null ? n : real.value();
                 }
             }
+            n = global ? "global." + n : n;
             if (!p.acceptSymbol("=")) {
                 if (p.acceptSymbol(":")) {
                     p.acceptSymbol("=");
