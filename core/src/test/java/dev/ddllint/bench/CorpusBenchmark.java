@@ -47,6 +47,17 @@ class CorpusBenchmark {
         long best = warm.stream().mapToLong(Long::longValue).min().orElseThrow();
         long median = warm.stream().sorted().toList().get(2);
         long peakHeap = peakHeap();
+        dev.ddllint.analysis.AnalysisReport kept = new Analyzer(config).analyze(files);
+        long retained = retainedHeap();
+
+        // One large file: 100,000 ALTER/UPDATE statements against one table.
+        StringBuilder big = new StringBuilder("CREATE TABLE big (id INT PRIMARY KEY, a INT, note VARCHAR(20));\n");
+        for (int i = 0; i < 50_000; i++) {
+            big.append("ALTER TABLE big ADD COLUMN c").append(i % 50).append(" INT, ALGORITHM=INSTANT;\n")
+                    .append("UPDATE big SET a = ").append(i).append(" WHERE id = ").append(i).append(";\n");
+        }
+        byte[] bigFile = big.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long bigMs = time(() -> new Analyzer(config).analyze(List.of(new SourceFile("big.sql", bigFile))));
 
         // The same work on one thread: each file analysed alone.
         long single = time(() -> files.forEach(f -> new Analyzer(config).analyze(List.of(f))));
@@ -64,6 +75,10 @@ class CorpusBenchmark {
         System.out.printf("benchmark: cold %d ms; warm best %d ms, median %d ms (%.0f statements/s); one thread "
                 + "%d ms; peak heap %.0f MiB%n", cold, best, median, statements * 1000.0 / median, single,
                 peakHeap / 1048576.0);
+        System.out.printf("benchmark: heap retained by one report of the whole corpus %.0f MiB (%d findings)%n",
+                retained / 1048576.0, kept.findings().size());
+        System.out.printf("benchmark: one %.1f MiB file of 100,001 statements: %d ms%n", bigFile.length / 1048576.0,
+                bigMs);
         System.out.printf("benchmark: script reading %d ms (%.1f µs/statement); parsing %d ms (%.0f µs/statement)%n",
                 reading, reading * 1000.0 / all.size(), parsing, parsing * 1000.0 / all.size());
     }
@@ -72,6 +87,14 @@ class CorpusBenchmark {
         long start = System.nanoTime();
         r.run();
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static long retainedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     private static void resetPeaks() {
