@@ -469,6 +469,11 @@ public final class OperationClassifier {
         boolean redundant = target.flavor() == ServerFlavor.MARIADB && table != null
                 && "REDUNDANT".equalsIgnoreCase(table.options().get("ROW_FORMAT"));
         if (!before.canonical().equals(after.canonical())) {
+            if (before.isVarchar() && before.charset() == null && before.collation() == null
+                    && table.defaultCharset() == null) {
+                assumptions.add("the character set of column `" + op.column() + "` is not declared: assumed "
+                        + Charsets.ASSUMED + " (4 bytes a character, the widest common one) for its length prefix");
+            }
             parts.add(typeChange(before, after, effectiveCharset(before, table), effectiveCharset(after, table),
                     redundant));
         } else if (isString(after)) {
