@@ -2,16 +2,15 @@ package dev.ddllint.cli;
 
 import dev.ddllint.estimate.Calibration;
 import dev.ddllint.estimate.Units;
+import dev.ddllint.live.JdbcConnections;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /** {@code ddl-lint calibrate}: measures θ on a server with a scratch table it creates and drops. */
@@ -58,13 +57,7 @@ final class CalibrateCommand implements Callable<Integer> {
             err.println("ddl-lint: --rows must be between 1000 and 100000000");
             return Main.EXIT_TOOL_FAILURE;
         }
-        Properties props = new Properties();
-        String password = System.getenv("DDL_LINT_JDBC_PASSWORD");
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        props.putIfAbsent("connectTimeout", "10000");
-        try (Connection c = DriverManager.getConnection(url, props)) {
+        try (Connection c = JdbcConnections.open(url, false)) {
             Calibration.Result r = Calibration.run(c, schema, rows, m -> {
                 err.println("ddl-lint: " + m);
                 err.flush();

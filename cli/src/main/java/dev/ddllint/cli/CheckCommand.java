@@ -117,7 +117,7 @@ final class CheckCommand implements Callable<Integer> {
         String url = jdbcUrl != null ? jdbcUrl : System.getenv("DDL_LINT_JDBC_URL");
         AnalysisReport report;
         if (url != null && !url.isBlank()) {
-            try (LiveDatabase db = LiveDatabase.connect(url, System.getenv("DDL_LINT_JDBC_PASSWORD"))) {
+            try (LiveDatabase db = LiveDatabase.connect(url)) {
                 if (target == null && configuration.target() == Configuration.DEFAULT.target()) {
                     configuration = configuration.withTarget(db.target());
                 }

@@ -2,18 +2,17 @@ package dev.ddllint.cli;
 
 import dev.ddllint.analysis.TableSource;
 import dev.ddllint.kb.TargetServer;
+import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.model.TableName;
 import dev.ddllint.schema.LiveSchema;
 import dev.ddllint.schema.TableFacts;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
-import java.util.Properties;
 
 /** A read-only connection to the production (or staging) database, used only for reading definitions. */
 final class LiveDatabase implements TableSource, AutoCloseable {
@@ -33,22 +32,12 @@ final class LiveDatabase implements TableSource, AutoCloseable {
         this.target = target;
     }
 
-    static LiveDatabase connect(String url, String password) throws UnusableDatabaseException {
-        Properties props = new Properties();
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        // Fail fast on a dead host instead of hanging.
-        props.putIfAbsent("connectTimeout", "10000");
-        props.putIfAbsent("socketTimeout", "60000");
+    static LiveDatabase connect(String url) throws UnusableDatabaseException {
         try {
-            Connection c = DriverManager.getConnection(url, props);
-            try {
-                c.setReadOnly(true);
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
-                    rs.next();
-                    return new LiveDatabase(c, TargetServer.fromVersionString(rs.getString(1)));
-                }
+            Connection c = JdbcConnections.open(url, true);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+                rs.next();
+                return new LiveDatabase(c, TargetServer.fromVersionString(rs.getString(1)));
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
@@ -82,7 +71,7 @@ final class LiveDatabase implements TableSource, AutoCloseable {
     }
 
     static String redact(String text) {
-        return text == null ? "" : text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
+        return JdbcConnections.redact(text);
     }
 
     private static String firstLine(Exception e) {

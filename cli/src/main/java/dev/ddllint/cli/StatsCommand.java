@@ -77,7 +77,7 @@ final class StatsCommand implements Callable<Integer> {
                         : TableName.of(null, name));
             }
         }
-        try (LiveDatabase db = LiveDatabase.connect(url, System.getenv("DDL_LINT_JDBC_PASSWORD"))) {
+        try (LiveDatabase db = LiveDatabase.connect(url)) {
             LiveStatistics live = new LiveStatistics(db.connection(), Duration.ofMillis(Math.round(sampleSeconds
                     * 1000)), ConnectionHint.fromJdbcUrl(url));
             if (sampleSeconds > 0) {

@@ -1,5 +1,6 @@
 package dev.ddllint.cli;
 
+import dev.ddllint.cli.CheckCommandTest.Result;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assertions;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +25,8 @@ class EstimateCommandsTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
-
     static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(exit, out.toString(), err.toString());
+        return CheckCommandTest.run(args);
     }
 
     /** The MySQL server of the test run ({@code DDL_LINT_MYSQL_URL}, set by .ci/run). */

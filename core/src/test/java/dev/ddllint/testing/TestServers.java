@@ -110,6 +110,6 @@ public final class TestServers {
 
     /** JDBC URL without its password, for messages. */
     public static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return dev.ddllint.live.JdbcConnections.redact(url);
     }
 }

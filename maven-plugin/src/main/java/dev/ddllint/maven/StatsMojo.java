@@ -5,6 +5,7 @@ import dev.ddllint.estimate.ConnectionHint;
 import dev.ddllint.estimate.LiveStatistics;
 import dev.ddllint.estimate.StatsSnapshot;
 import dev.ddllint.estimate.TableStats;
+import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.model.TableName;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -14,13 +15,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Writes the statistics snapshot that lets {@code check} estimate rebuild durations and row logs without access to
@@ -115,14 +114,7 @@ public class StatsMojo extends AbstractDdlLintMojo {
                 }
             }
         }
-        Properties props = new Properties();
-        String password = System.getenv("DDL_LINT_JDBC_PASSWORD");
-        if (password != null) {
-            props.setProperty("password", password);
-        }
-        props.setProperty("connectTimeout", "10000");
-        try (Connection connection = DriverManager.getConnection(url, props)) {
-            connection.setReadOnly(true);
+        try (Connection connection = JdbcConnections.open(url, true)) {
             LiveStatistics live = new LiveStatistics(connection, Duration.ofMillis(Math.round(sampleSeconds * 1000)),
                     ConnectionHint.fromJdbcUrl(url));
             if (sampleSeconds > 0) {
@@ -138,13 +130,13 @@ public class StatsMojo extends AbstractDdlLintMojo {
         } catch (SQLException e) {
             String hint = e.getMessage() != null && e.getMessage().contains("No suitable driver")
                     ? " (add mysql-connector-j to the plugin's <dependencies>)" : "";
-            throw new MojoExecutionException("ddl-lint: cannot read statistics from " + redact(url) + ": "
-                    + redact(String.valueOf(e.getMessage())) + hint, e);
+            throw new MojoExecutionException("ddl-lint: cannot read statistics from " + JdbcConnections.redact(url) + ": "
+                    + JdbcConnections.redact(String.valueOf(e.getMessage())) + hint, e);
         } catch (IOException e) {
             throw new MojoExecutionException("ddl-lint: cannot write " + output + " (" + e.getMessage() + ")", e);
         } catch (Exception e) {
             throw new MojoExecutionException("ddl-lint: reading statistics failed: "
-                    + redact(String.valueOf(e.getMessage())), e);
+                    + JdbcConnections.redact(String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -158,9 +150,5 @@ public class StatsMojo extends AbstractDdlLintMojo {
         }
         Path base = project == null || project.getBasedir() == null ? Path.of("") : basedir();
         return base.resolve(StatsSnapshot.DEFAULT_FILE_NAME);
-    }
-
-    private static String redact(String text) {
-        return text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
     }
 }

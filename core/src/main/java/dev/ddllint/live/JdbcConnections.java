@@ -1,0 +1,50 @@
+package dev.ddllint.live;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Opens the connections the tools make themselves (CLI {@code check --jdbc-url}, {@code stats}, {@code calibrate},
+ * {@code mvn ddl-lint:stats}): the password comes from {@code DDL_LINT_JDBC_PASSWORD}, never from what is printed,
+ * and a dead host fails within seconds instead of hanging.
+ */
+public final class JdbcConnections {
+
+    public static final String PASSWORD_VARIABLE = "DDL_LINT_JDBC_PASSWORD";
+
+    private JdbcConnections() {
+    }
+
+    /**
+     * @param readOnly true for connections that only read (they also get a socket timeout; a calibration's
+     *                 rebuild may legitimately take longer)
+     */
+    public static Connection open(String url, boolean readOnly) throws SQLException {
+        Properties props = new Properties();
+        String password = System.getenv(PASSWORD_VARIABLE);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", "10000");
+        if (readOnly) {
+            props.setProperty("socketTimeout", "60000");
+        }
+        Connection c = DriverManager.getConnection(url, props);
+        if (readOnly) {
+            try {
+                c.setReadOnly(true);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
+    }
+
+    /** A URL or message with any {@code password=…} replaced by {@code ***}. */
+    public static String redact(String text) {
+        return text == null ? "" : text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
+    }
+}
