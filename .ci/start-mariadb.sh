@@ -85,12 +85,21 @@ if [ "${DDL_LINT_FRESH_DATADIR:-0}" = 1 ] && [ -d "$RUN/data" ]; then
   rm -rf "$RUN/data" "$RUN/tmp"
 fi
 mkdir -p "$RUN/tmp"
+# The bootstrap gets the private tmpdir too: with the default /tmp, two MariaDB bootstraps started
+# side by side (10.11 and 11.8 under .ci/servers.sh) delete each other's #sql temporary tables
+# ("Unknown table 'mysql.tmp_user_sys'", seen in CI and reproduced here 1 time in 8).
+install_db() {
+  rm -rf "$RUN/data"
+  mariadb-install-db --no-defaults "${USER_OPT[@]}" --basedir=/usr --datadir="$RUN/data" --tmpdir="$RUN/tmp" \
+    --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve >"$RUN/init.log" 2>&1
+}
 if [ ! -d "$RUN/data/mysql" ]; then
   log "initializing datadir $RUN/data"
-  rm -rf "$RUN/data"
-  mariadb-install-db --no-defaults "${USER_OPT[@]}" --basedir=/usr --datadir="$RUN/data" \
-    --auth-root-authentication-method=normal --skip-test-db --skip-name-resolve >"$RUN/init.log" 2>&1 \
-    || { tail -30 "$RUN/init.log" >&2; die "mariadb-install-db failed"; }
+  if ! install_db; then
+    tail -30 "$RUN/init.log" >&2
+    log "mariadb-install-db failed; retrying once with an empty datadir"
+    install_db || { tail -30 "$RUN/init.log" >&2; die "mariadb-install-db failed twice"; }
+  fi
 fi
 log "starting $("$MARIADBD" --version | awk '{print $3}') on 127.0.0.1:$PORT (socket $RUN/mysqld.sock)"
 # shellcheck disable=SC2086
