@@ -1,5 +1,9 @@
 package dev.ddllint.rules;
 
+import dev.ddllint.kb.Algorithm;
+import dev.ddllint.kb.TargetServer;
+import dev.ddllint.kb.Verdict;
+
 /** An explicit ALGORITHM=/LOCK= the operations cannot honour: the server refuses the statement. */
 public final class AlgorithmLockRefused implements Rule {
 
@@ -17,7 +21,16 @@ public final class AlgorithmLockRefused implements Rule {
             return;
         }
         sink.report(INFO, String.join("; ", ctx.verdict().refusals()) + "; the migration fails at this statement",
-                    "ask for what the operation allows (" + ctx.verdict().natural() + " on "
-                        + ctx.target().displayName() + "), or split the statement so each part can run online");
+                    "write " + clausesFor(ctx.verdict().natural(), ctx.target()) + ", which is what the operation "
+                        + "allows on " + ctx.target().displayName()
+                        + ", or split the statement so each part can run online");
+    }
+
+    /** The ALGORITHM=/LOCK= clauses the server accepts for this verdict. */
+    static String clausesFor(Verdict natural, TargetServer target) {
+        if (natural.algorithm() == Algorithm.INSTANT && target.isMySql()) {
+            return "ALGORITHM=INSTANT with no LOCK= clause (MySQL accepts none with INSTANT)";
+        }
+        return "ALGORITHM=" + natural.algorithm() + ", LOCK=" + natural.lock();
     }
 }
