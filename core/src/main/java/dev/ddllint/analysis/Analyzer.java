@@ -58,7 +58,7 @@ public final class Analyzer {
     private static final Set<String> DATA_RISK_RULES = Set.of("column-type-change", "primary-key-drop",
             "partition-operation", "blocking-alter", "table-rebuild");
     private static final Set<StatementKind> CLASSIFIED = EnumSet.of(StatementKind.ALTER_TABLE,
-            StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX);
+            StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX, StatementKind.OPTIMIZE_TABLE);
     private static final Set<StatementKind> EMBEDDED_KINDS = EnumSet.of(StatementKind.ALTER_TABLE,
             StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX, StatementKind.CREATE_TABLE,
             StatementKind.RENAME_TABLE, StatementKind.DROP_TABLE);
@@ -196,7 +196,7 @@ public final class Analyzer {
                 // A reader bug must not lose the rest of the file: report this statement as not understood.
                 st = Statement.unparseable("internal error while reading the statement: " + e);
             }
-            statements.add(new ParsedStatement(s, st, false));
+            st.perTable().forEach(one -> statements.add(new ParsedStatement(s, one, false)));
             if (st.kind() == StatementKind.SET) {
                 statements.addAll(embeddedDdl(s));
             }

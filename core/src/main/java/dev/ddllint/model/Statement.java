@@ -37,6 +37,24 @@ public record Statement(StatementKind kind, TableName table, List<AlterOperation
                 parsed, note);
     }
 
+    /**
+     * OPTIMIZE TABLE a, b: one statement per table, each a rebuild of its own table (DROP TABLE keeps its list,
+     * which the schema replay uses).
+     */
+    public List<Statement> perTable() {
+        if (kind != StatementKind.OPTIMIZE_TABLE || renames.isEmpty()) {
+            return List.of(this);
+        }
+        List<Statement> all = new java.util.ArrayList<>();
+        all.add(new Statement(kind, table, operations, algorithm, lock, createTable, List.of(), settings, ignore,
+                parsed, parseNote));
+        for (RenamePair more : renames) {
+            all.add(new Statement(kind, more.from(), operations, algorithm, lock, createTable, List.of(), settings,
+                    ignore, parsed, parseNote));
+        }
+        return all;
+    }
+
     /** RENAME TABLE a TO b pair. */
     public record RenamePair(TableName from, TableName to) {
     }

@@ -48,7 +48,7 @@ public final class BlockingAlter implements Rule {
             help = "remove the explicit ALGORITHM=COPY / LOCK=SHARED|EXCLUSIVE, or write ALGORITHM=INPLACE, "
                     + "LOCK=NONE so the server refuses instead of blocking";
         }
-        sink.report(INFO, "ALTER on " + ctx.tableName() + " blocks writes: " + ctx.verdictText() + ", because of "
+        sink.report(INFO, ctx.statementName() + " on " + ctx.tableName() + " blocks writes: " + ctx.verdictText() + ", because of "
                 + cause + Messages.assumptions(blocking), help);
     }
 

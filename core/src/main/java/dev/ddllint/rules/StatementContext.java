@@ -52,6 +52,11 @@ public record StatementContext(Statement statement, StatementVerdict verdict, Ta
         return statement.table() == null ? "?" : "`" + statement.table().name() + "`";
     }
 
+    /** What messages call the statement: "ALTER", or "OPTIMIZE TABLE" (which the server runs as an ALTER). */
+    public String statementName() {
+        return statement.kind() == dev.ddllint.model.StatementKind.OPTIMIZE_TABLE ? "OPTIMIZE TABLE" : "ALTER";
+    }
+
     /** "COPY, LOCK=SHARED on MySQL 8.4.0": the verdict as messages state it. */
     public String verdictText() {
         return verdict.effective() + " on " + target.displayName();

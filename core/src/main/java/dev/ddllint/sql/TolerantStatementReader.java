@@ -339,7 +339,12 @@ public final class TolerantStatementReader {
             more.add(new RenamePair(t, t));
         }
         TableName table = name == null ? null : new TableName(name.schema(), name.name());
-        return new Statement(kind, table, List.of(), RequestedAlgorithm.DEFAULT, RequestedLock.DEFAULT, null, more,
+        // OPTIMIZE TABLE on InnoDB is "recreate + analyze": the server runs ALTER TABLE ... FORCE (MySQL and
+        // MariaDB, seen in their stage events), so it is classified as that rebuild.
+        List<AlterOperation> operations = kind == StatementKind.OPTIMIZE_TABLE
+                ? List.of(AlterOperation.of(OperationKind.FORCE, "OPTIMIZE TABLE (runs as ALTER TABLE ... FORCE)"))
+                : List.of();
+        return new Statement(kind, table, operations, RequestedAlgorithm.DEFAULT, RequestedLock.DEFAULT, null, more,
                 List.of(), false, true, null);
     }
 

@@ -48,7 +48,7 @@ class RuleGoldenTest {
         List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
         TargetServer target = TargetServer.DEFAULT;
         List<Integer> expected = new ArrayList<>();
-        boolean pending = false;
+        int pending = 0; // one -- @expect per finding: OPTIMIZE TABLE a, b reports each table
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             Matcher t = TARGET.matcher(line);
@@ -60,11 +60,12 @@ class RuleGoldenTest {
                 if (e.group(2) != null) {
                     expected.add(Integer.parseInt(e.group(2)));
                 } else {
-                    pending = true;
+                    pending++;
                 }
-            } else if (pending && !line.isEmpty() && !line.startsWith("--")) {
-                expected.add(i + 1);
-                pending = false;
+            } else if (pending > 0 && !line.isEmpty() && !line.startsWith("--")) {
+                for (; pending > 0; pending--) {
+                    expected.add(i + 1);
+                }
             }
         }
         AnalysisReport report = GoldenFiles.analyze(file, target);
