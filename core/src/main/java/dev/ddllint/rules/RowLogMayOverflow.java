@@ -31,9 +31,10 @@ public final class RowLogMayOverflow implements Rule {
                 ? "≈ " + Units.bytes(r.peakLogBytes()) + ", more than the " + Units.bytes(r.ceiling()) + " it can hold"
                 : "≈ " + Units.bytes(r.peakLogBytes()) + ", within a safety factor of the " + Units.bytes(r.ceiling())
                 + " it can hold";
-        sink.report(INFO, "the " + log + " of the ALTER on " + e.table() + " may overflow: writes during its "
-                        + Units.seconds(r.seconds()) + " come to " + size + " (innodb_online_alter_log_max_size); "
-                        + "the ALTER would fail with ERROR 1799 and its work be thrown away",
+        sink.report(INFO, "the " + log + " of the " + ctx.statementName() + " on " + e.table()
+                        + " may overflow: writes during its " + Units.seconds(r.seconds()) + " come to " + size
+                        + " (innodb_online_alter_log_max_size); the " + ctx.statementName()
+                        + " would fail with ERROR 1799 and its work be thrown away",
                 "run it with gh-ost or pt-online-schema-change (commands below), or at a quiet time, or raise "
                         + "innodb_online_alter_log_max_size (dynamic, global) above the estimate with room in tmpdir; "
                         + "a bigger log also lengthens the locked final phase" + e.details());
