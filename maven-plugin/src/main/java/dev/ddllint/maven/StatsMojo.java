@@ -129,7 +129,7 @@ public class StatsMojo extends AbstractDdlLintMojo {
                     + "it and set estimate.statsFile in ddl-lint.yml.");
         } catch (SQLException e) {
             String hint = e.getMessage() != null && e.getMessage().contains("No suitable driver")
-                    ? " (add mysql-connector-j to the plugin's <dependencies>)" : "";
+                    ? " (ddl-lint reads MySQL and MariaDB through its MySQL driver: give a jdbc:mysql:// URL)" : "";
             throw new MojoExecutionException("ddl-lint: cannot read statistics from " + JdbcConnections.redact(url) + ": "
                     + JdbcConnections.redact(String.valueOf(e.getMessage())) + hint, e);
         } catch (IOException e) {
