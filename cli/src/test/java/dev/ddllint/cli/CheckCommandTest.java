@@ -133,6 +133,37 @@ class CheckCommandTest {
         assertThat(r.out()).contains(rel("bad/V1__empty.sql")).contains(rel("bad/V2__binary.sql"));
     }
 
+    @Test
+    void aUtf16MigrationIsCheckedNotSkipped() throws IOException {
+        // Saved as UTF-16 by a Windows editor: read as UTF-16, so its unsafe ALTER still fails the check.
+        Path f = dir.resolve("V7__utf16.sql");
+        Files.write(f, "SET SESSION lock_wait_timeout = 5;\nALTER TABLE t MODIFY a BIGINT;\n"
+                .getBytes(StandardCharsets.UTF_16));
+        Result r = run("check", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("V7__utf16.sql:1:1: warning[invalid-encoding] file is UTF-16BE (it starts with a "
+                + "byte-order mark), not UTF-8; read as UTF-16BE\n       = help: ")
+                .contains("V7__utf16.sql:2:1: error[column-type-change]");
+    }
+
+    @Test
+    void optimizeTableReportsEachTableWithItsOwnVerdict() throws IOException {
+        Path f = write("V8__optimize.sql", "CREATE TABLE a (id INT PRIMARY KEY);\n"
+                + "CREATE TABLE b (id INT PRIMARY KEY, body TEXT, FULLTEXT KEY ft (body));\n"
+                + "SET SESSION lock_wait_timeout = 5;\nOPTIMIZE TABLE a, b;\nOPTIMIZE TABLE b;\n");
+        Result r = run("check", "--config", write("none.yml", "newTables: none\n").toString(), f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out())
+                .contains("V8__optimize.sql:4:1: warning[table-rebuild] OPTIMIZE TABLE on `a` rebuilds the table "
+                        + "online: INPLACE with table rebuild, LOCK=NONE on MySQL 8.4.0")
+                .contains("V8__optimize.sql:4:1: error[blocking-alter] OPTIMIZE TABLE on `b` blocks writes: COPY, "
+                        + "LOCK=SHARED on MySQL 8.4.0")
+                .contains("V8__optimize.sql:5:1: error[blocking-alter] OPTIMIZE TABLE on `b`");
+        // Line 4 holds two verdicts: its findings carry none of them; line 5 has its own.
+        assertThat(r.out()).doesNotContainPattern("OPTIMIZE TABLE a, b\n       = verdict")
+                .contains("OPTIMIZE TABLE b\n       = verdict: COPY, LOCK=SHARED");
+    }
+
     private String rel(String p) {
         Path abs = dir.resolve(p).toAbsolutePath();
         Path cwd = Path.of("").toAbsolutePath();

@@ -16,10 +16,15 @@ public final class TextReport {
     }
 
     public static String render(AnalysisReport report) {
-        Map<String, StatementReport> byPosition = new HashMap<>();
+        // The verdict line of a finding: the verdict of the statement at its position. Several statements share a
+        // position (OPTIMIZE TABLE a, b; DDL strings in one SET): the line is left out when their verdicts differ,
+        // as the message states the verdict anyway.
+        Map<String, String> verdictAt = new HashMap<>();
         for (FileReport f : report.files()) {
             for (StatementReport s : f.statements()) {
-                byPosition.put(f.path() + ":" + s.source().line() + ":" + s.source().column(), s);
+                String verdict = s.verdict() == null ? "" : s.verdict().effective().toString();
+                verdictAt.merge(f.path() + ":" + s.source().line() + ":" + s.source().column(), verdict,
+                        (a, b) -> a.equals(b) ? a : "");
             }
         }
         StringBuilder out = new StringBuilder();
@@ -30,9 +35,11 @@ public final class TextReport {
             if (!f.excerpt().isEmpty()) {
                 out.append(String.format("%6d | %s%n", f.line(), f.excerpt()));
             }
-            StatementReport s = byPosition.get(f.path() + ":" + f.line() + ":" + f.column());
-            if (s != null && s.verdict() != null) {
-                out.append("       = verdict: ").append(s.verdict().effective()).append('\n');
+            // Findings on the file (encoding, unterminated quotes) have no excerpt and are not about a statement.
+            String verdict = f.excerpt().isEmpty() ? "" : verdictAt.getOrDefault(f.path() + ":" + f.line() + ":"
+                    + f.column(), "");
+            if (!verdict.isEmpty()) {
+                out.append("       = verdict: ").append(verdict).append('\n');
             }
             out.append("       = help: ").append(f.help()).append("\n\n");
         }

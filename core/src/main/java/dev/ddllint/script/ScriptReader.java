@@ -35,7 +35,7 @@ import java.util.Map;
  *       of a BEGIN/IF/LOOP/WHILE block must follow a {@code ;}, and BEGIN/END where a value is expected (after
  *       {@code ,}, {@code (}, {@code .}, {@code @}, an operator, SET, SELECT, WHERE...) are names. With a custom
  *       delimiter no tracking is needed: the statement ends at the delimiter;</li>
- *   <li>a UTF-8 byte-order mark, CRLF / CR / LF line ends, bytes that are not UTF-8;</li>
+ *   <li>a UTF-8 byte-order mark, CRLF / CR / LF line ends, bytes that are not UTF-8, UTF-16 files;</li>
  *   <li>Flyway placeholders {@code ${name}} and literal tokens of other tools (see {@link ScriptOptions}).</li>
  * </ul>
  */
@@ -44,9 +44,16 @@ public final class ScriptReader {
     private ScriptReader() {
     }
 
-    /** Reads a script from its bytes, which should be UTF-8 (an initial byte-order mark is skipped). */
+    /**
+     * Reads a script from its bytes, which should be UTF-8 (an initial byte-order mark is skipped). A UTF-16 file
+     * (editors on Windows save one) is read as UTF-16, so that none of its statements is lost, and reported.
+     */
     public static ScriptReadResult read(byte[] content, ScriptOptions options) {
         byte[] bytes = content == null ? new byte[0] : content;
+        ScriptReadResult utf16 = readUtf16(bytes, options);
+        if (utf16 != null) {
+            return utf16;
+        }
         int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
                 && bytes[2] == (byte) 0xBF ? 3 : 0;
         int length = bytes.length - offset;
@@ -75,6 +82,47 @@ public final class ScriptReader {
                         + " characters", bytes[bad] & 0xFF, position[0], position[1]);
         ScriptProblem problem = new ScriptProblem(ScriptProblem.INVALID_ENCODING, position[0], position[1], message);
         return new Scanner(text, options, problem).run();
+    }
+
+    /**
+     * UTF-16 by its byte-order mark, or without one by its shape: ASCII text in UTF-16 has a zero byte in every
+     * other position. Null when the bytes are not UTF-16.
+     */
+    private static ScriptReadResult readUtf16(byte[] bytes, ScriptOptions options) {
+        boolean bom = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
+        boolean littleEndian;
+        if (bom) {
+            // FF FE 00 00 is UTF-32LE's mark: not handled here (the UTF-8 path reports it as invalid).
+            if (bytes.length >= 4 && bytes[0] == (byte) 0xFF && bytes[2] == 0 && bytes[3] == 0) {
+                return null;
+            }
+            littleEndian = bytes[0] == (byte) 0xFF;
+        } else {
+            int pairs = Math.min(bytes.length / 2, 32);
+            if (pairs < 4) {
+                return null;
+            }
+            int zeroOdd = 0;
+            int zeroEven = 0;
+            for (int i = 0; i < pairs; i++) {
+                zeroEven += bytes[2 * i] == 0 ? 1 : 0;
+                zeroOdd += bytes[2 * i + 1] == 0 ? 1 : 0;
+            }
+            if (zeroOdd == pairs && zeroEven == 0) {
+                littleEndian = true;
+            } else if (zeroEven == pairs && zeroOdd == 0) {
+                littleEndian = false;
+            } else {
+                return null;
+            }
+        }
+        java.nio.charset.Charset charset = littleEndian ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+        int skip = bom ? 2 : 0;
+        String text = new String(bytes, skip, bytes.length - skip, charset);
+        String message = "file is " + charset.name() + (bom ? " (it starts with a byte-order mark)" : "")
+                + ", not UTF-8; read as " + charset.name();
+        return new Scanner(text, options, new ScriptProblem(ScriptProblem.INVALID_ENCODING, 1, 1, message)).run();
     }
 
     /** Reads a script that is already text (an initial U+FEFF is skipped). */

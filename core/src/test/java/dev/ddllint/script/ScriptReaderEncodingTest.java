@@ -40,6 +40,31 @@ class ScriptReaderEncodingTest {
     }
 
     @Test
+    void utf16FilesAreReadAsUtf16AndReported() {
+        String sql = "SELECT 1;\nALTER TABLE t MODIFY a BIGINT;\n";
+        byte[] le = sql.getBytes(StandardCharsets.UTF_16LE);
+        byte[] leWithBom = new byte[le.length + 2];
+        leWithBom[0] = (byte) 0xFF;
+        leWithBom[1] = (byte) 0xFE;
+        System.arraycopy(le, 0, leWithBom, 2, le.length);
+        byte[] beWithBom = sql.getBytes(StandardCharsets.UTF_16); // Java writes big-endian with a mark
+
+        for (byte[] content : new byte[][] {leWithBom, beWithBom, le, sql.getBytes(StandardCharsets.UTF_16BE)}) {
+            ScriptReadResult result = ScriptReader.read(content, ScriptOptions.defaults());
+            assertThat(sqls(result)).containsExactly("SELECT 1", "ALTER TABLE t MODIFY a BIGINT");
+            assertSpan(result.statements().get(1), 2, 1, 2, 29);
+            assertThat(result.problems()).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo("invalid-encoding");
+                assertThat(p.message()).startsWith("file is UTF-16").contains("not UTF-8");
+            });
+        }
+        assertThat(ScriptReader.read(leWithBom, ScriptOptions.defaults()).problems().get(0).message())
+                .isEqualTo("file is UTF-16LE (it starts with a byte-order mark), not UTF-8; read as UTF-16LE");
+        // Plain ASCII is not mistaken for UTF-16.
+        assertThat(ScriptReader.read(bytes("SELECT 1;"), ScriptOptions.defaults()).problems()).isEmpty();
+    }
+
+    @Test
     void columnOfBadByteCountsCodePointsBeforeIt() {
         byte[] content = bytes("-- \u00e9\uD83D\uDE00\r\n\tSELECT '\u00e9\uD83D\uDE00", 0xFF, "';");
 

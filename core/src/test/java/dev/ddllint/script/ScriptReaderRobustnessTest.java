@@ -144,6 +144,13 @@ class ScriptReaderRobustnessTest {
     }
 
     private static String decode(byte[] bytes) {
+        // A UTF-16 byte-order mark (and not UTF-32LE's FF FE 00 00) makes the reader take the file as UTF-16.
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                && !(bytes.length >= 4 && bytes[2] == 0 && bytes[3] == 0))
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            return new String(bytes, 2, bytes.length - 2,
+                    bytes[0] == (byte) 0xFF ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE);
+        }
         int offset = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB
                 && bytes[2] == (byte) 0xBF ? 3 : 0;
         return new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8);
