@@ -195,6 +195,15 @@ public final class StatementClassifier {
         RequestedAlgorithm algorithm = s.algorithm();
         RequestedLock lock = s.lock();
         String server = target.displayName();
+        if (s.online()) {
+            if (target.isMySql()) {
+                refusals.add(server + " has no ALTER ONLINE TABLE, which is MariaDB syntax (syntax error 1064); "
+                        + "write ALTER TABLE ..., LOCK=NONE instead");
+                return natural;
+            }
+            // MariaDB: ALTER ONLINE TABLE is LOCK=NONE.
+            lock = lock == RequestedLock.DEFAULT ? RequestedLock.NONE : lock;
+        }
         if (algorithm == RequestedAlgorithm.DEFAULT && lock == RequestedLock.DEFAULT) {
             return natural;
         }
@@ -259,7 +268,9 @@ public final class StatementClassifier {
             } else if (asked.ordinal() < effective.lock().ordinal()) {
                 String why = effective.algorithm() == Algorithm.COPY ? "a table copy requires a lock"
                         : "the operation requires LOCK=" + effective.lock();
-                refusals.add("LOCK=" + lock + " is not possible: " + why + " on " + server + " (error 1846)");
+                String clause = s.online() && s.lock() == RequestedLock.DEFAULT ? "ALTER ONLINE (LOCK=NONE)"
+                        : "LOCK=" + lock;
+                refusals.add(clause + " is not possible: " + why + " on " + server + " (error 1846)");
             } else {
                 effective = new Verdict(effective.algorithm(), effective.rebuildsTable(), asked);
             }

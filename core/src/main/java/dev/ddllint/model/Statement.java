@@ -10,16 +10,25 @@ import java.util.List;
  * @param createTable the columns and keys of a CREATE TABLE, or null
  * @param parsed      false when the statement could not be understood at all ({@code unparseable-statement})
  * @param parseNote   why parsing fell back or failed (JSqlParser's message, position-mapped), or null
+ * @param online      written {@code ALTER ONLINE TABLE}: MariaDB's spelling of LOCK=NONE, a syntax error on MySQL
  */
 public record Statement(StatementKind kind, TableName table, List<AlterOperation> operations,
                         RequestedAlgorithm algorithm, RequestedLock lock, CreateTableDefinition createTable,
                         List<RenamePair> renames, List<SessionSetting> settings, boolean ignore,
-                        boolean parsed, String parseNote) {
+                        boolean parsed, String parseNote, boolean online) {
 
     public Statement {
         operations = List.copyOf(operations);
         renames = List.copyOf(renames);
         settings = List.copyOf(settings);
+    }
+
+    public Statement(StatementKind kind, TableName table, List<AlterOperation> operations,
+                     RequestedAlgorithm algorithm, RequestedLock lock, CreateTableDefinition createTable,
+                     List<RenamePair> renames, List<SessionSetting> settings, boolean ignore, boolean parsed,
+                     String parseNote) {
+        this(kind, table, operations, algorithm, lock, createTable, renames, settings, ignore, parsed, parseNote,
+                false);
     }
 
     public static Statement simple(StatementKind kind, TableName table) {
@@ -34,7 +43,7 @@ public record Statement(StatementKind kind, TableName table, List<AlterOperation
 
     public Statement withParseNote(String note) {
         return new Statement(kind, table, operations, algorithm, lock, createTable, renames, settings, ignore,
-                parsed, note);
+                parsed, note, online);
     }
 
     /**

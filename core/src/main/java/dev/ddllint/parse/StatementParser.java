@@ -6,9 +6,11 @@ import dev.ddllint.model.Statement;
 import dev.ddllint.model.StatementKind;
 import dev.ddllint.parse.jsqlparser.JSqlParserAdapter;
 import dev.ddllint.sql.SqlLexer;
+import dev.ddllint.sql.Token;
 import dev.ddllint.sql.TolerantStatementReader;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,13 +32,16 @@ public final class StatementParser {
     }
 
     public Statement parse(String sql) {
-        StatementKind kind = TolerantStatementReader.kindOf(SqlLexer.tokenize(sql));
+        List<Token> tokens = SqlLexer.tokenize(sql);
+        StatementKind kind = TolerantStatementReader.kindOf(tokens);
         if (!VERDICT_SHAPING.contains(kind)) {
             return TolerantStatementReader.read(sql);
         }
         JSqlParserAdapter.Outcome outcome = jsqlparser.parse(sql);
         if (outcome.ok() && outcome.statement().kind() == kind) {
-            return outcome.statement();
+            // ALTER ONLINE TABLE (MariaDB): JSqlParser has no place for the keyword, the clause reader keeps it.
+            boolean online = kind == StatementKind.ALTER_TABLE && tokens.size() > 1 && tokens.get(1).is("ONLINE");
+            return online ? TolerantStatementReader.read(sql) : outcome.statement();
         }
         Statement recovered = TolerantStatementReader.read(sql);
         String note = outcome.ok() ? "JSqlParser read it as " + outcome.statement().kind() : outcome.error()
@@ -49,7 +54,7 @@ public final class StatementParser {
                 && recovered.operations().stream().allMatch(o -> o.kind() == OperationKind.UNKNOWN)) {
             return new Statement(recovered.kind(), recovered.table(), recovered.operations(), recovered.algorithm(),
                     recovered.lock(), null, recovered.renames(), recovered.settings(), recovered.ignore(), false,
-                    note + "; no clause could be read");
+                    note + "; no clause could be read", recovered.online());
         }
         return recovered.withParseNote(note + "; recovered by the clause reader");
     }

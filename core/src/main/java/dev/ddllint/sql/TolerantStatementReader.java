@@ -103,7 +103,7 @@ public final class TolerantStatementReader {
 
     private static Statement readAlter(String sql, TokenCursor in) {
         in.next(); // ALTER
-        in.accept("ONLINE");
+        boolean online = in.accept("ONLINE");
         in.accept("OFFLINE");
         boolean ignore = in.accept("IGNORE");
         in.accept("TABLE");
@@ -120,7 +120,7 @@ public final class TolerantStatementReader {
         AlterClauseReader.Clauses clauses = AlterClauseReader.read(sql, in.rest());
         return new Statement(StatementKind.ALTER_TABLE, new TableName(name.schema(), name.name()),
                 clauses.operations(), clauses.algorithm(), clauses.lock(), null, List.of(), List.of(), ignore,
-                true, null);
+                true, null, online);
     }
 
     private static Statement readCreateTable(String sql, TokenCursor in) {

@@ -54,6 +54,7 @@ class RuleGoldenTest {
             Matcher t = TARGET.matcher(line);
             Matcher e = EXPECT.matcher(line);
             if (t.matches()) {
+                assertThat(target).as("%s: one -- @target per case file", file).isEqualTo(TargetServer.DEFAULT);
                 target = TargetServer.parse(t.group(1));
             } else if (e.matches()) {
                 assertThat(e.group(1)).as("%s:%d expects another rule", file, i + 1).isEqualTo(rule.id());
