@@ -1,5 +1,6 @@
 package dev.ddllint.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ public record Statement(StatementKind kind, TableName table, List<AlterOperation
         if (kind != StatementKind.OPTIMIZE_TABLE || renames.isEmpty()) {
             return List.of(this);
         }
-        List<Statement> all = new java.util.ArrayList<>();
+        List<Statement> all = new ArrayList<>();
         all.add(new Statement(kind, table, operations, algorithm, lock, createTable, List.of(), settings, ignore,
                 parsed, parseNote));
         for (RenamePair more : renames) {

@@ -48,8 +48,8 @@ public final class BlockingAlter implements Rule {
             help = "remove the explicit ALGORITHM=COPY / LOCK=SHARED|EXCLUSIVE, or write ALGORITHM=INPLACE, "
                     + "LOCK=NONE so the server refuses instead of blocking";
         }
-        sink.report(INFO, ctx.statementName() + " on " + ctx.tableName() + " blocks writes: " + ctx.verdictText() + ", because of "
-                + cause + Messages.assumptions(blocking), help);
+        sink.report(INFO, ctx.statementName() + " on " + ctx.tableName() + " blocks writes: " + ctx.verdictText()
+                + ", because of " + cause + Messages.assumptions(blocking), help);
     }
 
     private static String explicitClauses(StatementContext ctx) {

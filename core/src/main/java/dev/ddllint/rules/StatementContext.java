@@ -9,6 +9,7 @@ import dev.ddllint.kb.SessionState;
 import dev.ddllint.kb.StatementVerdict;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.model.Statement;
+import dev.ddllint.model.StatementKind;
 import dev.ddllint.schema.TableFacts;
 
 import java.util.List;
@@ -54,7 +55,7 @@ public record StatementContext(Statement statement, StatementVerdict verdict, Ta
 
     /** What messages call the statement: "ALTER", or "OPTIMIZE TABLE" (which the server runs as an ALTER). */
     public String statementName() {
-        return statement.kind() == dev.ddllint.model.StatementKind.OPTIMIZE_TABLE ? "OPTIMIZE TABLE" : "ALTER";
+        return statement.kind() == StatementKind.OPTIMIZE_TABLE ? "OPTIMIZE TABLE" : "ALTER";
     }
 
     /** "COPY, LOCK=SHARED on MySQL 8.4.0": the verdict as messages state it. */

@@ -2,6 +2,7 @@ package dev.ddllint.script;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -117,7 +118,7 @@ public final class ScriptReader {
                 return null;
             }
         }
-        java.nio.charset.Charset charset = littleEndian ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+        Charset charset = littleEndian ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
         int skip = bom ? 2 : 0;
         String text = new String(bytes, skip, bytes.length - skip, charset);
         String message = "file is " + charset.name() + (bom ? " (it starts with a byte-order mark)" : "")

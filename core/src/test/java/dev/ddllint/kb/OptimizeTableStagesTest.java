@@ -95,7 +95,8 @@ class OptimizeTableStagesTest {
             Map<String, String> consumers = new LinkedHashMap<>();
             try (Statement s = admin.createStatement()) {
                 try (ResultSet rs = s.executeQuery("SELECT NAME, ENABLED, TIMED FROM "
-                        + "performance_schema.setup_instruments WHERE NAME IN ('" + COPY_STAGE + "', '" + INPLACE_STAGE + "')")) {
+                        + "performance_schema.setup_instruments WHERE NAME IN ('" + COPY_STAGE + "', '" + INPLACE_STAGE
+                        + "')")) {
                     while (rs.next()) {
                         instruments.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
                     }
