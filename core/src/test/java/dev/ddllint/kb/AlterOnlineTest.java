@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +32,7 @@ class AlterOnlineTest {
 
     @TestFactory
     List<DynamicTest> theServerRefusesExactlyWhatDdlLintSaysItRefuses() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (TestServers.Server server : TestServers.all()) {
-            tests.add(DynamicTest.dynamicTest(server.toString(), () -> check(server)));
-        }
-        return tests;
+        return TestServers.eachServer(AlterOnlineTest::check);
     }
 
     private static void check(TestServers.Server server) throws Exception {

@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +38,7 @@ class OptimizeTableStagesTest {
 
     @TestFactory
     List<DynamicTest> stagesMatchTheVerdict() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (TestServers.Server server : TestServers.all()) {
-            tests.add(DynamicTest.dynamicTest(server.toString(), () -> check(server)));
-        }
-        return tests;
+        return TestServers.eachServer(OptimizeTableStagesTest::check);
     }
 
     private static void check(TestServers.Server server) throws Exception {

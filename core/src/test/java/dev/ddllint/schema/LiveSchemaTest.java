@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,11 +24,7 @@ class LiveSchemaTest {
 
     @TestFactory
     List<DynamicTest> liveDefinitionsMakeVerdictsExact() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (TestServers.Server server : TestServers.all()) {
-            tests.add(DynamicTest.dynamicTest(server.toString(), () -> check(server)));
-        }
-        return tests;
+        return TestServers.eachServer(LiveSchemaTest::check);
     }
 
     private static void check(TestServers.Server server) throws Exception {

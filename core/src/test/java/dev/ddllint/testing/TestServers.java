@@ -3,6 +3,7 @@ package dev.ddllint.testing;
 import dev.ddllint.kb.TargetServer;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MySQLContainer;
 
@@ -49,6 +50,21 @@ public final class TestServers {
         public String toString() {
             return name + " (" + versionString + ")";
         }
+    }
+
+    /** A check that runs against one server. */
+    @FunctionalInterface
+    public interface ServerCheck {
+        void check(Server server) throws Exception;
+    }
+
+    /** One dynamic test per configured server, named after it (for {@code @TestFactory} methods). */
+    public static List<DynamicTest> eachServer(ServerCheck check) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Server server : all()) {
+            tests.add(DynamicTest.dynamicTest(server.toString(), () -> check.check(server)));
+        }
+        return tests;
     }
 
     /** All configured servers; skips (or fails under CI=true) when there are none. */
