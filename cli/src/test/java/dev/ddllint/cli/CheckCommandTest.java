@@ -164,6 +164,29 @@ class CheckCommandTest {
                 .contains("OPTIMIZE TABLE b\n       = verdict: COPY, LOCK=SHARED");
     }
 
+    @Test
+    void anExceptionWrittenNextToTheStatementWithItsReasonPassesTheGate() throws IOException {
+        Path f = write("V9__currencies.sql", "SET SESSION lock_wait_timeout = 5;\n"
+                + "-- ddl-lint:ignore column-type-change currencies has 180 rows: the copy takes milliseconds\n"
+                + "ALTER TABLE currencies MODIFY code VARCHAR(8) NOT NULL;\n");
+        Result r = run("check", "--format", "json", f.toString());
+        assertThat(r.exit()).as(r.out()).isZero();
+        JsonNode finding = new ObjectMapper().readTree(r.out()).at("/findings/0");
+        assertThat(finding.at("/rule").asText()).isEqualTo("column-type-change");
+        assertThat(finding.at("/severity").asText()).isEqualTo("info");
+        assertThat(finding.at("/line").asInt()).isEqualTo(3);
+        assertThat(finding.at("/message").asText()).endsWith("; allowed by the ddl-lint:ignore comment at line 2: "
+                + "currencies has 180 rows: the copy takes milliseconds");
+
+        // Without a reason the comment is reported and allows nothing.
+        Files.writeString(f, "SET SESSION lock_wait_timeout = 5;\n-- ddl-lint:ignore column-type-change\n"
+                + "ALTER TABLE currencies MODIFY code VARCHAR(8) NOT NULL;\n");
+        Result noReason = run("check", f.toString());
+        assertThat(noReason.exit()).isEqualTo(1);
+        assertThat(noReason.out()).contains("V9__currencies.sql:2:1: warning[invalid-directive] ddl-lint:ignore "
+                + "ignored: give the reason").contains("V9__currencies.sql:3:1: error[column-type-change]");
+    }
+
     private String rel(String p) {
         Path abs = dir.resolve(p).toAbsolutePath();
         Path cwd = Path.of("").toAbsolutePath();

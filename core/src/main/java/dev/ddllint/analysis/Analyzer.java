@@ -17,7 +17,6 @@ import dev.ddllint.model.StatementKind;
 import dev.ddllint.parse.StatementParser;
 import dev.ddllint.rules.BuiltinRules;
 import dev.ddllint.rules.Finding;
-import dev.ddllint.rules.LongRebuild;
 import dev.ddllint.rules.ReportOnce;
 import dev.ddllint.rules.Rule;
 import dev.ddllint.rules.RuleInfo;
@@ -37,8 +36,10 @@ import dev.ddllint.sql.Token;
 import dev.ddllint.sql.TolerantStatementReader;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * The analysis: files are read and parsed independently (in parallel), then replayed in migration order, so each
@@ -62,6 +64,12 @@ public final class Analyzer {
     private static final Set<StatementKind> EMBEDDED_KINDS = EnumSet.of(StatementKind.ALTER_TABLE,
             StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX, StatementKind.CREATE_TABLE,
             StatementKind.RENAME_TABLE, StatementKind.DROP_TABLE);
+
+    /** Rules a -- ddl-lint:ignore comment can name: those that report on statements. */
+    private static final Set<String> IGNORABLE = BuiltinRules.STATEMENT_RULES.stream().map(r -> r.info().id())
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> FILE_RULES = ScriptProblemRule.infos().stream().map(RuleInfo::id)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Configuration config;
     private final StatementClassifier classifier;
@@ -132,7 +140,7 @@ public final class Analyzer {
     }
 
     private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements,
-                              DeclaredStats.Result declared) {
+                              DeclaredStats.Result declared, IgnoreDirectives.Result ignores) {
     }
 
     /** The estimates' sources: the live statistics given, the configured snapshot, the configuration. */
@@ -201,9 +209,9 @@ public final class Analyzer {
                 statements.addAll(embeddedDdl(s));
             }
         }
-        DeclaredStats.Result declared = DeclaredStats.scan(new String(file.content(),
-                java.nio.charset.StandardCharsets.UTF_8), file.path());
-        return new ParsedFile(file.path(), script.problems(), statements, declared);
+        String text = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
+        return new ParsedFile(file.path(), script.problems(), statements, DeclaredStats.scan(text, file.path()),
+                IgnoreDirectives.scan(text, IGNORABLE, FILE_RULES));
     }
 
     /**
@@ -230,13 +238,13 @@ public final class Analyzer {
                               Estimation estimation, ReportOnce once) {
         once.nextFile();
         file.declared().declarations().forEach(d -> estimation.declare(d.stats()));
-        if (config.severityOf(LongRebuild.INFO) != Severity.OFF) {
-            for (DeclaredStats.Problem p : file.declared().problems()) {
-                findings.add(new Finding(LongRebuild.INFO.id(), Severity.INFO, file.path(), p.line(), 1, p.line(), 1,
-                        p.message(), "write it as: -- ddl-lint:stats TABLE rows=50M data=200GB index=50GB avgRow=214 "
-                        + "inserts=500/s updates=1500/s deletes=100/s", ""));
-            }
-        }
+        List<IgnoreDirectives.Problem> directiveProblems = new ArrayList<>(file.ignores().problems());
+        file.declared().problems().forEach(p -> directiveProblems.add(new IgnoreDirectives.Problem(p.line(),
+                p.message())));
+        // Each ignore comment applies to the first statement after it (and to what shares its position).
+        List<IgnoreDirectives.Ignore> pendingIgnores = new ArrayList<>(file.ignores().ignores());
+        Map<String, List<IgnoreDirectives.Ignore>> ignoreAt = new HashMap<>();
+        Set<IgnoreDirectives.Ignore> usedIgnores = new HashSet<>();
         for (ScriptProblem p : file.problems()) {
             ScriptProblemRule rule = ScriptProblemRule.forProblem(p.code());
             Severity severity = config.severityOf(rule.info());
@@ -250,6 +258,11 @@ public final class Analyzer {
         for (ParsedStatement parsed : file.statements()) {
             ScriptStatement source = parsed.source();
             Statement statement = parsed.statement();
+            String position = source.line() + ":" + source.column();
+            while (!pendingIgnores.isEmpty() && pendingIgnores.get(0).line() < source.line()) {
+                ignoreAt.computeIfAbsent(position, p -> new ArrayList<>()).add(pendingIgnores.remove(0));
+            }
+            List<IgnoreDirectives.Ignore> ignores = ignoreAt.getOrDefault(position, List.of());
             session = applySettings(statement, session);
             TableFacts table = schema.table(statement.table()).orElse(null);
             StatementVerdict verdict = statement.parsed() && CLASSIFIED.contains(statement.kind())
@@ -264,7 +277,7 @@ public final class Analyzer {
                     continue;
                 }
                 rule.check(ctx, (info, message, help) -> findings.add(finding(info, noteSeverity(rule, info,
-                        severity), file.path(), source, prefix + message, help, newTableNote)));
+                        severity), file.path(), source, prefix + message, help, newTableNote, ignores, usedIgnores)));
             }
             estimation.observe(statement);
             if (verdict != null && statement.table() != null) {
@@ -278,6 +291,18 @@ public final class Analyzer {
                 createdIn.put(statement.table().key(), file.path());
             }
             reports.add(new StatementReport(source, statement, verdict, parsed.embedded()));
+        }
+        pendingIgnores.forEach(i -> directiveProblems.add(new IgnoreDirectives.Problem(i.line(),
+                "ddl-lint:ignore ignored: no statement follows it")));
+        ignoreAt.values().stream().flatMap(List::stream).filter(i -> !usedIgnores.contains(i)).forEach(i -> directiveProblems.add(
+                new IgnoreDirectives.Problem(i.line(), "ddl-lint:ignore " + String.join(",", i.rules()) + " allowed "
+                        + "nothing: the next statement has no such finding (remove the comment)")));
+        Severity directiveSeverity = config.severityOf(ScriptProblemRule.INVALID_DIRECTIVE.info());
+        if (directiveSeverity != Severity.OFF) {
+            directiveProblems.stream().sorted(Comparator.comparingInt(IgnoreDirectives.Problem::line))
+                    .forEach(p -> findings.add(new Finding(ScriptProblemRule.INVALID_DIRECTIVE.info().id(),
+                            directiveSeverity, file.path(), p.line(), 1, p.line(), 1, p.message(),
+                            ScriptProblemRule.INVALID_DIRECTIVE.help(), "")));
         }
         return new FileReport(file.path(), reports);
     }
@@ -294,12 +319,21 @@ public final class Analyzer {
     }
 
     private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,
-                            String help, String newTableNote) {
+                            String help, String newTableNote, List<IgnoreDirectives.Ignore> ignores,
+                            Set<IgnoreDirectives.Ignore> usedIgnores) {
         Severity s = severity;
         String m = message;
         if (newTableNote != null && DATA_RISK_RULES.contains(info.id())) {
             s = Severity.INFO;
             m = message + "; " + newTableNote;
+        }
+        for (IgnoreDirectives.Ignore ignore : ignores) {
+            if (ignore.rules().contains(info.id())) {
+                usedIgnores.add(ignore);
+                s = Severity.INFO;
+                m = m + "; allowed by the ddl-lint:ignore comment at line " + ignore.line() + ": " + ignore.reason();
+                break;
+            }
         }
         String excerpt = source.rawText().lines().findFirst().orElse("").strip();
         return new Finding(info.id(), s, path, source.line(), source.column(), source.endLine(), source.endColumn(),

@@ -16,7 +16,11 @@ public enum ScriptProblemRule {
     UNRESOLVED_PLACEHOLDER(new RuleInfo("unresolved-placeholder", Severity.ERROR,
             "A Flyway ${placeholder} has no configured value"), Set.of("unresolved-placeholder"),
             "define the placeholder in the ddl-lint configuration (placeholders:) as Flyway will; Flyway itself "
-                    + "fails on an unresolved placeholder");
+                    + "fails on an unresolved placeholder"),
+    INVALID_DIRECTIVE(new RuleInfo("invalid-directive", Severity.WARNING,
+            "A -- ddl-lint: comment in a migration cannot be applied"), Set.of("invalid-directive"),
+            "write it as -- ddl-lint:ignore RULE[,RULE...] REASON on the line before the statement, or "
+                    + "-- ddl-lint:stats TABLE rows=50M data=200GB index=50GB updates=1500/s");
 
     private final RuleInfo info;
     private final Set<String> problemCodes;

@@ -189,11 +189,11 @@ class EstimationTest {
     }
 
     @Test
-    void aBadDirectiveIsAnInfoNamingTheLine() {
+    void aBadStatsLineIsAnInvalidDirectiveNamingTheLine() {
         AnalysisReport r = analyze(Configuration.DEFAULT, StatisticsSource.NONE,
                 file("V1__x.sql", "-- ddl-lint:stats orders size=12GB\nSELECT 1;\n"));
-        assertThat(findings(r, "long-rebuild")).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(findings(r, "invalid-directive")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.line()).isEqualTo(1);
             assertThat(f.message()).contains("unknown key 'size'");
         });

@@ -275,9 +275,10 @@ final class MigrationGate {
         for (Finding f : r.blocking()) {
             appendFinding(b, r, f);
         }
-        b.append("Nothing of these migrations was applied. Change the migration as the help says, or set ")
-                .append("flyway.plugins.ddllint.mode=audit to run it anyway and only log the findings ")
-                .append("(ddl-lint.yml sets rules and failOn; see docs/flyway.md).");
+        b.append("Nothing of these migrations was applied. Change the migration as the help says; or, where the ")
+                .append("change is harmless on this table, allow it on the line before the statement with ")
+                .append("-- ddl-lint:ignore RULE REASON; or set flyway.plugins.ddllint.mode=audit to run everything ")
+                .append("and only log the findings (ddl-lint.yml sets rules and failOn; see docs/flyway.md).");
         return b.toString();
     }
 

@@ -1,0 +1,94 @@
+package dev.ddllint.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A deliberate exception for one statement, written in the migration next to it, with its reason:
+ * <pre>
+ * -- ddl-lint:ignore column-type-change currencies has 180 rows: the copy takes milliseconds
+ * ALTER TABLE currencies MODIFY code VARCHAR(8) NOT NULL;
+ * </pre>
+ * The comment applies to the next statement; its findings of the named rules are reported as info, with the
+ * reason, and no longer fail the check. A reason is required: the comment is the review record of the decision.
+ */
+public final class IgnoreDirectives {
+
+    static final Pattern LINE = Pattern.compile("^\\s*(?:--|#)\\s*ddl-lint:ignore\\b(.*)$");
+    private static final Pattern RULES = Pattern.compile("^\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)(.*)$");
+
+    private IgnoreDirectives() {
+    }
+
+    /** One comment: the rules it allows on the next statement, and why. */
+    public record Ignore(int line, Set<String> rules, String reason) {
+
+        public Ignore {
+            rules = Set.copyOf(rules);
+        }
+    }
+
+    /** A comment that could not be applied; it is reported and ignored. */
+    public record Problem(int line, String message) {
+    }
+
+    public record Result(List<Ignore> ignores, List<Problem> problems) {
+
+        public static final Result NONE = new Result(List.of(), List.of());
+
+        public Result {
+            ignores = List.copyOf(ignores);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * @param ignorable the ids of the rules that report on statements (file-level rules cannot be ignored here)
+     * @param fileRules the ids of the rules that report on the file, named in the message when one is used
+     */
+    public static Result scan(String text, Set<String> ignorable, Set<String> fileRules) {
+        if (text == null || !text.contains("ddl-lint:ignore")) {
+            return Result.NONE;
+        }
+        List<Ignore> ignores = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = LINE.matcher(lines[i]);
+            if (!m.matches()) {
+                continue;
+            }
+            int line = i + 1;
+            Matcher r = RULES.matcher(m.group(1));
+            if (!r.matches()) {
+                problems.add(new Problem(line, "ddl-lint:ignore needs the rule ids and a reason: -- ddl-lint:ignore "
+                        + "column-type-change currencies has 180 rows"));
+                continue;
+            }
+            Set<String> rules = new LinkedHashSet<>(Arrays.asList(r.group(1).split("\\s*,\\s*")));
+            String reason = r.group(2).trim();
+            List<String> unknown = rules.stream().filter(id -> !ignorable.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                String which = String.join(", ", unknown);
+                problems.add(new Problem(line, "ddl-lint:ignore ignored: " + (unknown.stream()
+                        .allMatch(fileRules::contains) ? which + " reports on the file, not on a statement; set its "
+                        + "severity in ddl-lint.yml instead" : "no statement rule " + which + " (known: "
+                        + String.join(", ", ignorable.stream().sorted().toList()) + ")")));
+                continue;
+            }
+            if (reason.chars().noneMatch(Character::isLetterOrDigit)) {
+                problems.add(new Problem(line, "ddl-lint:ignore ignored: give the reason after the rule ids, so the "
+                        + "decision is reviewable: -- ddl-lint:ignore " + String.join(",", rules)
+                        + " currencies has 180 rows"));
+                continue;
+            }
+            ignores.add(new Ignore(line, rules, reason));
+        }
+        return new Result(ignores, problems);
+    }
+}
