@@ -39,7 +39,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -241,10 +240,7 @@ public final class Analyzer {
         List<IgnoreDirectives.Problem> directiveProblems = new ArrayList<>(file.ignores().problems());
         file.declared().problems().forEach(p -> directiveProblems.add(new IgnoreDirectives.Problem(p.line(),
                 p.message())));
-        // Each ignore comment applies to the first statement after it (and to what shares its position).
-        List<IgnoreDirectives.Ignore> pendingIgnores = new ArrayList<>(file.ignores().ignores());
-        Map<String, List<IgnoreDirectives.Ignore>> ignoreAt = new HashMap<>();
-        Set<IgnoreDirectives.Ignore> usedIgnores = new HashSet<>();
+        IgnoreDirectives.Tracker ignoreComments = new IgnoreDirectives.Tracker(file.ignores());
         for (ScriptProblem p : file.problems()) {
             ScriptProblemRule rule = ScriptProblemRule.forProblem(p.code());
             Severity severity = config.severityOf(rule.info());
@@ -258,11 +254,7 @@ public final class Analyzer {
         for (ParsedStatement parsed : file.statements()) {
             ScriptStatement source = parsed.source();
             Statement statement = parsed.statement();
-            String position = source.line() + ":" + source.column();
-            while (!pendingIgnores.isEmpty() && pendingIgnores.get(0).line() < source.line()) {
-                ignoreAt.computeIfAbsent(position, p -> new ArrayList<>()).add(pendingIgnores.remove(0));
-            }
-            List<IgnoreDirectives.Ignore> ignores = ignoreAt.getOrDefault(position, List.of());
+            List<IgnoreDirectives.Ignore> ignores = ignoreComments.forStatement(source.line(), source.column());
             session = applySettings(statement, session);
             TableFacts table = schema.table(statement.table()).orElse(null);
             StatementVerdict verdict = statement.parsed() && CLASSIFIED.contains(statement.kind())
@@ -277,7 +269,8 @@ public final class Analyzer {
                     continue;
                 }
                 rule.check(ctx, (info, message, help) -> findings.add(finding(info, noteSeverity(rule, info,
-                        severity), file.path(), source, prefix + message, help, newTableNote, ignores, usedIgnores)));
+                        severity), file.path(), source, prefix + message, help, newTableNote,
+                        ignoreComments.allowing(ignores, info.id()))));
             }
             estimation.observe(statement);
             if (verdict != null && statement.table() != null) {
@@ -292,11 +285,7 @@ public final class Analyzer {
             }
             reports.add(new StatementReport(source, statement, verdict, parsed.embedded()));
         }
-        pendingIgnores.forEach(i -> directiveProblems.add(new IgnoreDirectives.Problem(i.line(),
-                "ddl-lint:ignore ignored: no statement follows it")));
-        ignoreAt.values().stream().flatMap(List::stream).filter(i -> !usedIgnores.contains(i)).forEach(i -> directiveProblems.add(
-                new IgnoreDirectives.Problem(i.line(), "ddl-lint:ignore " + String.join(",", i.rules()) + " allowed "
-                        + "nothing: the next statement has no such finding (remove the comment)")));
+        directiveProblems.addAll(ignoreComments.unapplied());
         Severity directiveSeverity = config.severityOf(ScriptProblemRule.INVALID_DIRECTIVE.info());
         if (directiveSeverity != Severity.OFF) {
             directiveProblems.stream().sorted(Comparator.comparingInt(IgnoreDirectives.Problem::line))
@@ -319,21 +308,16 @@ public final class Analyzer {
     }
 
     private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,
-                            String help, String newTableNote, List<IgnoreDirectives.Ignore> ignores,
-                            Set<IgnoreDirectives.Ignore> usedIgnores) {
+                            String help, String newTableNote, IgnoreDirectives.Ignore allowedBy) {
         Severity s = severity;
         String m = message;
         if (newTableNote != null && DATA_RISK_RULES.contains(info.id())) {
             s = Severity.INFO;
             m = message + "; " + newTableNote;
         }
-        for (IgnoreDirectives.Ignore ignore : ignores) {
-            if (ignore.rules().contains(info.id())) {
-                usedIgnores.add(ignore);
-                s = Severity.INFO;
-                m = m + "; allowed by the ddl-lint:ignore comment at line " + ignore.line() + ": " + ignore.reason();
-                break;
-            }
+        if (allowedBy != null) {
+            s = Severity.INFO;
+            m = m + "; allowed by the ddl-lint:ignore comment at line " + allowedBy.line() + ": " + allowedBy.reason();
         }
         String excerpt = source.rawText().lines().findFirst().orElse("").strip();
         return new Finding(info.id(), s, path, source.line(), source.column(), source.endLine(), source.endColumn(),

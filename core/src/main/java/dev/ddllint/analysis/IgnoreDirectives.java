@@ -2,8 +2,11 @@ package dev.ddllint.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +47,52 @@ public final class IgnoreDirectives {
         public Result {
             ignores = List.copyOf(ignores);
             problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Applies a file's comments to its statements, in order: a comment belongs to the first statement after it (and
+     * to what shares that statement's position: the tables of one OPTIMIZE, the DDL strings of one SET).
+     */
+    static final class Tracker {
+
+        private final List<Ignore> pending;
+        private final Map<String, List<Ignore>> byPosition = new HashMap<>();
+        private final Set<Ignore> used = new HashSet<>();
+
+        Tracker(Result result) {
+            this.pending = new ArrayList<>(result.ignores());
+        }
+
+        /** The comments that apply to the statement starting here; statements must come in file order. */
+        List<Ignore> forStatement(int line, int column) {
+            String position = line + ":" + column;
+            while (!pending.isEmpty() && pending.get(0).line() < line) {
+                byPosition.computeIfAbsent(position, p -> new ArrayList<>()).add(pending.remove(0));
+            }
+            return byPosition.getOrDefault(position, List.of());
+        }
+
+        /** The comment among {@code ignores} that allows this rule, or null; it then counts as used. */
+        Ignore allowing(List<Ignore> ignores, String rule) {
+            for (Ignore ignore : ignores) {
+                if (ignore.rules().contains(rule)) {
+                    used.add(ignore);
+                    return ignore;
+                }
+            }
+            return null;
+        }
+
+        /** After the last statement: comments with no statement after them, and comments that allowed nothing. */
+        List<Problem> unapplied() {
+            List<Problem> problems = new ArrayList<>();
+            pending.forEach(i -> problems.add(new Problem(i.line(), "ddl-lint:ignore ignored: no statement follows "
+                    + "it")));
+            byPosition.values().stream().flatMap(List::stream).filter(i -> !used.contains(i))
+                    .forEach(i -> problems.add(new Problem(i.line(), "ddl-lint:ignore " + String.join(",", i.rules())
+                            + " allowed nothing: the next statement has no such finding (remove the comment)")));
+            return problems;
         }
     }
 
