@@ -1,5 +1,7 @@
 package dev.ddllint.analysis;
 
+import dev.ddllint.script.DirectiveComments;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class IgnoreDirectives {
 
-    static final Pattern LINE = Pattern.compile("^\\s*(?:--|#)\\s*ddl-lint:ignore\\b(.*)$");
     private static final Pattern RULES = Pattern.compile("^\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)(.*)$");
 
     private IgnoreDirectives() {
@@ -101,19 +102,15 @@ public final class IgnoreDirectives {
      * @param fileRules the ids of the rules that report on the file, named in the message when one is used
      */
     public static Result scan(String text, Set<String> ignorable, Set<String> fileRules) {
-        if (text == null || !text.contains("ddl-lint:ignore")) {
+        List<DirectiveComments.Directive> directives = DirectiveComments.find(text, "ignore");
+        if (directives.isEmpty()) {
             return Result.NONE;
         }
         List<Ignore> ignores = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = LINE.matcher(lines[i]);
-            if (!m.matches()) {
-                continue;
-            }
-            int line = i + 1;
-            Matcher r = RULES.matcher(m.group(1));
+        for (DirectiveComments.Directive directive : directives) {
+            int line = directive.line();
+            Matcher r = RULES.matcher(directive.argument());
             if (!r.matches()) {
                 problems.add(new Problem(line, "ddl-lint:ignore needs the rule ids and a reason: -- ddl-lint:ignore "
                         + "column-type-change currencies has 180 rows"));

@@ -1,11 +1,11 @@
 package dev.ddllint.estimate;
 
+import dev.ddllint.script.DirectiveComments;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Statistics declared in a migration file, for a table nothing better describes (no live connection, no snapshot):
@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  * {@link TableStats#KEYS}.
  */
 public final class DeclaredStats {
-
-    static final Pattern LINE = Pattern.compile("^\\s*(?:--|#)\\s*ddl-lint:stats(?:\\s+(.*))?$");
 
     private DeclaredStats() {
     }
@@ -40,19 +38,15 @@ public final class DeclaredStats {
     }
 
     public static Result scan(String text, String path) {
-        if (text == null || !text.contains("ddl-lint:stats")) {
+        List<DirectiveComments.Directive> directives = DirectiveComments.find(text, "stats");
+        if (directives.isEmpty()) {
             return Result.NONE;
         }
         List<Declaration> declarations = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        String[] lines = text.split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher m = LINE.matcher(lines[i]);
-            if (!m.matches()) {
-                continue;
-            }
-            int line = i + 1;
-            String rest = m.group(1) == null ? "" : m.group(1).trim();
+        for (DirectiveComments.Directive directive : directives) {
+            int line = directive.line();
+            String rest = directive.argument();
             String[] parts = rest.isEmpty() ? new String[0] : rest.split("\\s+");
             if (parts.length == 0 || parts[0].contains("=")) {
                 problems.add(new Problem(line, "ddl-lint:stats needs a table name first: -- ddl-lint:stats orders "
