@@ -9,7 +9,8 @@ public final class BuiltinRules {
 
     public static final List<Rule> STATEMENT_RULES = List.of(new ColumnTypeChange(), new PrimaryKeyDrop(),
             new PartitionOperation(), new BlockingAlter(), new AlgorithmLockRefused(), new TableRebuild(),
-            new RowLogMayOverflow(), new LongRebuild(), new MissingLockWaitTimeout(), new UnparseableStatement());
+            new RepeatedRebuild(), new RowLogMayOverflow(), new LongRebuild(), new MissingLockWaitTimeout(),
+            new UnparseableStatement());
 
     private BuiltinRules() {
     }
