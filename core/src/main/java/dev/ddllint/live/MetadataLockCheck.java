@@ -151,6 +151,7 @@ public final class MetadataLockCheck {
             + "x.trx_state ", "NULL AS trx_age, NULL AS trx_state ").replace(
             "LEFT JOIN information_schema.INNODB_TRX x ON x.trx_mysql_thread_id = t.PROCESSLIST_ID ", "");
 
+    /** INNODB_TRX is a cache InnoDB refreshes at most every 100 ms: a transaction younger than that may be missed. */
     static final String TRX_SQL = "SELECT x.trx_mysql_thread_id, TIMESTAMPDIFF(SECOND, x.trx_started, NOW()) AS age, "
             + "x.trx_state, x.trx_query FROM information_schema.INNODB_TRX x "
             + "WHERE x.trx_mysql_thread_id <> CONNECTION_ID() ORDER BY x.trx_started";
