@@ -8,8 +8,10 @@ ALTER TABLE t MODIFY COLUMN a BIGINT;
 ALTER TABLE t MODIFY COLUMN b BIGINT;
 -- ddl-lint:ignore table-rebuild an index build does not rebuild the table, so this allows nothing
 ALTER TABLE t ADD INDEX kb (b);
--- @expect invalid-directive line 13
--- @expect invalid-directive line 15
+-- @expect invalid-directive line 14
+-- @expect invalid-directive line 16
+-- @expect invalid-directive line 17
 -- ddl-lint:stats rows=10
 SET SESSION lock_wait_timeout = 5;
+-- ddl-lint:ignore-file column-type-change another tool's syntax
 -- ddl-lint:ignore column-type-change no statement follows this one

@@ -26,6 +26,7 @@ import dev.ddllint.rules.StatementContext;
 import dev.ddllint.schema.LiveSchema;
 import dev.ddllint.schema.Schema;
 import dev.ddllint.schema.TableFacts;
+import dev.ddllint.script.DirectiveComments;
 import dev.ddllint.script.ScriptOptions;
 import dev.ddllint.script.ScriptProblem;
 import dev.ddllint.script.ScriptReadResult;
@@ -139,7 +140,8 @@ public final class Analyzer {
     }
 
     private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements,
-                              DeclaredStats.Result declared, IgnoreDirectives.Result ignores) {
+                              DeclaredStats.Result declared, IgnoreDirectives.Result ignores,
+                              List<DirectiveComments.Directive> unknownDirectives) {
     }
 
     /** The estimates' sources: the live statistics given, the configured snapshot, the configuration. */
@@ -210,7 +212,8 @@ public final class Analyzer {
         }
         String text = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
         return new ParsedFile(file.path(), script.problems(), statements, DeclaredStats.scan(text, file.path()),
-                IgnoreDirectives.scan(text, IGNORABLE, FILE_RULES));
+                IgnoreDirectives.scan(text, IGNORABLE, FILE_RULES),
+                DirectiveComments.unknown(text, Set.of("ignore", "stats")));
     }
 
     /**
@@ -238,6 +241,8 @@ public final class Analyzer {
         once.nextFile();
         file.declared().declarations().forEach(d -> estimation.declare(d.stats()));
         List<IgnoreDirectives.Problem> directiveProblems = new ArrayList<>(file.ignores().problems());
+        file.unknownDirectives().forEach(d -> directiveProblems.add(new IgnoreDirectives.Problem(d.line(),
+                "unknown comment ddl-lint:" + d.argument() + " (ddl-lint reads ddl-lint:ignore and ddl-lint:stats)")));
         file.declared().problems().forEach(p -> directiveProblems.add(new IgnoreDirectives.Problem(p.line(),
                 p.message())));
         IgnoreDirectives.Tracker ignoreComments = new IgnoreDirectives.Tracker(file.ignores());
