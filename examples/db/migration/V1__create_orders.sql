@@ -16,3 +16,8 @@ CREATE TABLE orders (
   PRIMARY KEY (id),
   KEY ix_orders_customer (customer_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE TABLE currencies (
+  code CHAR(3) NOT NULL PRIMARY KEY,
+  name VARCHAR(40) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -289,6 +289,8 @@ public class CheckMojo extends AbstractDdlLintMojo {
                 .append("What to do next:\n")
                 .append("  - fix the migration: each finding above says how to run the change online (")
                 .append(options.ruleUrl(firstRule)).append(");\n")
+                .append("  - or, where one change is harmless on its table, allow it on the line before the ")
+                .append("statement: -- ddl-lint:ignore ").append(firstRule).append(" <the reason>;\n")
                 .append("  - or accept a rule's risk for this project in ddl-lint.yml: rules: {").append(firstRule)
                 .append(": warning};\n")
                 .append("  - or, for migrations that already ran and cannot change, record today's findings with ")
