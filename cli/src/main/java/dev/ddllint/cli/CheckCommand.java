@@ -2,6 +2,7 @@ package dev.ddllint.cli;
 
 import dev.ddllint.analysis.AnalysisReport;
 import dev.ddllint.analysis.Analyzer;
+import dev.ddllint.analysis.GitChanges;
 import dev.ddllint.analysis.MigrationFiles;
 import dev.ddllint.analysis.SourceFile;
 import dev.ddllint.analysis.TableSourceException;
@@ -77,6 +78,11 @@ final class CheckCommand implements Callable<Integer> {
                     + "DDL_LINT_JDBC_PASSWORD rather than in the URL.")
     String jdbcUrl;
 
+    @Option(names = "--since", paramLabel = "GIT_REF",
+            description = "Report only the migration files added or changed since this git ref (pull-request "
+                    + "gating, e.g. origin/main); every file is still analysed, so verdicts know the tables.")
+    String since;
+
     @Option(names = {"-D", "--placeholder"}, paramLabel = "NAME=VALUE",
             description = "Flyway placeholder value; repeatable.")
     Map<String, String> placeholders;
@@ -139,6 +145,20 @@ final class CheckCommand implements Callable<Integer> {
                 err.println("ddl-lint: " + e.getMessage());
                 return Main.EXIT_TOOL_FAILURE;
             }
+        }
+        if (since != null && !since.isBlank() && !paths.isEmpty()) {
+            Path first = paths.get(0).toAbsolutePath();
+            Path folder = Files.isDirectory(first) ? first : first.getParent();
+            int total = report.files().size();
+            try {
+                report = GitChanges.onlyChanged(report, Path.of("").toAbsolutePath(),
+                        new GitChanges("--since").changedSince(folder, since.strip()));
+            } catch (GitChanges.GitException e) {
+                err.println("ddl-lint: " + e.getMessage());
+                return Main.EXIT_TOOL_FAILURE;
+            }
+            err.println("ddl-lint: " + report.files().size() + " of " + total + " migration file"
+                    + (total == 1 ? "" : "s") + " added or changed since " + since.strip());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!toFolder) {

@@ -2,6 +2,7 @@ package dev.ddllint.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,6 +188,50 @@ class CheckCommandTest {
         assertThat(noReason.exit()).isEqualTo(1);
         assertThat(noReason.out()).contains("V9__currencies.sql:2:1: warning[invalid-directive] ddl-lint:ignore "
                 + "ignored: give the reason").contains("V9__currencies.sql:3:1: error[column-type-change]");
+    }
+
+    @Test
+    void sinceReportsOnlyTheFilesAPullRequestAddsOrChanges() throws Exception {
+        Assumptions.assumeTrue(git(dir, "--version") == 0, "git is not installed");
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo);
+        assertThat(git(repo, "init", "-q", "-b", "main")).isZero();
+        write("repo/db/V1__init.sql", "CREATE TABLE orders (id INT PRIMARY KEY, amount INT NOT NULL);\n");
+        write("repo/db/V2__old_unsafe.sql", "SET SESSION lock_wait_timeout = 5;\n"
+                + "ALTER TABLE orders MODIFY COLUMN amount BIGINT NOT NULL;\n");
+        assertThat(git(repo, "add", ".")).isZero();
+        assertThat(git(repo, "commit", "-q", "-m", "old")).isZero();
+        assertThat(git(repo, "checkout", "-q", "-b", "feature")).isZero();
+        write("repo/db/V3__new.sql", "SET SESSION lock_wait_timeout = 5;\n"
+                + "ALTER TABLE orders ADD COLUMN note VARCHAR(20);\n");
+
+        Result all = run("check", repo.resolve("db").toString());
+        assertThat(all.exit()).isEqualTo(1);
+        Result changed = run("check", "--since", "main", "--format", "json", repo.resolve("db").toString());
+        assertThat(changed.exit()).as(changed.err()).isZero();
+        assertThat(changed.err()).contains("1 of 3 migration files added or changed since main");
+        JsonNode json = new ObjectMapper().readTree(changed.out());
+        assertThat(json.at("/files").size()).isEqualTo(1);
+        assertThat(json.at("/files/0/path").asText()).endsWith("V3__new.sql");
+        // V3 was still checked against the table V1 created: ADD COLUMN is INSTANT.
+        assertThat(json.at("/files/0/statements/1/verdict/algorithm").asText()).isEqualTo("INSTANT");
+
+        Result unknown = run("check", "--since", "origin/nope", repo.resolve("db").toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--since: unknown git ref 'origin/nope'");
+    }
+
+    private static int git(Path in, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t.invalid",
+                "-c", "commit.gpgsign=false"));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private String rel(String p) {

@@ -2,7 +2,7 @@ package dev.ddllint.maven;
 
 import dev.ddllint.analysis.AnalysisReport;
 import dev.ddllint.analysis.Baseline;
-import dev.ddllint.analysis.FileReport;
+import dev.ddllint.analysis.GitChanges;
 import dev.ddllint.config.ConfigurationLoader;
 import dev.ddllint.report.ReportFormat;
 import dev.ddllint.report.ReportOptions;
@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -181,33 +181,11 @@ public class CheckMojo extends AbstractDdlLintMojo {
 
     /** Keeps the files (and their findings) that git lists as added or changed since {@link #since}. */
     private AnalysisReport onlyChanged(AnalysisReport report, Input input) throws MojoExecutionException {
-        Set<Path> changed;
         try {
-            changed = new GitChanges().changedSince(basedir(), since.strip());
+            return GitChanges.onlyChanged(report, input.displayBase(),
+                    new GitChanges("ddl-lint.since").changedSince(basedir(), since.strip()));
         } catch (GitChanges.GitException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        }
-        Set<Path> changedReal = new HashSet<>();
-        for (Path p : changed) {
-            changedReal.add(real(p));
-        }
-        Set<String> keep = new HashSet<>();
-        for (FileReport f : report.files()) {
-            Path file = input.displayBase().resolve(f.path()).toAbsolutePath().normalize();
-            if (changedReal.contains(real(file))) {
-                keep.add(f.path());
-            }
-        }
-        List<FileReport> files = report.files().stream().filter(f -> keep.contains(f.path())).toList();
-        List<Finding> findings = report.findings().stream().filter(f -> keep.contains(f.path())).toList();
-        return new AnalysisReport(report.toolVersion(), report.target(), files, findings);
-    }
-
-    private static Path real(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
         }
     }
 

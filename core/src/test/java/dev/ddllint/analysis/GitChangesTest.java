@@ -1,4 +1,4 @@
-package dev.ddllint.maven;
+package dev.ddllint.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,7 +68,7 @@ class GitChangesTest {
         write("db/V5__untracked.sql", "e");
         write("ignored/V6__ignored.sql", "f");
 
-        Set<Path> changed = new GitChanges().changedSince(repo.resolve("db"), "main");
+        Set<Path> changed = new GitChanges("ddl-lint.since").changedSince(repo.resolve("db"), "main");
         Path root = repo.toRealPath();
         assertThat(changed).containsExactlyInAnyOrder(root.resolve("db/V2__b.sql"), root.resolve("db/V4 new.sql"),
                 root.resolve("db/V5__untracked.sql"));
@@ -77,18 +77,18 @@ class GitChangesTest {
     @Test
     void unknownRefOrNoRepositoryOrNoGitAreClearErrors() throws Exception {
         assumeTrue(gitAvailable(), "git is not installed");
-        assertThatThrownBy(() -> new GitChanges().changedSince(repo, "main"))
+        assertThatThrownBy(() -> new GitChanges("ddl-lint.since").changedSince(repo, "main"))
                 .isInstanceOf(GitChanges.GitException.class).hasMessageContaining("needs a git work tree");
         git("init", "-q");
         write("V1.sql", "a");
         git("add", "-A");
         git("commit", "-q", "-m", "one");
-        assertThatThrownBy(() -> new GitChanges().changedSince(repo, "origin/nope"))
+        assertThatThrownBy(() -> new GitChanges("ddl-lint.since").changedSince(repo, "origin/nope"))
                 .hasMessageContaining("unknown git ref 'origin/nope'").hasMessageContaining("fetch-depth: 0");
-        assertThatThrownBy(() -> new GitChanges().changedSince(repo, "--output=/tmp/x"))
+        assertThatThrownBy(() -> new GitChanges("ddl-lint.since").changedSince(repo, "--output=/tmp/x"))
                 .hasMessageContaining("is not a git ref");
-        assertThatThrownBy(() -> new GitChanges("/nonexistent/git-binary").changedSince(repo, "HEAD"))
+        assertThatThrownBy(() -> new GitChanges("/nonexistent/git-binary", "ddl-lint.since").changedSince(repo, "HEAD"))
                 .hasMessageContaining("needs git").hasMessageContaining("leave ddl-lint.since unset");
-        assertThat(new GitChanges().changedSince(repo, "HEAD")).isEmpty();
+        assertThat(new GitChanges("ddl-lint.since").changedSince(repo, "HEAD")).isEmpty();
     }
 }

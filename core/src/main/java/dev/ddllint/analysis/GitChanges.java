@@ -1,10 +1,11 @@
-package dev.ddllint.maven;
+package dev.ddllint.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * merge base of the ref and {@code HEAD} and the working tree (committed, staged or not), plus untracked files that
  * are not ignored. Deleted files are left out. Runs the {@code git} command line.
  */
-final class GitChanges {
+public final class GitChanges {
 
     /** git is missing, the folder is not in a work tree, or the ref is unknown; the message says what to do. */
-    static final class GitException extends Exception {
+    public static final class GitException extends Exception {
         GitException(String message) {
             super(message);
         }
@@ -31,14 +32,17 @@ final class GitChanges {
     private static final long TIMEOUT_SECONDS = 120;
 
     private final String git;
+    private final String option;
 
-    GitChanges() {
-        this("git");
+    /** @param option how the user asked for it ({@code ddl-lint.since}, {@code --since}), named in messages */
+    public GitChanges(String option) {
+        this("git", option);
     }
 
     /** @param git the git executable (tests use a missing one) */
-    GitChanges(String git) {
+    GitChanges(String git, String option) {
         this.git = git;
+        this.option = option;
     }
 
     /**
@@ -46,20 +50,20 @@ final class GitChanges {
      * @param ref    a branch, tag or commit, e.g. {@code origin/main}
      * @return absolute, normalized paths of the added, copied, modified and renamed files and the untracked ones
      */
-    Set<Path> changedSince(Path folder, String ref) throws GitException {
+    public Set<Path> changedSince(Path folder, String ref) throws GitException {
         if (ref == null || ref.isBlank() || ref.startsWith("-")) {
-            throw new GitException("ddl-lint.since: '" + ref + "' is not a git ref (use a branch, tag or commit, "
+            throw new GitException(option + ": '" + ref + "' is not a git ref (use a branch, tag or commit, "
                     + "e.g. origin/main)");
         }
         Result top = run(folder, "rev-parse", "--show-toplevel");
         if (top.exitCode() != 0) {
-            throw new GitException("ddl-lint.since needs a git work tree, and " + folder + " is not in one (git: "
+            throw new GitException(option + " needs a git work tree, and " + folder + " is not in one (git: "
                     + firstLine(top.err()) + ")");
         }
         Path root = Path.of(top.out().strip());
         Result verify = run(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
         if (verify.exitCode() != 0) {
-            throw new GitException("ddl-lint.since: unknown git ref '" + ref + "'. Fetch it first: in GitHub Actions "
+            throw new GitException(option + ": unknown git ref '" + ref + "'. Fetch it first: in GitHub Actions "
                     + "use actions/checkout with 'fetch-depth: 0' (or 'git fetch origin main'), in GitLab CI set "
                     + "GIT_DEPTH: 0");
         }
@@ -70,11 +74,11 @@ final class GitChanges {
         }
         Result diff = run(root, "-c", "core.quotepath=off", "diff", "--name-only", "-z", "--diff-filter=ACMR", base);
         if (diff.exitCode() != 0) {
-            throw new GitException("ddl-lint.since: 'git diff " + ref + "' failed: " + firstLine(diff.err()));
+            throw new GitException(option + ": 'git diff " + ref + "' failed: " + firstLine(diff.err()));
         }
         Result untracked = run(root, "ls-files", "--others", "--exclude-standard", "-z");
         if (untracked.exitCode() != 0) {
-            throw new GitException("ddl-lint.since: 'git ls-files' failed: " + firstLine(untracked.err()));
+            throw new GitException(option + ": 'git ls-files' failed: " + firstLine(untracked.err()));
         }
         Set<Path> changed = new LinkedHashSet<>();
         for (String out : List.of(diff.out(), untracked.out())) {
@@ -87,6 +91,34 @@ final class GitChanges {
         return changed;
     }
 
+    /**
+     * The report restricted to the files in {@code changed} (and their findings). The whole set was analysed, so
+     * every verdict knew the tables as the earlier migrations left them.
+     *
+     * @param base the folder the report's paths are relative to
+     */
+    public static AnalysisReport onlyChanged(AnalysisReport report, Path base, Set<Path> changed) {
+        Set<Path> changedReal = new HashSet<>();
+        changed.forEach(p -> changedReal.add(real(p)));
+        Set<String> keep = new HashSet<>();
+        for (FileReport f : report.files()) {
+            if (changedReal.contains(real(base.resolve(f.path()).toAbsolutePath().normalize()))) {
+                keep.add(f.path());
+            }
+        }
+        return new AnalysisReport(report.toolVersion(), report.target(),
+                report.files().stream().filter(f -> keep.contains(f.path())).toList(),
+                report.findings().stream().filter(f -> keep.contains(f.path())).toList());
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
     private Result run(Path dir, String... args) throws GitException {
         List<String> command = new ArrayList<>();
         command.add(git);
@@ -96,8 +128,8 @@ final class GitChanges {
             process = new ProcessBuilder(command).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
         } catch (IOException e) {
-            throw new GitException("ddl-lint.since needs git, and '" + git + "' could not be run (" + e.getMessage()
-                    + "); install git, or leave ddl-lint.since unset to check every migration");
+            throw new GitException(option + " needs git, and '" + git + "' could not be run (" + e.getMessage()
+                    + "); install git, or leave " + option + " unset to check every migration");
         }
         try {
             process.getOutputStream().close();
@@ -105,16 +137,16 @@ final class GitChanges {
             String out = read(process.getInputStream());
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new GitException("ddl-lint.since: git " + String.join(" ", args) + " did not finish within "
+                throw new GitException(option + ": git " + String.join(" ", args) + " did not finish within "
                         + TIMEOUT_SECONDS + " s");
             }
             return new Result(process.exitValue(), out, err.join());
         } catch (IOException e) {
-            throw new GitException("ddl-lint.since: cannot talk to git (" + e.getMessage() + ")");
+            throw new GitException(option + ": cannot talk to git (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new GitException("ddl-lint.since: interrupted while running git");
+            throw new GitException(option + ": interrupted while running git");
         }
     }
 
