@@ -48,7 +48,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        String url = jdbcUrl != null ? jdbcUrl : System.getenv("DDL_LINT_JDBC_URL");
+        String url = JdbcConnections.url(jdbcUrl);
         if (url == null || url.isBlank()) {
             err.println("ddl-lint: calibrate needs --jdbc-url (or DDL_LINT_JDBC_URL)");
             return Main.EXIT_TOOL_FAILURE;

@@ -13,6 +13,7 @@ import dev.ddllint.estimate.ConnectionHint;
 import dev.ddllint.estimate.LiveStatistics;
 import dev.ddllint.estimate.StatsSnapshot;
 import dev.ddllint.kb.TargetServer;
+import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.report.ReportFormat;
 import dev.ddllint.report.ReportOptions;
 import picocli.CommandLine;
@@ -120,7 +121,7 @@ final class CheckCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             err.println("ddl-lint: no *.sql files under " + paths);
         }
-        String url = jdbcUrl != null ? jdbcUrl : System.getenv("DDL_LINT_JDBC_URL");
+        String url = JdbcConnections.url(jdbcUrl);
         AnalysisReport report;
         if (url != null && !url.isBlank()) {
             try (LiveDatabase db = LiveDatabase.connect(url)) {

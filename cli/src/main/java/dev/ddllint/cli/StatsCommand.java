@@ -5,6 +5,7 @@ import dev.ddllint.estimate.LiveStatistics;
 import dev.ddllint.estimate.StatsSnapshot;
 import dev.ddllint.estimate.TableStats;
 import dev.ddllint.estimate.Units;
+import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.model.TableName;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,7 +60,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        String url = jdbcUrl != null ? jdbcUrl : System.getenv("DDL_LINT_JDBC_URL");
+        String url = JdbcConnections.url(jdbcUrl);
         if (url == null || url.isBlank()) {
             err.println("ddl-lint: stats needs --jdbc-url (or DDL_LINT_JDBC_URL)");
             return Main.EXIT_TOOL_FAILURE;

@@ -210,10 +210,11 @@ public final class Analyzer {
                 statements.addAll(embeddedDdl(s));
             }
         }
-        String text = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
-        return new ParsedFile(file.path(), script.problems(), statements, DeclaredStats.scan(text, file.path()),
-                IgnoreDirectives.scan(text, IGNORABLE, FILE_RULES),
-                DirectiveComments.unknown(text, Set.of("ignore", "stats")));
+        List<DirectiveComments.Directive> directives = DirectiveComments.all(script.text());
+        return new ParsedFile(file.path(), script.problems(), statements, DeclaredStats.of(directives, file.path()),
+                IgnoreDirectives.of(directives, IGNORABLE, FILE_RULES), directives.stream()
+                .filter(d -> !d.name().equals(DeclaredStats.NAME) && !d.name().equals(IgnoreDirectives.NAME))
+                .toList());
     }
 
     /**
@@ -242,7 +243,7 @@ public final class Analyzer {
         file.declared().declarations().forEach(d -> estimation.declare(d.stats()));
         List<IgnoreDirectives.Problem> directiveProblems = new ArrayList<>(file.ignores().problems());
         file.unknownDirectives().forEach(d -> directiveProblems.add(new IgnoreDirectives.Problem(d.line(),
-                "unknown comment ddl-lint:" + d.argument() + " (ddl-lint reads ddl-lint:ignore and ddl-lint:stats)")));
+                "unknown comment ddl-lint:" + d.name() + " (ddl-lint reads ddl-lint:ignore and ddl-lint:stats)")));
         file.declared().problems().forEach(p -> directiveProblems.add(new IgnoreDirectives.Problem(p.line(),
                 p.message())));
         IgnoreDirectives.Tracker ignoreComments = new IgnoreDirectives.Tracker(file.ignores());

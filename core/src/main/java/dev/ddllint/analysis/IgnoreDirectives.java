@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  */
 public final class IgnoreDirectives {
 
+    /** The directive's name: {@code -- ddl-lint:ignore}. */
+    public static final String NAME = "ignore";
+
     private static final Pattern RULES = Pattern.compile("^\\s*([a-z0-9-]+(?:\\s*,\\s*[a-z0-9-]+)*)(.*)$");
 
     private IgnoreDirectives() {
@@ -42,8 +45,6 @@ public final class IgnoreDirectives {
     }
 
     public record Result(List<Ignore> ignores, List<Problem> problems) {
-
-        public static final Result NONE = new Result(List.of(), List.of());
 
         public Result {
             ignores = List.copyOf(ignores);
@@ -98,17 +99,19 @@ public final class IgnoreDirectives {
     }
 
     /**
+     * The {@code ddl-lint:ignore} comments among a file's directives.
+     *
      * @param ignorable the ids of the rules that report on statements (file-level rules cannot be ignored here)
      * @param fileRules the ids of the rules that report on the file, named in the message when one is used
      */
-    public static Result scan(String text, Set<String> ignorable, Set<String> fileRules) {
-        List<DirectiveComments.Directive> directives = DirectiveComments.find(text, "ignore");
-        if (directives.isEmpty()) {
-            return Result.NONE;
-        }
+    public static Result of(List<DirectiveComments.Directive> directives, Set<String> ignorable,
+                            Set<String> fileRules) {
         List<Ignore> ignores = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (DirectiveComments.Directive directive : directives) {
+            if (!directive.name().equals(NAME)) {
+                continue;
+            }
             int line = directive.line();
             Matcher r = RULES.matcher(directive.argument());
             if (!r.matches()) {

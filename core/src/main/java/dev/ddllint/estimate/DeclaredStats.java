@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class DeclaredStats {
 
+    /** The directive's name: {@code -- ddl-lint:stats}. */
+    public static final String NAME = "stats";
+
     private DeclaredStats() {
     }
 
@@ -29,8 +32,6 @@ public final class DeclaredStats {
 
     public record Result(List<Declaration> declarations, List<Problem> problems) {
 
-        public static final Result NONE = new Result(List.of(), List.of());
-
         public Result {
             declarations = List.copyOf(declarations);
             problems = List.copyOf(problems);
@@ -38,13 +39,17 @@ public final class DeclaredStats {
     }
 
     public static Result scan(String text, String path) {
-        List<DirectiveComments.Directive> directives = DirectiveComments.find(text, "stats");
-        if (directives.isEmpty()) {
-            return Result.NONE;
-        }
+        return of(DirectiveComments.all(text), path);
+    }
+
+    /** The {@code ddl-lint:stats} lines among a file's directives. */
+    public static Result of(List<DirectiveComments.Directive> directives, String path) {
         List<Declaration> declarations = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (DirectiveComments.Directive directive : directives) {
+            if (!directive.name().equals(NAME)) {
+                continue;
+            }
             int line = directive.line();
             String rest = directive.argument();
             String[] parts = rest.isEmpty() ? new String[0] : rest.split("\\s+");

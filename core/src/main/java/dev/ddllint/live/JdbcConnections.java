@@ -13,8 +13,14 @@ import java.util.Properties;
 public final class JdbcConnections {
 
     public static final String PASSWORD_VARIABLE = "DDL_LINT_JDBC_PASSWORD";
+    public static final String URL_VARIABLE = "DDL_LINT_JDBC_URL";
 
     private JdbcConnections() {
+    }
+
+    /** The URL given (option or parameter), else {@code DDL_LINT_JDBC_URL}; null or blank when there is none. */
+    public static String url(String given) {
+        return given != null ? given : System.getenv(URL_VARIABLE);
     }
 
     /**

@@ -34,14 +34,14 @@ public final class StatementParser {
     public Statement parse(String sql) {
         List<Token> tokens = SqlLexer.tokenize(sql);
         StatementKind kind = TolerantStatementReader.kindOf(tokens);
-        if (!VERDICT_SHAPING.contains(kind)) {
+        // ALTER ONLINE TABLE (MariaDB): JSqlParser has no place for the keyword, the clause reader keeps it.
+        boolean online = kind == StatementKind.ALTER_TABLE && tokens.size() > 1 && tokens.get(1).is("ONLINE");
+        if (!VERDICT_SHAPING.contains(kind) || online) {
             return TolerantStatementReader.read(sql);
         }
         JSqlParserAdapter.Outcome outcome = jsqlparser.parse(sql);
         if (outcome.ok() && outcome.statement().kind() == kind) {
-            // ALTER ONLINE TABLE (MariaDB): JSqlParser has no place for the keyword, the clause reader keeps it.
-            boolean online = kind == StatementKind.ALTER_TABLE && tokens.size() > 1 && tokens.get(1).is("ONLINE");
-            return online ? TolerantStatementReader.read(sql) : outcome.statement();
+            return outcome.statement();
         }
         Statement recovered = TolerantStatementReader.read(sql);
         String note = outcome.ok() ? "JSqlParser read it as " + outcome.statement().kind() : outcome.error()

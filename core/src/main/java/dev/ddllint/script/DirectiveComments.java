@@ -2,7 +2,6 @@ package dev.ddllint.script;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,40 +11,26 @@ import java.util.regex.Pattern;
  */
 public final class DirectiveComments {
 
-    private static final Pattern ANY = Pattern.compile("^\\s*(?:--|#)\\s*ddl-lint:([\\w-]*)");
+    private static final Pattern LINE = Pattern.compile("^\\s*(?:--|#)\\s*ddl-lint:([\\w-]*)(.*)$");
 
     private DirectiveComments() {
     }
 
-    /** One directive: its 1-based line and the text after its name (trimmed, possibly empty). */
-    public record Directive(int line, String argument) {
+    /** One directive: its 1-based line, its name ({@code stats}, {@code ignore}, or a typo) and the rest, trimmed. */
+    public record Directive(int line, String name, String argument) {
     }
 
-    /** The directives called {@code name} ({@code "stats"}, {@code "ignore"}) in the text, in line order. */
-    public static List<Directive> find(String text, String name) {
-        String marker = "ddl-lint:" + name;
-        if (text == null || !text.contains(marker)) {
-            return List.of();
-        }
-        return matching(text, Pattern.compile("^\\s*(?:--|#)\\s*" + Pattern.quote(marker) + "(?![\\w-])(.*)$"),
-                argument -> true);
-    }
-
-    /** Directives whose name is none of {@code known} (a typo, or another tool's syntax): the name is the argument. */
-    public static List<Directive> unknown(String text, Set<String> known) {
+    /** Every directive in the text, in line order. */
+    public static List<Directive> all(String text) {
         if (text == null || !text.contains("ddl-lint:")) {
             return List.of();
         }
-        return matching(text, ANY, name -> !known.contains(name));
-    }
-
-    private static List<Directive> matching(String text, Pattern line, java.util.function.Predicate<String> keep) {
         List<Directive> found = new ArrayList<>();
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = line.matcher(lines[i]);
-            if (m.find() && keep.test(m.group(1).trim())) {
-                found.add(new Directive(i + 1, m.group(1).trim()));
+            Matcher m = LINE.matcher(lines[i]);
+            if (m.matches()) {
+                found.add(new Directive(i + 1, m.group(1), m.group(2).trim()));
             }
         }
         return found;

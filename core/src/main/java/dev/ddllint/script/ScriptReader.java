@@ -283,7 +283,7 @@ public final class ScriptReader {
             }
             endStatement();
             problems.sort(Comparator.comparingInt(ScriptProblem::line).thenComparingInt(ScriptProblem::column));
-            return new ScriptReadResult(statements, problems);
+            return new ScriptReadResult(statements, problems, s);
         }
 
         private void step() {

@@ -21,12 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Live statistics, the snapshot written from them, and the calibration, against each real server. */
 class LiveStatisticsTest {
 
-    static List<TestServers.Server> servers() {
-        return TestServers.all();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void sizesRatesKeysForeignKeysAndTriggersIntoASnapshot(TestServers.Server server) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_stats")) {
             db.execute("CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(50) NOT NULL)",
@@ -96,7 +93,7 @@ class LiveStatisticsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void calibrationRebuildsAScratchTableAndDropsIt(TestServers.Server server) throws Exception {
         try (Connection c = server.connect()) {
             List<String> log = new java.util.ArrayList<>();

@@ -22,9 +22,6 @@ import java.util.concurrent.TimeUnit;
  */
 class MetadataLockCheckTest {
 
-    static List<TestServers.Server> servers() {
-        return TestServers.all();
-    }
 
     private static long connectionId(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
@@ -51,7 +48,7 @@ class MetadataLockCheckTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void seesAnOpenTransactionOnTheTableAndNothingOnOthers(TestServers.Server server) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_live")) {
             db.execute("CREATE TABLE account (id INT PRIMARY KEY, v INT)", "INSERT INTO account VALUES (1, 1)",
@@ -97,7 +94,7 @@ class MetadataLockCheckTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void withoutInnodbTrxTheLocksAreStillSeen(TestServers.Server server) throws Exception {
         // The query used when INNODB_TRX is not readable (no PROCESS privilege): same locks, no transaction ages.
         assertThat(MetadataLockCheck.MDL_ONLY_SQL).doesNotContain("INNODB_TRX").contains("NULL AS trx_age");
@@ -119,7 +116,7 @@ class MetadataLockCheckTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void neverReportsTheCheckingSessionItself(TestServers.Server server) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_live")) {
             db.execute("CREATE TABLE account (id INT PRIMARY KEY)");
@@ -137,7 +134,7 @@ class MetadataLockCheckTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void fallsBackToLongTransactionsWithoutMetadataLocks(TestServers.Server server) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_live")) {
             db.execute("CREATE TABLE account (id INT PRIMARY KEY)");
@@ -160,7 +157,7 @@ class MetadataLockCheckTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void seesAnAlterQueuedBehindTheHolder(TestServers.Server server) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_live")) {
             db.execute("CREATE TABLE account (id INT PRIMARY KEY)");

@@ -9,17 +9,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 
 /** {@link ServerFacts} against each real server. */
 class ServerFactsTest {
 
-    static List<TestServers.Server> servers() {
-        return TestServers.all();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void readsVersionFlavorAndOnlineDdlSettings(TestServers.Server server) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_live");
              Connection c = db.connect()) {
@@ -41,7 +37,7 @@ class ServerFactsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void seesTheSessionsOwnLockWaitTimeout(TestServers.Server server) throws Exception {
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             s.execute("SET SESSION lock_wait_timeout = 7");

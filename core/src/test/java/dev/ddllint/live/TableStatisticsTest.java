@@ -16,12 +16,9 @@ import java.util.Map;
 /** {@link TableStatistics} against each real server. */
 class TableStatisticsTest {
 
-    static List<TestServers.Server> servers() {
-        return TestServers.all();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void readsRowsAndSizesOfExistingTablesOnly(TestServers.Server server) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_live")) {
             StringBuilder insert = new StringBuilder("INSERT INTO account (id, payload) VALUES ");
@@ -64,7 +61,7 @@ class TableStatisticsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void freshStatisticsAfterRowsArrive(TestServers.Server server) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_live");
              Connection c = db.connect()) {

@@ -25,6 +25,9 @@ import java.util.Map;
  */
 public final class TestServers {
 
+    /** {@code @MethodSource(TestServers.ALL)}: a parameterized test runs once per server. */
+    public static final String ALL = "dev.ddllint.testing.TestServers#all";
+
     /** Environment variable → display name. */
     public static final Map<String, String> URL_VARIABLES = new LinkedHashMap<>();
 

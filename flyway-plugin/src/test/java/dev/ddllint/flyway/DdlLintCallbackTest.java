@@ -33,26 +33,7 @@ import java.util.logging.Logger;
 /** The callback in process, with the Flyway it is compiled against, on each real server. */
 class DdlLintCallbackTest {
 
-    static List<TestServers.Server> servers() {
-        return TestServers.all();
-    }
 
-    private static List<String> history(ScratchDatabase db) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history "
-                     + "WHERE version IS NOT NULL ORDER BY installed_rank")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1) + (rs.getBoolean(2) ? "" : " FAILED"));
-            }
-        } catch (SQLException e) {
-            if (e.getErrorCode() == 1146) {
-                return rows; // no history table yet
-            }
-            throw e;
-        }
-        return rows;
-    }
 
     private static long scalar(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -81,7 +62,7 @@ class DdlLintCallbackTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void lockWaitTimeoutIsSetForEachMigrationAndPutBackOnAPooledConnection(TestServers.Server server)
             throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_fw");
@@ -98,7 +79,7 @@ class DdlLintCallbackTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void failsClosedWhenItCannotCheckUnlessToldOtherwise(TestServers.Server server, @TempDir Path dir)
             throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_fw")) {
@@ -110,16 +91,16 @@ class DdlLintCallbackTest {
                     .hasMessageContaining("ddl-lint could not check the pending migrations")
                     .hasMessageContaining("no-such-ddl-lint.yml")
                     .hasMessageContaining("fails closed");
-            assertThat(history(db)).isEmpty();
+            assertThat(FlywayHistory.versions(db)).isEmpty();
 
             flyway(db, dir).callbacks(DdlLintCallback.builder().configFile(missing).failClosed(false).build())
                     .load().migrate();
-            assertThat(history(db)).containsExactly("1");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void ddlLintYmlDecidesWhatStops(TestServers.Server server, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_fw")) {
             Files.writeString(dir.resolve("V1__create.sql"), "CREATE TABLE t (id INT PRIMARY KEY, v INT);\n");
@@ -128,18 +109,18 @@ class DdlLintCallbackTest {
             Path yml = dir.resolve("ddl-lint.yml");
             Files.writeString(yml, "rules:\n  column-type-change: warning\n");
             flyway(db, dir).callbacks(DdlLintCallback.builder().configFile(yml).build()).load().migrate();
-            assertThat(history(db)).containsExactly("1", "2");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
 
             Files.writeString(dir.resolve("V3__widen_again.sql"), "ALTER TABLE t MODIFY COLUMN id BIGINT;\n");
             assertThatThrownBy(() -> flyway(db, dir).callbacks(DdlLintCallback.builder().configFile(yml)
                     .failOn("warning").build()).load().migrate())
                     .hasMessageContaining("V3__widen_again.sql:1:1: warning[column-type-change]");
-            assertThat(history(db)).containsExactly("1", "2");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void aLockTakenWhileEarlierMigrationsRunStopsTheMigrationThatNeedsIt(TestServers.Server server,
                                                                        @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_fw")) {
@@ -168,12 +149,12 @@ class DdlLintCallbackTest {
                 holder.rollback();
             }
             // V2 ran; V3 never started, so Flyway recorded nothing for it (no failed row to repair).
-            assertThat(history(db)).containsExactly("1", "2");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("servers")
+    @MethodSource(TestServers.ALL)
     void modeOffDoesNothing(TestServers.Server server, @TempDir Path dir) throws Exception {
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_fw")) {
             Files.writeString(dir.resolve("V1__create.sql"), "CREATE TABLE t (id INT PRIMARY KEY, v INT);\n"
@@ -182,7 +163,7 @@ class DdlLintCallbackTest {
                     + "INSERT INTO probe SELECT @@SESSION.lock_wait_timeout;\n");
             flyway(db, dir).callbacks(DdlLintCallback.builder().mode(DdlLintOptions.Mode.OFF).build()).load()
                     .migrate();
-            assertThat(history(db)).containsExactly("1", "2");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
             try (Connection c = db.connect()) {
                 assertThat(scalar(c, "SELECT s FROM probe")).isNotEqualTo(5L);
             }

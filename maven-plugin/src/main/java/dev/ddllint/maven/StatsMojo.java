@@ -91,7 +91,7 @@ public class StatsMojo extends AbstractDdlLintMojo {
             getLog().info("ddl-lint: skipped (ddl-lint.skip=true)");
             return;
         }
-        String url = jdbcUrl != null && !jdbcUrl.isBlank() ? jdbcUrl : System.getenv("DDL_LINT_JDBC_URL");
+        String url = JdbcConnections.url(jdbcUrl == null || jdbcUrl.isBlank() ? null : jdbcUrl);
         if (url == null || url.isBlank()) {
             throw new MojoExecutionException("ddl-lint: stats needs a database: -Dddl-lint.jdbcUrl=jdbc:mysql://HOST:"
                     + "PORT/SCHEMA?user=USER (password in DDL_LINT_JDBC_PASSWORD), or DDL_LINT_JDBC_URL");

@@ -2,6 +2,7 @@ package dev.ddllint.flyway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ddllint.flyway.FlywayHistory;
 import dev.ddllint.live.ScratchDatabase;
 import dev.ddllint.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
@@ -94,16 +95,14 @@ class FlywayEndToEndIT {
         return o;
     }
 
-    private static List<String> history(ScratchDatabase db) throws SQLException {
-        List<String> rows = new ArrayList<>();
+
+    /** The lock_wait_timeout that V4 of db/safe saw on the connection Flyway ran it on. */
+    private static long probedLockWaitTimeout(ScratchDatabase db) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history "
-                     + "WHERE version IS NOT NULL ORDER BY installed_rank")) {
-            while (rs.next()) {
-                rows.add(rs.getString(1) + (rs.getBoolean(2) ? "" : " FAILED"));
-            }
+             ResultSet rs = s.executeQuery("SELECT seconds FROM lock_wait_probe")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getLong(1);
         }
-        return rows;
     }
 
     private static String columnType(ScratchDatabase db, String table, String column) throws SQLException {
@@ -139,7 +138,7 @@ class FlywayEndToEndIT {
             Map<String, String> r = app(flyway).migrate(conf(db, "classpath:db/safe",
                     "flyway.plugins.ddllint.lockWaitTimeout", "7"), null);
             assertThat(r).as(describe(r)).doesNotContainKey("error").containsEntry("executed", "4");
-            assertThat(history(db)).containsExactly("1", "2", "3", "4");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2", "3", "4");
             assertThat(r.get("log")).contains("ddl-lint: 3 pending SQL migrations checked for "
                     + server.target().displayName())
                     .contains("V2 \"Java step\"", "is a Java-based or other non-SQL migration: ddl-lint does not "
@@ -147,11 +146,7 @@ class FlywayEndToEndIT {
                     .contains("lockWaitTimeout=7 s")
                     .contains("innodb_online_alter_log_max_size", "lock_wait_timeout");
             // The callback set lock_wait_timeout on the connection Flyway ran V4 on (flyway.plugins.ddllint.*).
-            try (Connection c = db.connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT seconds FROM lock_wait_probe")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getLong(1)).isEqualTo(7L);
-            }
+            assertThat(probedLockWaitTimeout(db)).isEqualTo(7L);
         }
     }
 
@@ -185,7 +180,7 @@ class FlywayEndToEndIT {
                     .contains("= help: add a new column with the new definition")
                     .contains("= table `" + db.name() + "`.`account`: ~")
                     .contains("Nothing of these migrations was applied");
-            assertThat(history(db)).containsExactly("1", "2");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
             assertThat(columnType(db, "account", "amount")).isEqualToIgnoringCase("int");
             assertThat(columnType(db, "account", "note")).isEqualToIgnoringCase("varchar");
 
@@ -196,7 +191,7 @@ class FlywayEndToEndIT {
             Map<String, String> allowed = app(flyway).migrate(conf(db, "filesystem:" + dir, "flyway.callbacks", ""),
                     builder);
             assertThat(allowed).as(describe(allowed)).doesNotContainKey("error").containsEntry("executed", "1");
-            assertThat(history(db)).containsExactly("1", "2", "3");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2", "3");
             assertThat(columnType(db, "account", "amount")).isEqualToIgnoringCase("bigint");
         }
     }
@@ -220,13 +215,13 @@ class FlywayEndToEndIT {
                     .contains("V3__amount_type.sql:2:1: error[column-type-change]")
                     .contains("2 | ALTER TABLE ledger MODIFY COLUMN amount BIGINT NOT NULL")
                     .contains("= table `" + db.name() + "`.`ledger`: ~");
-            assertThat(history(db)).containsExactly("1", "2");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
 
             // The same script with amountType=INT keeps the column's type (known from the live table): it runs.
             Map<String, String> same = app(flyway).migrate(conf(db, "classpath:db/ph",
                     "flyway.placeholders.table", "ledger", "flyway.placeholders.amountType", "INT"), null);
             assertThat(same).as(describe(same)).containsEntry("executed", "1");
-            assertThat(history(db)).containsExactly("1", "2", "3");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2", "3");
         }
     }
 
@@ -279,13 +274,13 @@ class FlywayEndToEndIT {
                 assertThat(waited).as(describe(waited)).containsKey("error");
                 assertThat(waited.get("message")).contains("still so after waiting", "connection " + holderId);
                 assertThat(waitMillis).as("the bounded wait").isBetween(1_500L, 15_000L);
-                assertThat(history(db)).containsExactly("1");
+                assertThat(FlywayHistory.versions(db)).containsExactly("1");
                 holder.commit();
             }
             Map<String, String> free = app(flyway).migrate(conf(db, "filesystem:" + dir,
                     "flyway.plugins.ddllint.longTransactionSeconds", "0"), null);
             assertThat(free).as(describe(free)).containsEntry("executed", "1");
-            assertThat(history(db)).containsExactly("1", "2");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
         }
     }
 
@@ -307,11 +302,7 @@ class FlywayEndToEndIT {
             p.put("flyway.locations", "classpath:db/safe");
             Map<String, String> r = bare.migrate(p, options("lockWaitTimeout", "9"));
             assertThat(r).as(describe(r)).containsEntry("executed", "4");
-            try (Connection c = db.connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT seconds FROM lock_wait_probe")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getLong(1)).isEqualTo(9L);
-            }
+            assertThat(probedLockWaitTimeout(db)).isEqualTo(9L);
         }
     }
 
@@ -331,7 +322,7 @@ class FlywayEndToEndIT {
             assertThat(r).as(describe(r)).containsEntry("executed", "1");
             assertThat(r.get("log")).contains("audit mode: migrate goes on")
                     .contains("V2__widen_amount.sql:1:1: error[column-type-change]");
-            assertThat(history(db)).containsExactly("1", "2");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
             assertThat(columnType(db, "account", "amount")).isEqualToIgnoringCase("bigint");
         }
     }
