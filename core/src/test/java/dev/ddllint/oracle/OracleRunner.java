@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * Asks one real server what it does with each case (a port of {@code ../shared/recipes/oracle.sh} to JDBC).
- * Every DDL runs in the scratch database {@value #SCRATCH}, dropped and re-created before each accepted attempt:
+ * Every DDL runs in a scratch database of its own ({@value #SCRATCH_PREFIX} + the process id + a counter, so runners
+ * in parallel, in one JVM or several, never share one), dropped and re-created before each accepted attempt:
  * <ol>
  *   <li>the DDL as written, when it names ALGORITHM=/LOCK= (accepted or refused);</li>
  *   <li>the ladder, strongest first, on the DDL without clauses: INSTANT; NOCOPY (MariaDB); INPLACE with LOCK=NONE,
@@ -41,7 +42,12 @@ import java.util.Set;
  */
 public final class OracleRunner implements AutoCloseable {
 
-    public static final String SCRATCH = "ddl_lint_oracle";
+    public static final String SCRATCH_PREFIX = "ddl_lint_oracle_";
+    /** The name cases use for the scratch database (schema-qualified names, RENAME TO another name). */
+    public static final String CASE_SCRATCH_NAME = "ddl_lint_oracle";
+    private static final java.util.regex.Pattern CASE_NAME_PATTERN = java.util.regex.Pattern.compile(
+            "(?i)(?<![A-Za-z0-9_$])" + CASE_SCRATCH_NAME + "(?![A-Za-z0-9_$])");
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
     private static final int SYNTAX_ERROR = 1064;
 
     private final TestServers.Server server;
@@ -49,6 +55,7 @@ public final class OracleRunner implements AutoCloseable {
     private final boolean mariadb;
     private final String idsView;
     private final Connection connection;
+    private final String scratch;
     private final String initialSqlMode;
     /** The setup currently in the scratch database, untouched since it ran (null: none). */
     private String intactSetup;
@@ -60,6 +67,7 @@ public final class OracleRunner implements AutoCloseable {
         this.mariadb = target.flavor() == ServerFlavor.MARIADB;
         this.idsView = mariadb ? "information_schema.innodb_sys_tables" : "information_schema.innodb_tables";
         this.connection = server.connect();
+        this.scratch = SCRATCH_PREFIX + ProcessHandle.current().pid() + "_" + INSTANCES.incrementAndGet();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT @@SESSION.sql_mode")) {
             rs.next();
             initialSqlMode = rs.getString(1);
@@ -228,7 +236,7 @@ public final class OracleRunner implements AutoCloseable {
         Map<String, Long> before = tableIds();
         Observation o;
         try (Statement s = connection.createStatement()) {
-            boolean resultSet = s.execute(statement);
+            boolean resultSet = s.execute(inScratch(statement));
             long rows = resultSet ? -1 : s.getUpdateCount();
             if (resultSet) {
                 try (ResultSet rs = s.getResultSet()) {
@@ -266,12 +274,12 @@ public final class OracleRunner implements AutoCloseable {
             s.execute("SET SESSION foreign_key_checks = 1");
             s.execute("SET SESSION sql_mode = '" + initialSqlMode + "'");
             s.execute("SET SESSION lock_wait_timeout = 30");
-            s.execute("DROP DATABASE IF EXISTS " + SCRATCH);
-            s.execute("CREATE DATABASE " + SCRATCH);
-            s.execute("USE " + SCRATCH);
+            s.execute("DROP DATABASE IF EXISTS " + scratch);
+            s.execute("CREATE DATABASE " + scratch);
+            s.execute("USE " + scratch);
             for (String sql : OracleSql.splitStatements(setup)) {
                 try {
-                    s.execute(sql);
+                    s.execute(inScratch(sql));
                 } catch (SQLException e) {
                     if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
                         throw e;
@@ -281,6 +289,11 @@ public final class OracleRunner implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Cases name the scratch database {@value #CASE_SCRATCH_NAME}; it runs in this runner's own. */
+    private String inScratch(String sql) {
+        return CASE_NAME_PATTERN.matcher(sql).replaceAll(scratch);
     }
 
     /** True when the table can be read and holds rows. */
@@ -303,9 +316,9 @@ public final class OracleRunner implements AutoCloseable {
         Map<String, Long> ids = new HashMap<>();
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT name, table_id FROM " + idsView + " WHERE name LIKE '"
-                     + SCRATCH.replace("_", "\\_") + "/%'")) {
+                     + scratch.replace("_", "\\_") + "/%'")) {
             while (rs.next()) {
-                ids.put(rs.getString(1).substring(SCRATCH.length() + 1).toLowerCase(java.util.Locale.ROOT),
+                ids.put(rs.getString(1).substring(scratch.length() + 1).toLowerCase(java.util.Locale.ROOT),
                         rs.getLong(2));
             }
         }
@@ -379,7 +392,7 @@ public final class OracleRunner implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + SCRATCH);
+            s.execute("DROP DATABASE IF EXISTS " + scratch);
         } finally {
             connection.close();
         }
