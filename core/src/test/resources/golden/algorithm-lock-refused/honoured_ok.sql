@@ -1,4 +1,6 @@
 -- @target mysql:8.0.29
+-- The table exists already (IF NOT EXISTS: not a new, empty table), so its definition is known.
+CREATE TABLE IF NOT EXISTS t (id INT NOT NULL PRIMARY KEY, a INT, b INT) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 ALTER TABLE t ADD COLUMN c INT AFTER a, ALGORITHM=INSTANT;
 ALTER TABLE t ADD INDEX kb (b), ALGORITHM=INPLACE, LOCK=NONE;
 CREATE INDEX kc ON t (c) ALGORITHM=INPLACE LOCK=NONE;

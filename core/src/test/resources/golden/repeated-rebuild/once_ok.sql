@@ -1,5 +1,7 @@
 -- One ALTER with all the clauses rebuilds the table once.
 -- @target mysql:8.0.28
+-- The table exists already (IF NOT EXISTS: not a new, empty table), so its definition is known.
+CREATE TABLE IF NOT EXISTS orders (id BIGINT NOT NULL PRIMARY KEY, status INT) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 ALTER TABLE orders ADD COLUMN note VARCHAR(20) AFTER id, ROW_FORMAT=DYNAMIC;
 -- Instant and in-place changes beside it are not rebuilds.
 ALTER TABLE orders ADD COLUMN flag TINYINT;

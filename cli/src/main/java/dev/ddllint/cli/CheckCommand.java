@@ -213,9 +213,10 @@ final class CheckCommand implements Callable<Integer> {
             if (!Files.isRegularFile(config)) {
                 throw new ConfigurationException(config + ": no such configuration file");
             }
-            c = ConfigurationLoader.load(config);
+            c = ConfigurationLoader.refuseRunScope(ConfigurationLoader.load(config), config);
         } else if (Files.isRegularFile(Path.of(ConfigurationLoader.DEFAULT_FILE_NAME))) {
-            c = ConfigurationLoader.load(Path.of(ConfigurationLoader.DEFAULT_FILE_NAME));
+            c = ConfigurationLoader.refuseRunScope(ConfigurationLoader.load(Path.of(
+                    ConfigurationLoader.DEFAULT_FILE_NAME)), ConfigurationLoader.DEFAULT_FILE_NAME);
         }
         if (target != null) {
             c = c.withTarget(TargetServer.parse(target));

@@ -4,7 +4,6 @@ import dev.ddllint.analysis.TableSource;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.model.TableName;
-import dev.ddllint.schema.LiveSchema;
 import dev.ddllint.schema.TableFacts;
 
 import java.sql.Connection;
@@ -57,8 +56,13 @@ final class LiveDatabase implements TableSource, AutoCloseable {
     }
 
     @Override
-    public List<TableFacts> tables(Collection<TableName> referenced) throws SQLException {
-        return LiveSchema.read(connection, referenced);
+    public List<TableFacts> tables(Collection<TableName> referenced) throws Exception {
+        return TableSource.live(connection).tables(referenced);
+    }
+
+    @Override
+    public String defaultDatabase() throws Exception {
+        return TableSource.live(connection).defaultDatabase();
     }
 
     @Override

@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The command line end to end: real files in, report and exit code out. */
 class CheckCommandTest {
 
+    /** A table that exists already (not new, IF NOT EXISTS) with a known definition: exact verdicts, no worst case. */
+    static final String KNOWN_T = "CREATE TABLE IF NOT EXISTS t (id INT NOT NULL, a INT);\n";
+
     @TempDir
     Path dir;
 
@@ -54,7 +57,7 @@ class CheckCommandTest {
 
     @Test
     void verdictFlipsWithTheTargetVersion() throws IOException {
-        Path f = write("V5__add.sql", "ALTER TABLE t ADD COLUMN c INT AFTER a, ALGORITHM=INSTANT;\n");
+        Path f = write("V5__add.sql", KNOWN_T + "ALTER TABLE t ADD COLUMN c INT AFTER a, ALGORITHM=INSTANT;\n");
         assertThat(run("check", "--target", "mysql:8.0.28", f.toString()).exit()).isEqualTo(1);
         assertThat(run("check", "--target", "mysql:8.0.29", f.toString()).exit()).isZero();
     }
@@ -92,7 +95,7 @@ class CheckCommandTest {
 
     @Test
     void failOnThresholds() throws IOException {
-        Path f = write("V1__pk.sql", "ALTER TABLE t ADD PRIMARY KEY (id);\n"); // table-rebuild: a warning
+        Path f = write("V1__pk.sql", KNOWN_T + "ALTER TABLE t ADD PRIMARY KEY (id);\n"); // table-rebuild: a warning
         assertThat(run("check", f.toString()).exit()).isZero();
         assertThat(run("check", "--fail-on", "warning", f.toString()).exit()).isEqualTo(1);
         Path g = write("V2__type.sql", "ALTER TABLE t MODIFY COLUMN a BIGINT;\n");
@@ -147,6 +150,16 @@ class CheckCommandTest {
         assertThat(r.out()).contains("V7__utf16.sql:1:1: warning[invalid-encoding] file is UTF-16BE (it starts with a "
                 + "byte-order mark), not UTF-8; read as UTF-16BE\n       = help: ")
                 .contains("V7__utf16.sql:2:1: error[column-type-change]");
+    }
+
+    @Test
+    void newTablesRunIsAConfigurationError() throws IOException {
+        // Only the Flyway callback knows which migrations are pending; a file check would wrongly count a table
+        // created by an applied migration as empty.
+        Path f = write("V9__alter.sql", "CREATE TABLE a (id INT PRIMARY KEY, v INT);\n");
+        Result r = run("check", "--config", write("run.yml", "newTables: run\n").toString(), f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("newTables: run is accepted only by the Flyway callback");
     }
 
     @Test
@@ -270,7 +283,7 @@ class CheckCommandTest {
 
     @Test
     void configurationFileSetsTargetAndSeverities() throws IOException {
-        Path f = write("V1__pk.sql", "ALTER TABLE t ADD PRIMARY KEY (id);\nALTER TABLE ${schema}.t ADD COLUMN c INT;\n");
+        Path f = write("V1__pk.sql", KNOWN_T + "ALTER TABLE t ADD PRIMARY KEY (id);\nALTER TABLE ${schema}.t ADD COLUMN c INT;\n");
         Path config = write("cfg.yml", "rules:\n  table-rebuild: error\nplaceholders:\n  schema: app\n");
         Result r = run("check", "--config", config.toString(), f.toString());
         assertThat(r.exit()).isEqualTo(1);

@@ -68,7 +68,8 @@ class EstimateCommandsTest {
             assertThat(json.at("/tables/0/writes/method").asText()).startsWith("counters / uptime");
             assertThat(Files.readString(snapshot)).doesNotContain("password").doesNotContain("\"user\"");
 
-            Path migration = write("V2__rebuild.sql", "SET SESSION lock_wait_timeout = 5;\nALTER TABLE orders FORCE;\n");
+            Path migration = write("V2__rebuild.sql", "CREATE TABLE IF NOT EXISTS orders (id BIGINT PRIMARY KEY, "
+                    + "amount INT NOT NULL);\nSET SESSION lock_wait_timeout = 5;\nALTER TABLE orders FORCE;\n");
             Path config = write("ddl-lint.yml", "estimate:\n  statsFile: db/ddl-lint-stats.json\n");
             Result fromSnapshot = run("check", "--config", config.toString(), "--format", "json", migration.toString());
             assertThat(fromSnapshot.exit()).as(fromSnapshot.err()).isZero();

@@ -8,12 +8,14 @@ import dev.ddllint.estimate.StatisticsSource;
 import dev.ddllint.estimate.StatsSnapshot;
 import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.KnowledgeBase;
+import dev.ddllint.kb.SessionAlgorithm;
 import dev.ddllint.kb.SessionState;
 import dev.ddllint.kb.StatementClassifier;
 import dev.ddllint.kb.StatementVerdict;
 import dev.ddllint.model.Statement;
 import dev.ddllint.model.TableName;
 import dev.ddllint.model.StatementKind;
+import dev.ddllint.model.StatementOrigin;
 import dev.ddllint.parse.StatementParser;
 import dev.ddllint.rules.BuiltinRules;
 import dev.ddllint.rules.Finding;
@@ -23,6 +25,7 @@ import dev.ddllint.rules.RuleInfo;
 import dev.ddllint.rules.ScriptProblemRule;
 import dev.ddllint.rules.Severity;
 import dev.ddllint.rules.StatementContext;
+import dev.ddllint.rules.UnparseableStatement;
 import dev.ddllint.schema.LiveSchema;
 import dev.ddllint.schema.Schema;
 import dev.ddllint.schema.TableFacts;
@@ -30,6 +33,7 @@ import dev.ddllint.script.DirectiveComments;
 import dev.ddllint.script.ScriptOptions;
 import dev.ddllint.script.ScriptProblem;
 import dev.ddllint.script.ScriptReadResult;
+import dev.ddllint.script.RoutineBody;
 import dev.ddllint.script.ScriptReader;
 import dev.ddllint.script.ScriptStatement;
 import dev.ddllint.sql.SqlLexer;
@@ -61,9 +65,6 @@ public final class Analyzer {
             "partition-operation", "blocking-alter", "table-rebuild");
     private static final Set<StatementKind> CLASSIFIED = EnumSet.of(StatementKind.ALTER_TABLE,
             StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX, StatementKind.OPTIMIZE_TABLE);
-    private static final Set<StatementKind> EMBEDDED_KINDS = EnumSet.of(StatementKind.ALTER_TABLE,
-            StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX, StatementKind.CREATE_TABLE,
-            StatementKind.RENAME_TABLE, StatementKind.DROP_TABLE);
 
     /** Rules a -- ddl-lint:ignore comment can name: those that report on statements. */
     private static final Set<String> IGNORABLE = BuiltinRules.STATEMENT_RULES.stream().map(r -> r.info().id())
@@ -120,6 +121,7 @@ public final class Analyzer {
         }
         if (!referenced.isEmpty() && tableSource != TableSource.NONE) {
             try {
+                schema.defaultDatabase(tableSource.defaultDatabase());
                 tableSource.tables(referenced).forEach(schema::putLive);
             } catch (Exception e) {
                 throw new TableSourceException(e);
@@ -132,9 +134,9 @@ public final class Analyzer {
         ReportOnce once = new ReportOnce();
         List<FileReport> reports = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        Map<String, String> createdIn = new HashMap<>();
+        NewTables newTables = new NewTables();
         for (ParsedFile file : parsed) {
-            reports.add(replay(file, schema, createdIn, findings, estimation, once));
+            reports.add(replay(file, schema, newTables, findings, estimation, once));
         }
         return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings);
     }
@@ -160,7 +162,7 @@ public final class Analyzer {
         return new Estimation(config.estimate(), statistics, snapshot, problem);
     }
 
-    private record ParsedStatement(ScriptStatement source, Statement statement, boolean embedded) {
+    private record ParsedStatement(ScriptStatement source, Statement statement, StatementOrigin origin) {
     }
 
     private List<ParsedFile> parseAll(List<SourceFile> files) {
@@ -197,17 +199,13 @@ public final class Analyzer {
     private ParsedFile parse(SourceFile file, ScriptOptions options) {
         ScriptReadResult script = ScriptReader.read(file.content(), options);
         List<ParsedStatement> statements = new ArrayList<>(script.statements().size());
+        Map<String, List<Integer>> calls = calls(script.statements());
+        DynamicSql dynamic = new DynamicSql();
         for (ScriptStatement s : script.statements()) {
-            Statement st;
-            try {
-                st = s.compound() ? Statement.simple(StatementKind.OTHER, null) : parser.parse(s.sql());
-            } catch (RuntimeException e) {
-                // A reader bug must not lose the rest of the file: report this statement as not understood.
-                st = Statement.unparseable("internal error while reading the statement: " + e);
-            }
-            st.perTable().forEach(one -> statements.add(new ParsedStatement(s, one, false)));
-            if (st.kind() == StatementKind.SET) {
-                statements.addAll(embeddedDdl(s));
+            if (s.compound()) {
+                addRoutine(s, calls, dynamic, statements);
+            } else {
+                add(s, StatementOrigin.FILE, dynamic, statements);
             }
         }
         List<DirectiveComments.Directive> directives = DirectiveComments.all(script.text());
@@ -218,26 +216,94 @@ public final class Analyzer {
     }
 
     /**
-     * DDL built as a string for PREPARE/EXECUTE ({@code SET @s = IF(…, 'ALTER TABLE …', 'SELECT 1')}) runs like any
-     * other: each string literal that is a table DDL statement is analysed at the SET statement's position.
+     * One statement of the file or of a routine body, and the table DDL it holds as strings: assigned to a user
+     * variable ({@code SET @s = IF(…, 'ALTER TABLE …', 'SELECT 1')}, analysed where it is assigned) or prepared from
+     * a literal; dynamic SQL whose text cannot be known marks the statement ({@code dynamic-ddl-not-checked}).
      */
-    private List<ParsedStatement> embeddedDdl(ScriptStatement set) {
-        List<ParsedStatement> found = new ArrayList<>();
-        for (Token t : SqlLexer.tokenize(set.sql())) {
-            if (t.type() != Token.Type.STRING) {
-                continue;
-            }
-            StatementKind kind = TolerantStatementReader.kindOf(SqlLexer.tokenize(t.value()));
-            if (EMBEDDED_KINDS.contains(kind)) {
-                ScriptStatement source = new ScriptStatement(t.value(), t.value(), set.line(), set.column(),
-                        set.endLine(), set.endColumn(), set.delimiter(), false);
-                found.add(new ParsedStatement(source, parser.parse(t.value()), true));
-            }
+    private void add(ScriptStatement s, StatementOrigin origin, DynamicSql dynamic, List<ParsedStatement> out) {
+        Statement st;
+        try {
+            st = parser.parse(s.sql());
+        } catch (RuntimeException e) {
+            // A reader bug must not lose the rest of the file: report this statement as not understood.
+            st = Statement.unparseable("internal error while reading the statement: " + e);
         }
-        return found;
+        DynamicSql.Prepared prepared = st.kind() == StatementKind.OTHER ? dynamic.prepare(s.sql()) : null;
+        StatementOrigin o = prepared != null && prepared.unchecked() != null
+                ? origin.withUncheckedDynamic(prepared.unchecked()) : origin;
+        st.perTable().forEach(one -> out.add(new ParsedStatement(s, one, o)));
+        List<String> strings;
+        String label;
+        if (st.kind() == StatementKind.SET || (st.kind() == StatementKind.DML && s.sql().regionMatches(true, 0,
+                "SELECT", 0, 6))) {
+            strings = dynamic.assign(s.sql());
+            label = "DDL string for PREPARE in this " + (st.kind() == StatementKind.SET ? "SET" : "SELECT … INTO")
+                    + " statement";
+        } else {
+            strings = prepared == null ? List.of() : prepared.ddl();
+            label = "DDL run by this " + (s.sql().regionMatches(true, 0, "PREPARE", 0, 7) ? "PREPARE"
+                    : "EXECUTE IMMEDIATE");
+        }
+        for (String ddl : strings) {
+            ScriptStatement source = new ScriptStatement(ddl, ddl, s.line(), s.column(), s.endLine(), s.endColumn(),
+                    s.delimiter(), false);
+            StatementOrigin where = StatementOrigin.string(origin.prefix() + label);
+            parser.parse(ddl).perTable().forEach(one -> out.add(new ParsedStatement(source, one, where)));
+        }
     }
 
-    private FileReport replay(ParsedFile file, Schema schema, Map<String, String> createdIn, List<Finding> findings,
+    /**
+     * CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT and BEGIN NOT ATOMIC: the statements of the body are analysed where
+     * the routine is created, at their own positions, and enter the schema replay there; the findings say whether
+     * the routine is called in this file. A body that cannot be split fails closed.
+     */
+    private void addRoutine(ScriptStatement s, Map<String, List<Integer>> calls, DynamicSql dynamic,
+                            List<ParsedStatement> out) {
+        RoutineBody body = RoutineBody.of(s);
+        String what = body.kind().equals("BLOCK") ? "the BEGIN NOT ATOMIC block"
+                : body.kind().toLowerCase(java.util.Locale.ROOT) + (body.name() == null ? "" : " `" + body.name() + "`");
+        if (body.problem() != null) {
+            out.add(new ParsedStatement(s, Statement.unparseable(StatementKind.OTHER, "the body of " + what
+                    + " could not be split into statements (" + body.problem() + "), so the DDL it may run is "
+                    + "not checked"), StatementOrigin.unreadBody(what)));
+            return;
+        }
+        out.add(new ParsedStatement(s, Statement.simple(StatementKind.OTHER, null), StatementOrigin.FILE));
+        String where = "inside " + what + " (" + switch (body.kind()) {
+            case "PROCEDURE" -> calls.getOrDefault(key(body.name()), List.of()).stream().filter(l -> l > s.line())
+                    .findFirst().map(l -> "created here; it runs at the CALL at line " + l)
+                    .orElse("created here, not called in this file");
+            case "FUNCTION" -> "created here; it runs wherever the function is used";
+            case "TRIGGER" -> "created here; it runs on each row change of `" + body.triggerTable() + "`";
+            case "EVENT" -> "created here; it runs on the event's schedule";
+            default -> "it runs here";
+        } + ")";
+        for (ScriptStatement inner : body.statements()) {
+            add(inner, StatementOrigin.routine(where), dynamic, out);
+        }
+    }
+
+    /** CALL name: the lines where each procedure is called. */
+    private static Map<String, List<Integer>> calls(List<ScriptStatement> statements) {
+        Map<String, List<Integer>> calls = new HashMap<>();
+        for (ScriptStatement s : statements) {
+            if (s.compound() || !s.sql().regionMatches(true, 0, "CALL", 0, 4)) {
+                continue;
+            }
+            List<Token> t = SqlLexer.tokenize(s.sql());
+            if (t.size() >= 2 && t.get(0).is("CALL") && t.get(1).isName()) {
+                String name = t.size() >= 4 && t.get(2).isSymbol(".") ? t.get(3).value() : t.get(1).value();
+                calls.computeIfAbsent(key(name), k -> new ArrayList<>()).add(s.line());
+            }
+        }
+        return calls;
+    }
+
+    private static String key(String name) {
+        return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private FileReport replay(ParsedFile file, Schema schema, NewTables newTables, List<Finding> findings,
                               Estimation estimation, ReportOnce once) {
         once.nextFile();
         file.declared().declarations().forEach(d -> estimation.declare(d.stats()));
@@ -256,40 +322,74 @@ public final class Analyzer {
             }
         }
         SessionState session = SessionState.DEFAULT;
+        // A routine body's SET statements change the session for the rest of the body only.
+        SessionState beforeRoutine = null;
+        String routine = null;
+        String[] globalNote = {null};
         List<StatementReport> reports = new ArrayList<>();
         for (ParsedStatement parsed : file.statements()) {
             ScriptStatement source = parsed.source();
             Statement statement = parsed.statement();
+            StatementOrigin origin = parsed.origin();
+            if (origin.kind() != StatementOrigin.Kind.STRING && !java.util.Objects.equals(routine,
+                    origin.kind() == StatementOrigin.Kind.ROUTINE ? origin.where() : null)) {
+                if (beforeRoutine != null) {
+                    session = beforeRoutine;
+                }
+                routine = origin.kind() == StatementOrigin.Kind.ROUTINE ? origin.where() : null;
+                beforeRoutine = routine == null ? null : session;
+            }
             List<IgnoreDirectives.Ignore> ignores = ignoreComments.forStatement(source.line(), source.column());
-            session = applySettings(statement, session);
+            session = applySettings(statement, session, source.line(), globalNote);
             TableFacts table = schema.table(statement.table()).orElse(null);
-            StatementVerdict verdict = statement.parsed() && CLASSIFIED.contains(statement.kind())
-                    ? classifier.classify(statement, table, session) : null;
-            String newTableNote = newTableNote(statement, file.path(), createdIn);
+            StatementVerdict verdict = !CLASSIFIED.contains(statement.kind()) ? null
+                    : statement.parsed() ? classifier.classify(statement, table, session)
+                    : StatementVerdict.notUnderstood();
+            String newTableNote = newTables.note(statement, file.path(), config.newTables());
             StatementContext ctx = new StatementContext(statement, verdict, config.target(), table, session, config,
-                    file.path(), newTableNote != null, estimation, once);
-            String prefix = parsed.embedded() ? "DDL string for PREPARE in this SET statement: " : "";
+                    file.path(), newTableNote != null, estimation, once, origin, schema.links(statement.table()));
+            String prefix = origin.prefix();
+            String sessionNote = verdict == null ? null
+                    : SessionAlgorithm.why(statement.algorithm(), session, config.target());
             for (Rule rule : BuiltinRules.STATEMENT_RULES) {
                 Severity severity = config.severityOf(rule.info());
-                if (severity == Severity.OFF) {
+                // A statement not understood gets the worst verdict; only unparseable-statement speaks for it.
+                if (severity == Severity.OFF || (!statement.parsed() && !(rule instanceof UnparseableStatement))) {
                     continue;
                 }
-                rule.check(ctx, (info, message, help) -> findings.add(finding(info, noteSeverity(rule, info,
-                        severity), file.path(), source, prefix + message, help, newTableNote,
-                        ignoreComments.allowing(ignores, info.id()))));
+                rule.check(ctx, (info, message, help) -> {
+                    String m = prefix + message + (sessionNote == null ? "" : " (" + sessionNote + ")");
+                    if (globalNote[0] != null && verdict != null) {
+                        m = m + "; " + globalNote[0];
+                        globalNote[0] = null;
+                    }
+                    findings.add(finding(info, noteSeverity(rule, info, severity), file.path(), source, m, help,
+                            newTableNote, ignoreComments.allowing(ignores, info.id())));
+                });
             }
             estimation.observe(statement);
-            if (verdict != null && statement.table() != null) {
+            if (verdict != null && statement.parsed() && statement.table() != null) {
                 boolean instantColumn = verdict.effective().algorithm() == Algorithm.INSTANT && verdict.operations()
                         .stream().anyMatch(c -> c.ddlOperation().isInstantAddDrop());
                 schema.recordRowVersions(statement.table(), instantColumn, verdict.effective().rebuildsTable());
             }
-            schema.apply(statement, file.path() + ":" + source.line());
-            if (statement.kind() == StatementKind.CREATE_TABLE && statement.parsed() && statement.table() != null
-                    && schema.table(statement.table()).map(t -> !t.origin().equals(LiveSchema.ORIGIN)).orElse(false)) {
-                createdIn.put(statement.table().key(), file.path());
+            boolean existsLive = schema.table(statement.table()).map(t -> t.origin().equals(LiveSchema.ORIGIN))
+                    .orElse(false);
+            if (origin.kind() == StatementOrigin.Kind.STRING) {
+                // DDL in a string may not run (one branch of an IF): what it touches becomes unknown.
+                schema.applyUncertain(statement);
+            } else {
+                schema.apply(statement, file.path() + ":" + source.line());
             }
-            reports.add(new StatementReport(source, statement, verdict, parsed.embedded()));
+            if (source.compound() && statement.parsed()) {
+                // CREATE TRIGGER: gh-ost refuses the table (Help.shadowTable).
+                RoutineBody body = RoutineBody.of(source);
+                if (body.triggerTable() != null) {
+                    schema.recordTrigger(body.triggerTable(), body.name());
+                }
+            }
+            newTables.observe(source, statement, origin, file.path(), existsLive);
+            reports.add(new StatementReport(source, statement, verdict, origin.embedded(), origin.where()));
         }
         directiveProblems.addAll(ignoreComments.unapplied());
         Severity directiveSeverity = config.severityOf(ScriptProblemRule.INVALID_DIRECTIVE.info());
@@ -330,23 +430,16 @@ public final class Analyzer {
                 m, help, excerpt);
     }
 
-    /** Why the table holds no rows yet, when it was created within the configured scope; else null. */
-    private String newTableNote(Statement statement, String path, Map<String, String> createdIn) {
-        if (statement.table() == null || config.newTables() == NewTableScope.NONE) {
-            return null;
-        }
-        String file = createdIn.get(statement.table().key());
-        if (file == null || (config.newTables() == NewTableScope.FILE && !file.equals(path))) {
-            return null;
-        }
-        return "not a risk: the table is created earlier in " + (file.equals(path) ? "this file" : file)
-                + ", so it holds no rows yet";
-    }
+    /** Variables whose GLOBAL setting a migration may mistake for its own session's. */
+    private static final Set<String> VERDICT_SETTINGS = Set.of("foreign_key_checks", "lock_wait_timeout",
+            "old_alter_table", "alter_algorithm");
 
-    private static SessionState applySettings(Statement statement, SessionState session) {
+    private static SessionState applySettings(Statement statement, SessionState session, int line,
+                                              String[] globalNote) {
         SessionState s = session;
         for (Statement.SessionSetting setting : statement.settings()) {
             String value = setting.value().trim().toLowerCase(java.util.Locale.ROOT);
+            String setBy = "SET " + setting.name() + "=" + setting.value().trim() + " at line " + line;
             switch (setting.name()) {
                 case "foreign_key_checks" -> s = s.withForeignKeyChecks(!(value.equals("0") || value.equals("off")
                         || value.equals("false")));
@@ -358,11 +451,35 @@ public final class Analyzer {
                         s = s.withLockWaitTimeout(-1L);
                     }
                 }
+                // ON/1 (MySQL), 1/COPY (MariaDB's alias of alter_algorithm); a value not known is taken as ON.
+                case "old_alter_table" -> {
+                    switch (value) {
+                        case "0", "off", "false", "default" -> s = s.withOldAlterTable(false, setBy)
+                                .withAlterAlgorithm(null, setBy);
+                        case "instant", "nocopy", "inplace" -> s = s.withOldAlterTable(false, setBy)
+                                .withAlterAlgorithm(value.toUpperCase(java.util.Locale.ROOT), setBy);
+                        default -> s = s.withOldAlterTable(true, setBy);
+                    }
+                }
+                case "alter_algorithm" -> {
+                    switch (value) {
+                        // MariaDB: old_alter_table is an alias of this variable, so it goes too.
+                        case "default" -> s = s.withOldAlterTable(false, setBy).withAlterAlgorithm(null, setBy);
+                        case "copy", "inplace", "nocopy", "instant" -> s = s.withOldAlterTable(false, setBy)
+                                .withAlterAlgorithm(
+                                value.toUpperCase(java.util.Locale.ROOT), setBy);
+                        default -> s = s.withAlterAlgorithm("COPY", setBy + " (value not known: COPY assumed)");
+                    }
+                }
                 default -> {
+                    String name = setting.name();
+                    if (name.startsWith("global.") && VERDICT_SETTINGS.contains(name.substring(7))) {
+                        globalNote[0] = "SET GLOBAL " + name.substring(7) + " at line " + line + " does not change "
+                                + "this session, so ddl-lint keeps the session's value";
+                    }
                 }
             }
         }
         return s;
     }
 }
-

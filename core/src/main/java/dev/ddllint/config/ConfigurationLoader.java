@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * <pre>
  * target: mysql:8.0.35        # flavor:version
  * failOn: error               # error | warning | info | never
- * newTables: file             # file | run | none
+ * newTables: file             # file | none; run only in the Flyway callback
  * parseTimeoutMillis: 2000
  * placeholders: {schema: app} # Flyway ${schema}
  * replacements: {"{$NAMESPACE}": app, "#__": jos_}
@@ -73,6 +73,22 @@ public final class ConfigurationLoader {
             if (dir != null) {
                 c = c.withEstimate(c.estimate().withStatsFile(dir.resolve(stats).normalize()));
             }
+        }
+        return c;
+    }
+
+    /**
+     * {@code newTables: run} counts a table created by any analysed file as empty, which is only true of the pending
+     * migrations the Flyway callback sees. Checking files (CLI, Maven plugin) cannot know which ones already ran in
+     * production, where the table may hold rows since, so they refuse it.
+     *
+     * @param source the configuration file, for the message
+     */
+    public static Configuration refuseRunScope(Configuration c, Object source) throws ConfigurationException {
+        if (c.newTables() == NewTableScope.RUN) {
+            throw new ConfigurationException(source + ": newTables: run is accepted only by the Flyway callback, "
+                    + "which sees which migrations are pending; a file check cannot know which files already ran "
+                    + "in production (a table they created may hold rows since): use newTables: file or none");
         }
         return c;
     }

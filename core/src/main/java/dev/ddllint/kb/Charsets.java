@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Maximum bytes per character, which decides a VARCHAR's length-prefix size. */
-final class Charsets {
+public final class Charsets {
     private static final Map<String, Integer> MAX_BYTES = Map.ofEntries(
             Map.entry("latin1", 1), Map.entry("ascii", 1), Map.entry("binary", 1), Map.entry("latin2", 1),
             Map.entry("cp1250", 1), Map.entry("cp1251", 1), Map.entry("cp1256", 1), Map.entry("cp1257", 1),
@@ -20,7 +20,7 @@ final class Charsets {
     private Charsets() {
     }
 
-    static int maxBytes(String charset) {
+    public static int maxBytes(String charset) {
         if (charset == null) {
             return 4;
         }

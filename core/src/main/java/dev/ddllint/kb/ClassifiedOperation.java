@@ -16,6 +16,13 @@ public record ClassifiedOperation(AlterOperation operation, DdlOperation ddlOper
         assumptions = List.copyOf(assumptions);
     }
 
+    /** The same operation with a worse verdict that an assumption calls for. */
+    public ClassifiedOperation assuming(Verdict worse, String assumption) {
+        List<String> more = new java.util.ArrayList<>(assumptions);
+        more.add(assumption);
+        return new ClassifiedOperation(operation, ddlOperation, worse, null, fact, more, reason);
+    }
+
     public boolean isExact() {
         return assumptions.isEmpty();
     }

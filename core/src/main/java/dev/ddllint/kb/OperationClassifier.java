@@ -109,10 +109,34 @@ public final class OperationClassifier {
                 reason = "rebuilding a table that keeps a FULLTEXT or SPATIAL index needs LOCK=SHARED";
             }
         }
-        if (verdict.algorithm() == Algorithm.COPY && onlineCopyPossible(ignore) && onlineCopyAllowed(ddl)) {
+        String engine = table == null ? null : table.options().get("ENGINE");
+        if (engine != null && !engine.equalsIgnoreCase("INNODB") && ddl != DdlOperation.RENAME_TABLE
+                && ddl != DdlOperation.ENGINE_CHANGE && verdict.algorithm() != Algorithm.COPY) {
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            fallback = null;
+            reason = "the table's engine is " + engine + ": only InnoDB changes a table in place, other engines copy it";
+        }
+        if (target.flavor() == ServerFlavor.MARIADB && table != null && verdict.algorithm() != Algorithm.COPY
+                && table.indexes().stream().anyMatch(i -> table.isLongUnique(i)
+                && (table.partitioned() || !droppedHere(op, ddl, i)))) {
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            fallback = null;
+            reason = "the table has a UNIQUE index that MariaDB keeps as a hidden hash column (USING HASH, a BLOB/TEXT "
+                    + "column without prefix, or a key longer than 3072 bytes): every ALTER TABLE copies it";
+        }
+        if (verdict.algorithm() == Algorithm.COPY && onlineCopyPossible(ignore, table) && onlineCopyAllowed(ddl)) {
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
         }
         return new ClassifiedOperation(op, ddl, verdict, fallback, fact, assumptions, reason);
+    }
+
+    /**
+     * This operation drops the index itself: dropping a MariaDB hash-kept UNIQUE index does not copy, unless the table
+     * is partitioned (differential).
+     */
+    private static boolean droppedHere(AlterOperation op, DdlOperation ddl, IndexDefinition index) {
+        return ddl == DdlOperation.DROP_INDEX && op.index() != null && op.index().name() != null
+                && op.index().name().equalsIgnoreCase(index.name());
     }
 
     /** MySQL keeps at most 64 instant row versions per table, 255 from 9.1.0. */
@@ -120,18 +144,25 @@ public final class OperationClassifier {
         return target.version().atLeast(9, 1, 0) ? 255 : 64;
     }
 
-    /** MariaDB 11.2+ copies tables with concurrent writes ("online COPY"), except for ALTER IGNORE. */
-    boolean onlineCopyPossible(boolean ignore) {
-        return target.flavor() == ServerFlavor.MARIADB && target.version().atLeast(11, 2, 0) && !ignore;
+    /**
+     * MariaDB 11.2+ copies tables with concurrent writes ("online COPY"), except for ALTER IGNORE and for a table
+     * with a foreign key that cascades (ON DELETE/UPDATE CASCADE or SET NULL: "LOCK=NONE is not supported. Reason:
+     * ON DELETE CASCADE"). A table nothing is known about may have one.
+     */
+    boolean onlineCopyPossible(boolean ignore, TableFacts table) {
+        return target.flavor() == ServerFlavor.MARIADB && target.version().atLeast(11, 2, 0) && !ignore
+                && table != null && !table.hasCascadingForeignKey();
     }
 
     /**
-     * Operations that keep a copy from running online even on MariaDB 11.2+: adding AUTO_INCREMENT to a column
-     * (oracle: LOCK=NONE refused), partition-specific operations (which accept no LOCK= clause at all, so an online
-     * copy is not settled) and what ddl-lint does not understand.
+     * Operations that keep a copy from running online even on MariaDB 11.2+: adding AUTO_INCREMENT to a column or an
+     * AUTO_INCREMENT column (oracle, replay: LOCK=NONE refused),
+     * partition-specific operations (which accept no LOCK= clause at all, so an online copy is not settled) and what
+     * ddl-lint does not understand.
      */
     static boolean onlineCopyAllowed(DdlOperation ddl) {
-        return ddl != DdlOperation.ADD_AUTO_INCREMENT_ATTRIBUTE && ddl != DdlOperation.UNKNOWN
+        return ddl != DdlOperation.ADD_AUTO_INCREMENT_ATTRIBUTE && ddl != DdlOperation.ADD_AUTO_INCREMENT_COLUMN
+                && ddl != DdlOperation.UNKNOWN
                 && !ddl.isPartitionSpecific();
     }
 
@@ -148,8 +179,10 @@ public final class OperationClassifier {
             case DROP_INDEX -> List.of(dropIndex(op.index(), table, statementAddsPrimary));
             case RENAME_INDEX -> List.of(DdlOperation.RENAME_INDEX);
             case SET_INDEX_VISIBILITY -> List.of(DdlOperation.INDEX_VISIBILITY);
-            case ADD_PRIMARY_KEY -> List.of(DdlOperation.ADD_PRIMARY_KEY);
-            case DROP_PRIMARY_KEY -> List.of(statementAddsPrimary ? DdlOperation.REPLACE_PRIMARY_KEY
+            case ADD_PRIMARY_KEY -> List.of(primaryKeyChangeCopies(table) ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED
+                    : DdlOperation.ADD_PRIMARY_KEY);
+            case DROP_PRIMARY_KEY -> List.of(statementAddsPrimary ? primaryKeyChangeCopies(table)
+                    ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED : DdlOperation.REPLACE_PRIMARY_KEY
                     : DdlOperation.DROP_PRIMARY_KEY);
             case ADD_FOREIGN_KEY -> session.foreignKeyChecks() ? List.of(DdlOperation.ADD_FOREIGN_KEY)
                     : needsIndex(op.index(), table) ? List.of(DdlOperation.ADD_FOREIGN_KEY_UNCHECKED, DdlOperation.ADD_INDEX)
@@ -172,13 +205,17 @@ public final class OperationClassifier {
             case ORDER_BY -> List.of(DdlOperation.ORDER_BY);
             case TABLE_OPTION -> List.of(tableOption(op.value()));
             case DISCARD_TABLESPACE, IMPORT_TABLESPACE -> List.of(DdlOperation.TABLESPACE_DISCARD_IMPORT);
+            case SYSTEM_VERSIONING -> List.of(DROP_VERSIONING.matcher(op.text() == null ? "" : op.text()).find()
+                    ? DdlOperation.DROP_SYSTEM_VERSIONING : DdlOperation.ADD_SYSTEM_VERSIONING);
             case PARTITION_BY -> List.of(DdlOperation.PARTITION_BY);
             case REMOVE_PARTITIONING -> List.of(DdlOperation.REMOVE_PARTITIONING);
             case ADD_PARTITION -> List.of(addPartition(op.text()));
             case DROP_PARTITION -> List.of(DdlOperation.DROP_PARTITION);
             case TRUNCATE_PARTITION -> List.of(DdlOperation.TRUNCATE_PARTITION);
             case COALESCE_PARTITION -> List.of(DdlOperation.PARTITION_REHASH);
-            case REORGANIZE_PARTITION, REBUILD_PARTITION -> List.of(DdlOperation.PARTITION_REORGANIZE);
+            case REORGANIZE_PARTITION -> List.of(REORGANIZE_ALL.matcher(op.text() == null ? "" : op.text()).find()
+                    ? DdlOperation.PARTITION_REHASH : DdlOperation.PARTITION_REORGANIZE);
+            case REBUILD_PARTITION -> List.of(DdlOperation.PARTITION_REORGANIZE);
             case EXCHANGE_PARTITION -> List.of(DdlOperation.EXCHANGE_PARTITION);
             case PARTITION_MAINTENANCE -> List.of(ANALYZE.matcher(op.text() == null ? "" : op.text()).find()
                     ? DdlOperation.PARTITION_ANALYZE : DdlOperation.PARTITION_MAINTENANCE);
@@ -186,9 +223,15 @@ public final class OperationClassifier {
         };
     }
 
+    private static final Pattern DROP_VERSIONING = Pattern.compile("(?i)^\\s*DROP\\s+SYSTEM\\b");
     private static final Pattern NOT_ENFORCED = Pattern.compile("(?i)\\bNOT\\s+ENFORCED\\b");
     private static final Pattern ANALYZE = Pattern.compile("(?i)^\\s*(ANALYZE|CHECK)\\b");
     private static final Pattern ADD_PARTITION = Pattern.compile("(?i)^\\s*ADD\\s+PARTITION\\b");
+    /** REORGANIZE PARTITION without partition names (HASH/KEY): every partition is rebuilt. */
+    private static final Pattern REORGANIZE_ALL = Pattern.compile("(?i)^\\s*REORGANIZE\\s+PARTITION\\s*$");
+    /** Functions whose value differs per row: a column added with such a default is filled by a copy. */
+    private static final Pattern NONDETERMINISTIC = Pattern.compile("(?i)\\b(UUID|UUID_SHORT|RAND|SYSDATE|"
+            + "UUID_TO_BIN|RANDOM_BYTES|CONNECTION_ID)\\s*\\(");
     private static final Pattern VALUES = Pattern.compile("(?i)\\bVALUES\\b");
     /** Table options that only change metadata (oracle-confirmed; the manual's "other table options"). */
     private static final Set<String> METADATA_TABLE_OPTIONS = Set.of("MAX_ROWS", "MIN_ROWS", "AVG_ROW_LENGTH",
@@ -220,10 +263,28 @@ public final class OperationClassifier {
         if (def.autoIncrement()) {
             return DdlOperation.ADD_AUTO_INCREMENT_COLUMN;
         }
+        if (def.defaultValue() != null && NONDETERMINISTIC.matcher(def.defaultValue()).find()) {
+            return DdlOperation.ADD_COLUMN_NONDETERMINISTIC_DEFAULT;
+        }
         if (def.defaultValue() != null && def.defaultValue().startsWith("(")) {
             return DdlOperation.ADD_COLUMN_EXPRESSION_DEFAULT;
         }
+        String type = def.type() == null ? "" : def.type().name();
+        if (flavor == ServerFlavor.MYSQL && def.isNotNull() && def.defaultValue() == null
+                && (type.equals("DATE") || type.equals("DATETIME"))) {
+            // MySQL cannot add it instantly: its implicit default is the zero date (replay, oracle).
+            return DdlOperation.ADD_ZERO_DATE_COLUMN;
+        }
         return def.position() == null ? DdlOperation.ADD_COLUMN_LAST : DdlOperation.ADD_COLUMN_POSITIONED;
+    }
+
+    /**
+     * MariaDB copies a partitioned table to change its primary key; MySQL one with a functional index
+     * (differential).
+     */
+    private boolean primaryKeyChangeCopies(TableFacts table) {
+        return table != null && (target.flavor() == ServerFlavor.MARIADB && table.partitioned()
+                || target.isMySql() && table.hasFunctionalIndex());
     }
 
     /** RANGE/LIST partitions are added empty; ADD PARTITION on HASH/KEY (no VALUES) moves every row. */
@@ -265,7 +326,12 @@ public final class OperationClassifier {
             return List.of(DdlOperation.DROP_INDEXED_COLUMN);
         }
         ColumnDefinition existing = table.column(column).orElse(null);
-        if (existing != null && existing.generated() == ColumnDefinition.Generated.VIRTUAL) {
+        if (existing == null) {
+            assumptions.add("column `" + column + "` is not in what ddl-lint knows of the table: assumed it is part "
+                    + "of an index with other columns (dropping it rebuilds the table)");
+            return List.of(DdlOperation.DROP_COLUMN_SHRINKS_INDEX);
+        }
+        if (existing.generated() == ColumnDefinition.Generated.VIRTUAL) {
             // An index on the virtual column is dropped with it (in place, no rebuild).
             return table.isIndexed(column) ? List.of(DdlOperation.DROP_VIRTUAL_COLUMN, DdlOperation.DROP_INDEX)
                     : List.of(DdlOperation.DROP_VIRTUAL_COLUMN);
@@ -328,6 +394,10 @@ public final class OperationClassifier {
             return DdlOperation.ADD_INDEX;
         }
         if (index.kind() == IndexKind.FULLTEXT) {
+            if (target.flavor() == ServerFlavor.MARIADB && table != null
+                    && "YES".equals(table.options().get(TableFacts.SYSTEM_VERSIONING))) {
+                return DdlOperation.ADD_FULLTEXT_INDEX_COPIED;
+            }
             if (table == null) {
                 assumptions.add("nothing is known about the table: assumed this is its first FULLTEXT index "
                         + "(which rebuilds the table)");
@@ -343,12 +413,40 @@ public final class OperationClassifier {
         if (index.kind() == IndexKind.PRIMARY) {
             return DdlOperation.ADD_PRIMARY_KEY;
         }
+        if (index.hasExpressionPart() && target.isMySql()) {
+            // A functional key part is a hidden VIRTUAL column; MySQL copies the table to add it next to another
+            // one, on a partitioned table, or for a UNIQUE index (oracle).
+            if (table == null) {
+                assumptions.add("nothing is known about the table: assumed it is partitioned or has a functional "
+                        + "index already (a functional index is then added by copying the table)");
+            }
+            return index.kind() == IndexKind.UNIQUE || table == null || table.partitioned() || table.hasFunctionalIndex()
+                    ? DdlOperation.ADD_FUNCTIONAL_INDEX_COPIED : DdlOperation.ADD_FUNCTIONAL_INDEX;
+        }
+        if (target.flavor() == ServerFlavor.MARIADB && index.kind() == IndexKind.UNIQUE
+                && (index.usingHash() || table != null && table.isLongUnique(index))) {
+            return DdlOperation.ADD_LONG_UNIQUE_INDEX;
+        }
+        if (index.kind() == IndexKind.UNIQUE && table != null && !table.hasPrimaryKey()
+                && table.implicitPrimaryKey().isEmpty() && !index.columns().isEmpty() && index.columns().stream()
+                .allMatch(c -> table.column(c).map(ColumnDefinition::isNotNull).orElse(false))) {
+            // Without a PRIMARY KEY, the first UNIQUE NOT NULL index becomes the clustered index: a rebuild.
+            return DdlOperation.ADD_CLUSTERED_UNIQUE_INDEX;
+        }
         return DdlOperation.ADD_INDEX;
     }
 
-    private static DdlOperation dropIndex(IndexDefinition index, TableFacts table, boolean statementAddsPrimary) {
+    private DdlOperation dropIndex(IndexDefinition index, TableFacts table, boolean statementAddsPrimary) {
         if (index != null && "PRIMARY".equalsIgnoreCase(index.name())) {
             return statementAddsPrimary ? DdlOperation.REPLACE_PRIMARY_KEY : DdlOperation.DROP_PRIMARY_KEY;
+        }
+        IndexDefinition existing = index == null || table == null ? null : table.index(index.name()).orElse(null);
+        if (existing != null && "FTS_DOC_ID_INDEX".equalsIgnoreCase(existing.name()) && table.hasFulltextIndex()) {
+            return DdlOperation.DROP_FTS_DOC_ID_INDEX;
+        }
+        if (existing != null && existing.hasExpressionPart() && target.isMySql()) {
+            return existing.kind() == IndexKind.UNIQUE || table.partitioned() ? DdlOperation.DROP_FUNCTIONAL_INDEX_COPIED
+                    : DdlOperation.DROP_FUNCTIONAL_INDEX;
         }
         if (index != null && table != null && !statementAddsPrimary) {
             // Without a PRIMARY KEY, InnoDB clusters on the first UNIQUE NOT NULL index: dropping it drops the key.
@@ -382,13 +480,29 @@ public final class OperationClassifier {
         return DdlOperation.DROP_INDEX;
     }
 
-    /** CONVERT TO: only a collation change when every character column already uses the target charset. */
     /**
      * CONVERT TO: a collation change only when every character column already uses the target charset; then
      * whether a character column is indexed (or FULLTEXT-indexed) decides. No character column: only the table
      * default changes.
      */
-    private static DdlOperation convert(String charset, TableFacts table, List<String> assumptions) {
+    private DdlOperation convert(String charset, TableFacts table, List<String> assumptions) {
+        DdlOperation op = convertKind(charset, table, assumptions);
+        if (table == null || op == DdlOperation.CONVERT_CHARSET) {
+            return op;
+        }
+        // MySQL copies a conversion that a VIRTUAL column or a functional index depends on; MariaDB's JSON is a
+        // LONGTEXT of its own character set, converted by a copy (differential).
+        boolean uniqueCharacterKey = op == DdlOperation.CONVERT_COLLATION_INDEXED && table.columns().values()
+                .stream().filter(c -> isString(c.type())).anyMatch(c -> inUniqueKey(c.name(), table));
+        if (target.isMySql() && (table.hasVirtualColumn() || table.hasFunctionalIndex())
+                || target.flavor() == ServerFlavor.MARIADB && (uniqueCharacterKey || table.columns().values().stream()
+                .anyMatch(c -> c.type().name().equals("JSON")))) {
+            return DdlOperation.CONVERT_CHARSET;
+        }
+        return op;
+    }
+
+    private static DdlOperation convertKind(String charset, TableFacts table, List<String> assumptions) {
         String next = normalise(charset == null ? null : charset.toLowerCase(Locale.ROOT));
         List<ColumnDefinition> characterColumns = table == null ? List.of() : table.columns().values().stream()
                 .filter(c -> isString(c.type())).toList();
@@ -483,10 +597,16 @@ public final class OperationClassifier {
             boolean fulltext = indexesWith(op.column(), table).stream().anyMatch(i -> i.kind() == IndexKind.FULLTEXT);
             if (!Objects.equals(csBefore, csAfter)) {
                 boolean widen = "utf8mb3".equals(csBefore) && "utf8mb4".equals(csAfter) && !fulltext
+                        && !after.isEnumOrSet()
                         && !(after.isVarchar() && (after.length() * 3 <= 255) != (after.length() * 4 <= 255));
                 parts.add(!widen ? DdlOperation.COLUMN_CHARSET_CHANGE
                         : indexed ? DdlOperation.COLUMN_CHARSET_WIDEN_INDEXED : DdlOperation.COLUMN_CHARSET_WIDEN);
-            } else if (collationChanged(before, after)) {
+            } else if (collationChanged(before, after, table) && after.isEnumOrSet()) {
+                parts.add(DdlOperation.COLUMN_CHARSET_CHANGE);
+            } else if (collationChanged(before, after, table) && inUniqueKey(op.column(), table)) {
+                // Another collation may make unique values equal: the key is rebuilt by a copy (oracle).
+                parts.add(DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE);
+            } else if (collationChanged(before, after, table)) {
                 parts.add(fulltext ? DdlOperation.COLUMN_CHARSET_CHANGE : indexed
                         ? DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED : DdlOperation.COLUMN_COLLATION_CHANGE);
             }
@@ -499,7 +619,10 @@ public final class OperationClassifier {
             parts.add(next.autoIncrement() ? DdlOperation.ADD_AUTO_INCREMENT_ATTRIBUTE
                     : DdlOperation.DROP_AUTO_INCREMENT_ATTRIBUTE);
         }
-        if (next.position() != null && !samePosition(next.position(), op.column(), table)) {
+        // MySQL moves the column (a rebuild) for FIRST with a change even when it is first already (oracle).
+        boolean firstWithChange = target.isMySql() && next.position() != null && next.position().first()
+                && !parts.isEmpty();
+        if (next.position() != null && (!samePosition(next.position(), op.column(), table) || firstWithChange)) {
             parts.add(DdlOperation.REORDER_COLUMN);
         }
         if (op.kind() == OperationKind.CHANGE_COLUMN && !next.name().equalsIgnoreCase(op.column())) {
@@ -511,9 +634,25 @@ public final class OperationClassifier {
         return parts;
     }
 
-    private static boolean collationChanged(ColumnType before, ColumnType after) {
-        return after.collation() != null && !after.collation().equalsIgnoreCase(
-                before.collation() == null ? "" : before.collation());
+    /**
+     * A column written without COLLATE gets the table's default collation again, so leaving out a collation the column
+     * had is a change too (unless it is the table's own).
+     */
+    private static boolean collationChanged(ColumnType before, ColumnType after, TableFacts table) {
+        if (after.collation() != null) {
+            return !after.collation().equalsIgnoreCase(before.collation() == null ? "" : before.collation());
+        }
+        if (before.collation() == null || after.charset() != null) {
+            return false;
+        }
+        String tableCollation = table == null ? null : table.options().get("COLLATE");
+        return tableCollation == null || !tableCollation.equalsIgnoreCase(before.collation());
+    }
+
+    /** The column is part of a PRIMARY or UNIQUE key (or of the implicit clustered one). */
+    private static boolean inUniqueKey(String column, TableFacts table) {
+        return indexesWith(column, table).stream().anyMatch(i -> i.kind() == IndexKind.PRIMARY
+                || i.kind() == IndexKind.UNIQUE);
     }
 
     private static boolean samePosition(ColumnPosition position, String column, TableFacts table) {

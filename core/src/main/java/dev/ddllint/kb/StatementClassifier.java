@@ -25,12 +25,22 @@ import java.util.Set;
  */
 public final class StatementClassifier {
 
+    /** MariaDB: renames and index visibility, instant alone, next to a table option: NOCOPY (oracle, differential). */
+    private static final Set<DdlOperation> MARIADB_RENAMES = EnumSet.of(DdlOperation.RENAME_COLUMN,
+            DdlOperation.RENAME_INDEX, DdlOperation.INDEX_VISIBILITY);
     /** MariaDB: a RENAME COLUMN next to one of these (all instant alone) makes the statement NOCOPY (oracle). */
     private static final Set<DdlOperation> MARIADB_TABLE_OPTION_OPS = EnumSet.of(DdlOperation.TABLE_COMMENT,
             DdlOperation.TABLE_OPTION_METADATA, DdlOperation.STATS_OPTION, DdlOperation.AUTO_INCREMENT_VALUE,
             DdlOperation.DEFAULT_CHARSET);
     /** MariaDB: instant column changes next to only these stay NOCOPY instead of rebuilding (oracle). */
     private static final Set<DdlOperation> MARIADB_NOCOPY_COMPANIONS = EnumSet.of(DdlOperation.DROP_INDEX);
+
+    private static final Set<DdlOperation> FUNCTIONAL_INDEX = EnumSet.of(DdlOperation.ADD_FUNCTIONAL_INDEX,
+            DdlOperation.DROP_FUNCTIONAL_INDEX);
+    private static final Set<DdlOperation> VIRTUAL_COLUMN = EnumSet.of(DdlOperation.ADD_VIRTUAL_COLUMN,
+            DdlOperation.DROP_VIRTUAL_COLUMN);
+    private static final Set<DdlOperation> INDEX_ONLY = EnumSet.of(DdlOperation.ADD_INDEX,
+            DdlOperation.ADD_FUNCTIONAL_INDEX, DdlOperation.DROP_INDEX, DdlOperation.DROP_FUNCTIONAL_INDEX);
 
     private final OperationClassifier operations;
     private final TargetServer target;
@@ -46,6 +56,7 @@ public final class StatementClassifier {
 
     public StatementVerdict classify(Statement statement, TableFacts table, SessionState session) {
         boolean addsPrimary = statement.operations().stream().anyMatch(o -> o.kind() == OperationKind.ADD_PRIMARY_KEY
+                || (o.kind() == OperationKind.ADD_COLUMN && o.definition() != null && o.definition().primaryKey())
                 || (o.kind() == OperationKind.ADD_INDEX && o.index() != null && o.index().kind() == IndexKind.PRIMARY));
         List<ClassifiedOperation> classified = new ArrayList<>();
         for (AlterOperation op : statement.operations()) {
@@ -53,8 +64,13 @@ public final class StatementClassifier {
         }
         classified = indexOptionChanges(classified, table, statement.ignore());
         Verdict natural = combine(classified, table, statement);
+        if (table == null) {
+            UnknownTable.Worst worst = UnknownTable.worst(natural, classified, target);
+            natural = worst.verdict();
+            classified = worst.operations();
+        }
         List<String> refusals = new ArrayList<>();
-        Verdict effective = applyRequested(statement, classified, natural, refusals);
+        Verdict effective = applyRequested(statement, classified, natural, refusals, table, session);
         return new StatementVerdict(classified, natural, effective, refusals);
     }
 
@@ -98,7 +114,9 @@ public final class StatementClassifier {
     }
 
     private Verdict combine(List<ClassifiedOperation> classified, TableFacts table, Statement statement) {
-        if (classified.isEmpty()) {
+        if (classified.isEmpty() || classified.stream().allMatch(c -> c.operation().value() != null
+                && c.operation().value().endsWith(" KEYS"))) {
+            // DISABLE/ENABLE KEYS alone change nothing in InnoDB; beside other clauses the statement copies.
             return new Verdict(Algorithm.INSTANT, false, LockLevel.NONE);
         }
         boolean mariadb = target.flavor() == ServerFlavor.MARIADB;
@@ -122,7 +140,7 @@ public final class StatementClassifier {
         boolean allInstant = verdicts.stream().allMatch(v -> v.algorithm() == Algorithm.INSTANT);
         boolean noRebuildFallback = false;
         if (mariadb && allInstant
-                && classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.RENAME_COLUMN)
+                && classified.stream().anyMatch(c -> MARIADB_RENAMES.contains(c.ddlOperation()))
                 && classified.stream().anyMatch(c -> MARIADB_TABLE_OPTION_OPS.contains(c.ddlOperation()))) {
             allInstant = false;
             noRebuildFallback = true;
@@ -152,6 +170,18 @@ public final class StatementClassifier {
             rebuild |= v.rebuildsTable();
             lock = lock.stronger(v.lock());
         }
+        // MySQL adds or drops a functional index's hidden column in place only beside other index changes (oracle).
+        if (target.isMySql() && algorithm != Algorithm.COPY && classified.stream().anyMatch(c -> FUNCTIONAL_INDEX
+                .contains(c.ddlOperation())) && !INDEX_ONLY.containsAll(classified.stream()
+                .map(ClassifiedOperation::ddlOperation).toList())) {
+            algorithm = Algorithm.COPY;
+        }
+        // "INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE actions" (MySQL).
+        if (target.isMySql() && algorithm == Algorithm.INPLACE && classified.stream().anyMatch(c -> VIRTUAL_COLUMN
+                .contains(c.ddlOperation())) && classified.stream().anyMatch(c -> !VIRTUAL_COLUMN.contains(
+                c.ddlOperation()) && !INDEX_ONLY.contains(c.ddlOperation()))) {
+            algorithm = Algorithm.COPY;
+        }
         // InnoDB builds one FULLTEXT index at a time in place (ER_INNODB_FT_LIMIT).
         long fulltextAdds = classified.stream().filter(c -> c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
                 || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST).count();
@@ -159,6 +189,10 @@ public final class StatementClassifier {
             algorithm = Algorithm.COPY;
         }
         boolean fulltextKept = table != null && table.hasFulltextIndex();
+        if (rebuild && algorithm == Algorithm.INPLACE && table != null && (table.hasSpatialIndex() || fulltextKept)) {
+            // Rebuilding a table that keeps a SPATIAL or FULLTEXT index needs LOCK=SHARED (also for fallbacks).
+            lock = lock.stronger(LockLevel.SHARED);
+        }
         if (rebuild && algorithm == Algorithm.INPLACE && fulltextKept && target.isMySql()) {
             algorithm = Algorithm.COPY;
         }
@@ -168,7 +202,7 @@ public final class StatementClassifier {
         }
         if (algorithm == Algorithm.COPY) {
             rebuild = true;
-            boolean online = operations.onlineCopyPossible(statement.ignore())
+            boolean online = operations.onlineCopyPossible(statement.ignore(), table)
                     && classified.stream().allMatch(c -> OperationClassifier.onlineCopyAllowed(c.ddlOperation()));
             lock = online ? LockLevel.NONE : lock.stronger(LockLevel.SHARED);
         }
@@ -191,8 +225,9 @@ public final class StatementClassifier {
     }
 
     private Verdict applyRequested(Statement s, List<ClassifiedOperation> classified, Verdict natural,
-                                   List<String> refusals) {
-        RequestedAlgorithm algorithm = s.algorithm();
+                                   List<String> refusals, TableFacts table, SessionState session) {
+        // old_alter_table / alter_algorithm: the ALGORITHM= the session implies (SessionAlgorithm).
+        RequestedAlgorithm algorithm = SessionAlgorithm.requested(s.algorithm(), session, target);
         RequestedLock lock = s.lock();
         String server = target.displayName();
         if (s.online()) {
@@ -204,23 +239,32 @@ public final class StatementClassifier {
             // MariaDB: ALTER ONLINE TABLE is LOCK=NONE.
             lock = lock == RequestedLock.DEFAULT ? RequestedLock.NONE : lock;
         }
-        if (algorithm == RequestedAlgorithm.DEFAULT && lock == RequestedLock.DEFAULT) {
-            return natural;
-        }
         boolean mariadb = target.flavor() == ServerFlavor.MARIADB;
         boolean partition = classified.stream().anyMatch(c -> c.operation().kind().isPartitionOperation()
                 && c.operation().kind() != OperationKind.PARTITION_BY
                 && c.operation().kind() != OperationKind.REMOVE_PARTITIONING);
-        if (partition && mariadb) {
+        // Written by the statement itself, an explicit DEFAULT included (the session's implied one is no syntax).
+        boolean written = s.clausesWritten();
+        if (partition && mariadb && written) {
             refusals.add(server + " accepts no ALGORITHM= or LOCK= clause on partition operations (syntax error 1064)");
             return natural;
         }
-        if (mariadb && s.kind() == StatementKind.DROP_INDEX) {
+        if (mariadb && s.kind() == StatementKind.DROP_INDEX && written) {
             refusals.add(server + " accepts no ALGORITHM= or LOCK= clause on DROP INDEX ... ON (syntax error 1064); "
                     + "write ALTER TABLE ... DROP INDEX ..., ALGORITHM=..., LOCK=... instead");
             return natural;
         }
-        boolean onlineCopy = operations.onlineCopyPossible(s.ignore())
+        if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && classified.stream()
+                .anyMatch(c -> c.operation().kind() == OperationKind.RENAME_TABLE || mariadb
+                        && c.operation().value() != null && c.operation().value().endsWith(" KEYS"))) {
+            refusals.add("LOCK=" + lock + " is not possible: " + server + " renames a table or switches its keys only "
+                    + "with LOCK=DEFAULT or EXCLUSIVE (error 1845)");
+            return natural;
+        }
+        if (algorithm == RequestedAlgorithm.DEFAULT && lock == RequestedLock.DEFAULT) {
+            return natural;
+        }
+        boolean onlineCopy = operations.onlineCopyPossible(s.ignore(), table)
                 && classified.stream().allMatch(c -> OperationClassifier.onlineCopyAllowed(c.ddlOperation()));
         Verdict effective = natural;
         switch (algorithm) {

@@ -16,4 +16,10 @@ public record StatementVerdict(List<ClassifiedOperation> operations, Verdict nat
         operations = List.copyOf(operations);
         refusals = List.copyOf(refusals);
     }
+
+    /** A table DDL statement nothing understood: assumed the worst, a blocking table copy. */
+    public static StatementVerdict notUnderstood() {
+        Verdict worst = new Verdict(Algorithm.COPY, true, LockLevel.EXCLUSIVE);
+        return new StatementVerdict(List.of(), worst, worst, List.of());
+    }
 }

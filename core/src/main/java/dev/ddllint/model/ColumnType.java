@@ -2,6 +2,7 @@ package dev.ddllint.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A column data type: base name (upper case), its arguments (length, precision, ENUM/SET members) and
@@ -9,6 +10,26 @@ import java.util.Locale;
  */
 public record ColumnType(String name, List<String> arguments, boolean unsigned, boolean zerofill,
                          String charset, String collation) {
+
+    /**
+     * Base type names MySQL or MariaDB accept (synonyms included; {@code NATIONAL}, {@code LONG}, {@code CHARACTER
+     * VARYING} and {@code DOUBLE PRECISION} arrive already folded). Oracle-mode names (VARCHAR2, NUMBER) are left
+     * out: without {@code sql_mode=ORACLE} the server rejects them.
+     */
+    private static final Set<String> KNOWN_NAMES = Set.of("TINYINT", "SMALLINT", "MEDIUMINT", "MIDDLEINT", "INT",
+            "INTEGER", "BIGINT", "INT1", "INT2", "INT3", "INT4", "INT8", "SERIAL", "BIT", "BOOL", "BOOLEAN",
+            "DECIMAL", "DEC", "NUMERIC", "FIXED", "FLOAT", "FLOAT4", "FLOAT8", "DOUBLE", "REAL",
+            "DATE", "DATETIME", "TIMESTAMP", "TIME", "YEAR",
+            "CHAR", "CHARACTER", "VARCHAR", "VARCHARACTER", "NCHAR", "NVARCHAR", "BINARY", "VARBINARY",
+            "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB",
+            "ENUM", "SET", "JSON", "VECTOR", "INET4", "INET6", "UUID",
+            "GEOMETRY", "POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON",
+            "GEOMETRYCOLLECTION", "GEOMCOLLECTION");
+
+    /** False for a type name neither MySQL nor MariaDB has ({@code VARCHARR}, {@code FOOTYPE}). */
+    public boolean isKnownName() {
+        return KNOWN_NAMES.contains(name);
+    }
 
     public ColumnType {
         name = name.toUpperCase(Locale.ROOT);

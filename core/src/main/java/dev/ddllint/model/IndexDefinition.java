@@ -2,12 +2,39 @@ package dev.ddllint.model;
 
 import java.util.List;
 
-/** An index or key: name (may be null), kind and its column names (expression parts appear as written). */
-public record IndexDefinition(String name, IndexKind kind, List<String> columns, String referencedTable) {
+/**
+ * An index or key: name (may be null), kind and its column names (expression parts appear as written, in
+ * parentheses).
+ *
+ * @param usingHash        declared {@code USING HASH} (MariaDB builds a UNIQUE one as a hidden hash column)
+ * @param prefixedColumns  the columns indexed by a prefix ({@code c(10)})
+ * @param cascading        a foreign key with an ON DELETE/UPDATE CASCADE or SET NULL action
+ */
+public record IndexDefinition(String name, IndexKind kind, List<String> columns, String referencedTable,
+                              boolean usingHash, List<String> prefixedColumns, boolean cascading) {
 
     public enum IndexKind { PLAIN, UNIQUE, FULLTEXT, SPATIAL, PRIMARY, FOREIGN, CHECK }
 
     public IndexDefinition {
         columns = List.copyOf(columns);
+        prefixedColumns = List.copyOf(prefixedColumns);
+    }
+
+    public IndexDefinition(String name, IndexKind kind, List<String> columns, String referencedTable) {
+        this(name, kind, columns, referencedTable, false, List.of(), false);
+    }
+
+    /** A functional key part ({@code ((a + 1))}): MySQL indexes it through a hidden VIRTUAL column. */
+    public boolean hasExpressionPart() {
+        return columns.stream().anyMatch(c -> c.startsWith("("));
+    }
+
+    public IndexDefinition withName(String n) {
+        return new IndexDefinition(n, kind, columns, referencedTable, usingHash, prefixedColumns, cascading);
+    }
+
+    public IndexDefinition withColumns(List<String> c) {
+        return new IndexDefinition(name, kind, c, referencedTable, usingHash,
+                prefixedColumns.stream().filter(c::contains).toList(), cascading);
     }
 }

@@ -12,11 +12,13 @@ import java.util.List;
  * @param parsed      false when the statement could not be understood at all ({@code unparseable-statement})
  * @param parseNote   why parsing fell back or failed (JSqlParser's message, position-mapped), or null
  * @param online      written {@code ALTER ONLINE TABLE}: MariaDB's spelling of LOCK=NONE, a syntax error on MySQL
+ * @param clausesWritten the statement writes ALGORITHM= or LOCK=, DEFAULT included (MariaDB refuses any on some
+ *                    statements)
  */
 public record Statement(StatementKind kind, TableName table, List<AlterOperation> operations,
                         RequestedAlgorithm algorithm, RequestedLock lock, CreateTableDefinition createTable,
                         List<RenamePair> renames, List<SessionSetting> settings, boolean ignore,
-                        boolean parsed, String parseNote, boolean online) {
+                        boolean parsed, String parseNote, boolean online, boolean clausesWritten) {
 
     public Statement {
         operations = List.copyOf(operations);
@@ -32,6 +34,20 @@ public record Statement(StatementKind kind, TableName table, List<AlterOperation
                 false);
     }
 
+    public Statement(StatementKind kind, TableName table, List<AlterOperation> operations,
+                     RequestedAlgorithm algorithm, RequestedLock lock, CreateTableDefinition createTable,
+                     List<RenamePair> renames, List<SessionSetting> settings, boolean ignore, boolean parsed,
+                     String parseNote, boolean online) {
+        this(kind, table, operations, algorithm, lock, createTable, renames, settings, ignore, parsed, parseNote,
+                online, algorithm != RequestedAlgorithm.DEFAULT || lock != RequestedLock.DEFAULT);
+    }
+
+    /** The same statement, noting that it writes ALGORITHM= or LOCK= (an explicit DEFAULT counts). */
+    public Statement withClausesWritten(boolean written) {
+        return new Statement(kind, table, operations, algorithm, lock, createTable, renames, settings, ignore, parsed,
+                parseNote, online, written || clausesWritten);
+    }
+
     public static Statement simple(StatementKind kind, TableName table) {
         return new Statement(kind, table, List.of(), RequestedAlgorithm.DEFAULT, RequestedLock.DEFAULT, null,
                 List.of(), List.of(), false, true, null);
@@ -42,9 +58,20 @@ public record Statement(StatementKind kind, TableName table, List<AlterOperation
                 RequestedLock.DEFAULT, null, List.of(), List.of(), false, false, note);
     }
 
+    /** A statement of the given kind (from its leading keywords) that could not be read further. */
+    public static Statement unparseable(StatementKind kind, String note) {
+        return new Statement(kind, null, List.of(), RequestedAlgorithm.DEFAULT, RequestedLock.DEFAULT, null,
+                List.of(), List.of(), false, false, note);
+    }
+
+    public Statement withOperations(List<AlterOperation> ops) {
+        return new Statement(kind, table, ops, algorithm, lock, createTable, renames, settings, ignore, parsed,
+                parseNote, online, clausesWritten);
+    }
+
     public Statement withParseNote(String note) {
         return new Statement(kind, table, operations, algorithm, lock, createTable, renames, settings, ignore,
-                parsed, note, online);
+                parsed, note, online, clausesWritten);
     }
 
     /**

@@ -9,9 +9,14 @@ public record TableName(String schema, String name) {
         return new TableName(schema, name);
     }
 
-    /** Key for schema maps: the unqualified lower-case name. */
+    /**
+     * Key for schema maps, lower case: {@code schema.name} when qualified, else the name. Two databases' tables of
+     * one name are two tables; a qualified and an unqualified reference are not taken for the same table (the
+     * default database is not known), so the second is unknown, which errs on the safe side.
+     */
     public String key() {
-        return name.toLowerCase(Locale.ROOT);
+        return schema == null ? name.toLowerCase(Locale.ROOT)
+                : schema.toLowerCase(Locale.ROOT) + "." + name.toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -32,12 +32,16 @@ public final class StatementParser {
     }
 
     public Statement parse(String sql) {
+        return withUnknownTypes(read(sql));
+    }
+
+    private Statement read(String sql) {
         List<Token> tokens = SqlLexer.tokenize(sql);
         StatementKind kind = TolerantStatementReader.kindOf(tokens);
         // ALTER ONLINE TABLE (MariaDB): JSqlParser has no place for the keyword, the clause reader keeps it.
         boolean online = kind == StatementKind.ALTER_TABLE && tokens.size() > 1 && tokens.get(1).is("ONLINE");
         if (!VERDICT_SHAPING.contains(kind) || online) {
-            return TolerantStatementReader.read(sql);
+            return keepKind(TolerantStatementReader.read(sql), kind);
         }
         JSqlParserAdapter.Outcome outcome = jsqlparser.parse(sql);
         if (outcome.ok() && outcome.statement().kind() == kind) {
@@ -48,7 +52,7 @@ public final class StatementParser {
                 + (outcome.errorLine() > 0 ? " at line " + outcome.errorLine() + ", column " + outcome.errorColumn()
                 : "");
         if (!recovered.parsed()) {
-            return recovered.withParseNote(note + "; " + recovered.parseNote());
+            return keepKind(recovered, kind).withParseNote(note + "; " + recovered.parseNote());
         }
         if (kind == StatementKind.ALTER_TABLE && !recovered.operations().isEmpty()
                 && recovered.operations().stream().allMatch(o -> o.kind() == OperationKind.UNKNOWN)) {
@@ -57,6 +61,36 @@ public final class StatementParser {
                     note + "; no clause could be read", recovered.online());
         }
         return recovered.withParseNote(note + "; recovered by the clause reader");
+    }
+
+    /**
+     * A statement not understood keeps the kind its leading keywords name, so an ALTER TABLE nothing could read is
+     * still table DDL (worst verdict, an error) rather than an unknown statement.
+     */
+    private static Statement keepKind(Statement s, StatementKind kind) {
+        return s.parsed() || s.kind() == kind ? s : Statement.unparseable(kind, s.parseNote());
+    }
+
+    /**
+     * A column type neither MySQL nor MariaDB has ({@code MODIFY c VARCHARR(10)}) means the clause is not
+     * understood: it becomes UNKNOWN (worst verdict), keeping its definition for the message.
+     */
+    private static Statement withUnknownTypes(Statement s) {
+        if (s.kind() != StatementKind.ALTER_TABLE || s.operations().stream().allMatch(StatementParser::knownType)) {
+            return s;
+        }
+        return s.withOperations(s.operations().stream().map(o -> knownType(o) ? o
+                : new AlterOperation(OperationKind.UNKNOWN, o.text(), o.column(), o.newName(), o.definition(),
+                o.index(), o.value())).toList());
+    }
+
+    private static boolean knownType(AlterOperation o) {
+        return o.definition() == null || o.definition().type() == null || o.definition().type().isKnownName();
+    }
+
+    /** The column type of an UNKNOWN clause that made it unknown, or null. */
+    public static String unknownTypeOf(AlterOperation o) {
+        return o.kind() == OperationKind.UNKNOWN && !knownType(o) ? o.definition().type().name() : null;
     }
 
     /** Clauses of a statement that neither reader understood. */

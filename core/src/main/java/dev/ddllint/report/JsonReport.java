@@ -72,6 +72,9 @@ public final class JsonReport {
         if (s.embedded()) {
             node.put("embedded", true);
         }
+        if (s.context() != null) {
+            node.put("context", s.context());
+        }
         if (s.statement().parseNote() != null) {
             node.put("parseNote", s.statement().parseNote());
         }

@@ -15,6 +15,8 @@ public final class BlockingAlter implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("blocking-alter", Severity.ERROR,
             "The statement blocks writes to the table while it runs (COPY, or LOCK=SHARED/EXCLUSIVE)");
+    /** A copy that lets writes go on (MariaDB 11.2+ online COPY): not blocking, but a whole-table copy. */
+    static final RuleInfo ONLINE_COPY = new RuleInfo(INFO.id(), Severity.WARNING, INFO.summary());
 
     @Override
     public RuleInfo info() {
@@ -38,15 +40,28 @@ public final class BlockingAlter implements Rule {
                 .toList();
         String cause;
         String help;
+        boolean online = Messages.onlineCopy(ctx.verdict().effective());
         if (!blocking.isEmpty()) {
             ClassifiedOperation first = blocking.get(0);
             cause = Messages.operation(first) + (first.reason() == null || first.reason().isBlank() ? ""
                     : " (" + first.reason() + ")");
-            help = helpFor(first.ddlOperation());
+            help = helpFor(first.ddlOperation(), Help.shadowTable(ctx));
+        } else if (explicitClauses(ctx).isEmpty()) {
+            // The finding adds which SET implied it (Analyzer: "ALGORITHM=COPY implied by SET …").
+            cause = "the ALGORITHM= this session implies";
+            help = "reset old_alter_table / alter_algorithm before the statement (SET SESSION old_alter_table=OFF, "
+                    + "SET SESSION alter_algorithm=DEFAULT), or write ALGORITHM=INPLACE, LOCK=NONE so the server "
+                    + "refuses instead of blocking";
         } else {
             cause = "the statement's explicit " + explicitClauses(ctx);
             help = "remove the explicit ALGORITHM=COPY / LOCK=SHARED|EXCLUSIVE, or write ALGORITHM=INPLACE, "
                     + "LOCK=NONE so the server refuses instead of blocking";
+        }
+        if (online) {
+            sink.report(ONLINE_COPY, ctx.statementName() + " on " + ctx.tableName() + " copies the table online: "
+                    + ctx.verdictText() + ", because of " + cause + "; " + Messages.copyEffect(ctx.verdict()
+                    .effective(), ctx.tableName()) + Messages.assumptions(blocking), help);
+            return;
         }
         sink.report(INFO, ctx.statementName() + " on " + ctx.tableName() + " blocks writes: " + ctx.verdictText()
                 + ", because of " + cause + Messages.assumptions(blocking), help);
@@ -63,15 +78,15 @@ public final class BlockingAlter implements Rule {
         return sb.toString();
     }
 
-    private static String helpFor(DdlOperation op) {
+    private static String helpFor(DdlOperation op, String shadowTable) {
         return switch (op) {
             case ADD_FOREIGN_KEY -> "run SET foreign_key_checks=0 before adding the foreign key (it is then added in "
-                    + "place without a copy; check the data yourself), or " + Help.SHADOW_TABLE;
+                    + "place without a copy; check the data yourself), or " + shadowTable;
             case ADD_FULLTEXT_INDEX, ADD_FULLTEXT_INDEX_FIRST, ADD_SPATIAL_INDEX -> "FULLTEXT and SPATIAL indexes "
-                    + "cannot be built with concurrent writes: " + Help.SHADOW_TABLE;
+                    + "cannot be built with concurrent writes: " + shadowTable;
             case ADD_AUTO_INCREMENT_COLUMN -> "add the column without AUTO_INCREMENT, backfill it, then make it "
-                    + "the key; or " + Help.SHADOW_TABLE;
-            default -> Help.SHADOW_TABLE;
+                    + "the key; or " + shadowTable;
+            default -> shadowTable;
         };
     }
 }

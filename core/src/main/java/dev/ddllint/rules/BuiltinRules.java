@@ -10,7 +10,7 @@ public final class BuiltinRules {
     public static final List<Rule> STATEMENT_RULES = List.of(new ColumnTypeChange(), new PrimaryKeyDrop(),
             new PartitionOperation(), new BlockingAlter(), new AlgorithmLockRefused(), new TableRebuild(),
             new RepeatedRebuild(), new RowLogMayOverflow(), new LongRebuild(), new MissingLockWaitTimeout(),
-            new UnparseableStatement());
+            new UnparseableStatement(), new DynamicDdlNotChecked());
 
     private BuiltinRules() {
     }

@@ -10,6 +10,8 @@ public final class ColumnTypeChange implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("column-type-change", Severity.ERROR,
             "Changing a column's data type copies the table and blocks writes");
+    /** The same change copied online (MariaDB 11.2+, LOCK=NONE): writes go on, so a warning about the copy. */
+    static final RuleInfo ONLINE_COPY = new RuleInfo(INFO.id(), Severity.WARNING, INFO.summary());
 
     @Override
     public RuleInfo info() {
@@ -48,9 +50,10 @@ public final class ColumnTypeChange implements Rule {
                 default -> c.isExact() ? "changes the data type of column `" + c.operation().column() + "`"
                         : "may change the data type of column `" + c.operation().column() + "`";
             };
-            sink.report(INFO, Messages.operation(c) + " " + what + ": " + ctx.verdictText()
-                    + "; writes to " + ctx.tableName() + " wait until the whole table is copied"
-                    + Messages.assumptions(c), Help.EXPAND_CONTRACT);
+            boolean online = Messages.onlineCopy(ctx.verdict().effective());
+            sink.report(online ? ONLINE_COPY : INFO, Messages.operation(c) + " " + what + ": " + ctx.verdictText()
+                    + "; " + Messages.copyEffect(ctx.verdict().effective(), ctx.tableName())
+                    + Messages.assumptions(c), Help.expandContract(ctx));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.ddllint.rules;
 
+import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.ClassifiedOperation;
+import dev.ddllint.kb.Verdict;
 
 import java.util.List;
 
@@ -18,6 +20,18 @@ final class Messages {
     static String shorten(String text) {
         String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
+    }
+
+    /** A table copy that lets writes go on: MariaDB 11.2+ copies online with LOCK=NONE. */
+    static boolean onlineCopy(Verdict v) {
+        return v.algorithm() == Algorithm.COPY && !v.blocksWrites();
+    }
+
+    /** What a copy does to writes, so a verdict's message never contradicts it. */
+    static String copyEffect(Verdict v, String table) {
+        return onlineCopy(v) ? "the whole table is copied while writes to " + table + " go on (an online copy: the "
+                + "writes made meanwhile are logged and applied at the end, so a large or busy table takes long)"
+                : "writes to " + table + " wait until the whole table is copied";
     }
 
     static String assumptions(ClassifiedOperation c) {

@@ -1,5 +1,6 @@
 package dev.ddllint.rules;
 
+import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.ClassifiedOperation;
 import dev.ddllint.model.OperationKind;
 
@@ -32,8 +33,10 @@ public final class PartitionOperation implements Rule {
                         + "affected partitions";
                 default -> "locks the table's partitions";
             };
+            String writes = c.verdict().blocksWrites() ? "; writes wait until it ends"
+                    : c.verdict().algorithm() == Algorithm.COPY ? "; writes go on during the copy" : "";
             sink.report(INFO, Messages.operation(c) + " on " + ctx.tableName() + " " + effect + ": "
-                    + c.verdict() + " on " + ctx.target().displayName(), "partition changes are rejected by "
+                    + c.verdict() + " on " + ctx.target().displayName() + writes, "partition changes are rejected by "
                     + "policy: run them as a planned operation with a tool built for it (for example "
                     + "pt-online-schema-change for repartitioning), after backing up the affected rows");
         }

@@ -10,6 +10,8 @@ public final class PrimaryKeyDrop implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("primary-key-drop", Severity.ERROR,
             "Dropping a primary key without adding another copies the table and blocks writes");
+    /** The same drop copied online (MariaDB 11.2+, LOCK=NONE): writes go on, so a warning about the copy. */
+    static final RuleInfo ONLINE_COPY = new RuleInfo(INFO.id(), Severity.WARNING, INFO.summary());
 
     @Override
     public RuleInfo info() {
@@ -26,10 +28,12 @@ public final class PrimaryKeyDrop implements Rule {
                 default -> "drops index `" + (c.operation().index() == null ? "?" : c.operation().index().name())
                         + "`, the UNIQUE NOT NULL key InnoDB uses as the primary key of " + ctx.tableName();
             };
-            sink.report(INFO, Messages.operation(c) + " " + what + " without adding a new one: " + ctx.verdictText()
-                    + "; writes wait until the whole table is copied", "drop and add the primary key in one "
+            boolean online = Messages.onlineCopy(ctx.verdict().effective());
+            sink.report(online ? ONLINE_COPY : INFO, Messages.operation(c) + " " + what + " without adding a new one: "
+                    + ctx.verdictText() + "; " + Messages.copyEffect(ctx.verdict().effective(), ctx.tableName()),
+                    "drop and add the primary key in one "
                     + "statement (ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (…)), which rebuilds in place "
-                    + "with LOCK=NONE; or " + Help.SHADOW_TABLE);
+                    + "with LOCK=NONE; or " + Help.shadowTable(ctx));
         }
     }
 }

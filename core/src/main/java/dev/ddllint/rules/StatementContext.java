@@ -10,7 +10,9 @@ import dev.ddllint.kb.StatementVerdict;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.model.Statement;
 import dev.ddllint.model.StatementKind;
+import dev.ddllint.model.StatementOrigin;
 import dev.ddllint.schema.TableFacts;
+import dev.ddllint.schema.TableLinks;
 
 import java.util.List;
 import java.util.Set;
@@ -26,12 +28,18 @@ import java.util.Set;
  *                   {@code newTables} scope), so it holds no rows yet
  * @param estimation the rebuild and row-log estimates of the analysis
  * @param once       lets a rule report something once per file or per analysis
+ * @param links      triggers on the table and foreign keys referencing it (what gh-ost refuses)
+ * @param origin     where the statement comes from (a routine body, a string for PREPARE), and dynamic SQL that
+ *                   cannot be known
  */
 public record StatementContext(Statement statement, StatementVerdict verdict, TargetServer target,
                                TableFacts table, SessionState session, Configuration config, String path,
-                               boolean newTable, Estimation estimation, ReportOnce once) {
+                               boolean newTable, Estimation estimation, ReportOnce once, StatementOrigin origin,
+                               TableLinks links) {
 
     public StatementContext {
+        links = links == null ? TableLinks.NONE : links;
+        origin = origin == null ? StatementOrigin.FILE : origin;
         config = config == null ? Configuration.DEFAULT.withTarget(target) : config;
         estimation = estimation == null ? Estimation.of(config.estimate()) : estimation;
         once = once == null ? new ReportOnce() : once;
@@ -40,7 +48,7 @@ public record StatementContext(Statement statement, StatementVerdict verdict, Ta
     /** The context as it was before estimates: default configuration for the target, no file, no estimates. */
     public StatementContext(Statement statement, StatementVerdict verdict, TargetServer target, TableFacts table,
                             SessionState session) {
-        this(statement, verdict, target, table, session, null, null, false, null, null);
+        this(statement, verdict, target, table, session, null, null, false, null, null, null, null);
     }
 
     /** Operations of the statement that map to one of the given facts-table operations. */

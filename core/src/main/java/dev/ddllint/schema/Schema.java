@@ -22,21 +22,67 @@ import java.util.Optional;
 public final class Schema {
 
     private final Map<String, TableFacts> tables = new HashMap<>();
+    private String defaultDatabase;
     /** Tables read from a live database: their definition wins over a CREATE TABLE replayed from a file. */
     private final java.util.Set<String> live = new java.util.HashSet<>();
 
+    /** Triggers created by the migrations, by table key. */
+    private final Map<String, java.util.List<String>> triggers = new HashMap<>();
+
+    /** Records a CREATE TRIGGER on a table (gh-ost refuses tables with triggers). */
+    public void recordTrigger(String table, String trigger) {
+        triggers.computeIfAbsent(TableFacts.key(table), k -> new java.util.ArrayList<>()).add(trigger);
+    }
+
+    /** Triggers on the table and the tables whose foreign keys reference it. */
+    public TableLinks links(TableName name) {
+        if (name == null) {
+            return TableLinks.NONE;
+        }
+        String key = key(name);
+        java.util.List<String> referencing = tables.values().stream().filter(t -> t.indexes().stream()
+                        .anyMatch(i -> i.kind() == IndexKind.FOREIGN && i.referencedTable() != null
+                                && TableFacts.key(unqualified(i.referencedTable())).equals(key)))
+                .map(TableFacts::name).sorted().toList();
+        return new TableLinks(triggers.getOrDefault(key, java.util.List.of()), referencing);
+    }
+
+    private static String unqualified(String table) {
+        String t = table.replace("`", "");
+        return t.contains(".") ? t.substring(t.lastIndexOf('.') + 1) : t;
+    }
+
+    /**
+     * The database the live schema was read from: a name qualified with it is the unqualified one. Without it a
+     * qualified and an unqualified name are two tables (the default database is not known).
+     */
+    public void defaultDatabase(String database) {
+        this.defaultDatabase = database == null ? null : database.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private String key(TableName name) {
+        return key(name.toString());
+    }
+
+    /** The map key of a table name as written ({@code t} or {@code db.t}), without the default database. */
+    private String key(String name) {
+        String k = TableFacts.key(name.replace("`", ""));
+        return defaultDatabase != null && k.startsWith(defaultDatabase + ".") ? k.substring(defaultDatabase.length() + 1)
+                : k;
+    }
+
     public Optional<TableFacts> table(TableName name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(tables.get(name.key()));
+        return name == null ? Optional.empty() : Optional.ofNullable(tables.get(key(name)));
     }
 
     public void put(TableFacts facts) {
-        tables.put(TableFacts.key(facts.name()), facts);
+        tables.put(key(facts.name()), facts);
     }
 
     /** Seeds a table as it stands in the live database. */
     public void putLive(TableFacts facts) {
         put(facts);
-        live.add(TableFacts.key(facts.name()));
+        live.add(key(facts.name()));
     }
 
     /**
@@ -53,6 +99,55 @@ public final class Schema {
         });
     }
 
+    /**
+     * A statement that may or may not run (DDL in a string for PREPARE, often one branch of an IF): what it would
+     * change becomes unknown. Its columns and indexes leave the table's facts (a later verdict on them assumes the
+     * worst); a statement that changes the whole table (CREATE, DROP, RENAME, table options, partitioning) leaves
+     * the table unknown.
+     */
+    public void applyUncertain(Statement s) {
+        if (s.table() == null) {
+            s.renames().forEach(p -> {
+                tables.remove(key(p.from()));
+                tables.remove(key(p.to()));
+            });
+            return;
+        }
+        TableFacts t = tables.get(key(s.table()));
+        if (t == null) {
+            return;
+        }
+        boolean partial = (s.kind() == dev.ddllint.model.StatementKind.ALTER_TABLE
+                || s.kind() == dev.ddllint.model.StatementKind.CREATE_INDEX
+                || s.kind() == dev.ddllint.model.StatementKind.DROP_INDEX) && s.parsed()
+                && s.operations().stream().allMatch(op -> op.column() != null || op.index() != null
+                || op.definition() != null);
+        if (!partial) {
+            tables.remove(key(s.table()));
+            return;
+        }
+        java.util.Set<String> columns = new java.util.HashSet<>();
+        java.util.Set<String> indexes = new java.util.HashSet<>();
+        for (AlterOperation op : s.operations()) {
+            for (String c : new String[] {op.column(), op.newName(),
+                    op.definition() == null ? null : op.definition().name()}) {
+                if (c != null) {
+                    columns.add(TableFacts.key(c));
+                }
+            }
+            if (op.index() != null && op.index().name() != null) {
+                indexes.add(TableFacts.key(op.index().name()));
+            }
+        }
+        List<ColumnDefinition> kept = t.columns().values().stream()
+                .filter(c -> !columns.contains(TableFacts.key(c.name()))).toList();
+        List<IndexDefinition> keptIndexes = t.indexes().stream().filter(i -> !indexes.contains(TableFacts.key(i.name()))
+                && i.columns().stream().noneMatch(c -> columns.contains(TableFacts.key(c)))).toList();
+        tables.remove(key(t.name()));
+        put(TableFacts.of(t.name(), new ArrayList<>(kept), keptIndexes, t.options(), t.origin(), t.createdInRun(),
+                t.partitioned()).withRowVersions(TableFacts.UNKNOWN_ROW_VERSIONS));
+    }
+
     /** Applies one statement's effect on the tables; {@code origin} names its file and line. */
     public void apply(Statement s, String origin) {
         if (!s.parsed()) {
@@ -62,14 +157,14 @@ public final class Schema {
             case CREATE_TABLE -> create(s, origin);
             case DROP_TABLE -> {
                 if (s.table() != null) {
-                    tables.remove(s.table().key());
+                    tables.remove(key(s.table()));
                 }
-                s.renames().forEach(p -> tables.remove(p.from().key()));
+                s.renames().forEach(p -> tables.remove(key(p.from())));
             }
             case RENAME_TABLE -> s.renames().forEach(p -> {
-                TableFacts t = tables.remove(p.from().key());
+                TableFacts t = tables.remove(key(p.from()));
                 if (t != null) {
-                    put(renamed(t, p.to().name()));
+                    put(renamed(t, p.to().toString()));
                 }
             });
             case ALTER_TABLE, CREATE_INDEX, DROP_INDEX -> table(s.table()).ifPresent(t -> alter(t, s.operations()));
@@ -80,11 +175,11 @@ public final class Schema {
 
     private void create(Statement s, String origin) {
         CreateTableDefinition def = s.createTable();
-        if (def == null || s.table() == null || live.contains(s.table().key())) {
+        if (def == null || s.table() == null || live.contains(key(s.table()))) {
             return;
         }
         if (def.likeTable() != null) {
-            table(def.likeTable()).ifPresent(src -> put(TableFacts.of(s.table().name(),
+            table(def.likeTable()).ifPresent(src -> put(TableFacts.of(s.table().toString(),
                     new ArrayList<>(src.columns().values()), src.indexes(), src.options(), origin, true,
                     src.partitioned())));
             return;
@@ -97,7 +192,8 @@ public final class Schema {
             ColumnDefinition column = withCharset(c, charsetOf(def.options()));
             columns.add(inPrimaryKey ? withNullable(column, false) : column);
         }
-        put(TableFacts.of(s.table().name(), columns, def.indexes(), def.options(), origin, true, def.partitioned()));
+        put(TableFacts.of(s.table().toString(), columns, def.indexes(), def.options(), origin, true,
+                def.partitioned()));
     }
 
     private void alter(TableFacts t, List<AlterOperation> ops) {
@@ -134,8 +230,8 @@ public final class Schema {
                 case DROP_COLUMN -> {
                     columns.remove(TableFacts.key(op.column()));
                     String k = TableFacts.key(op.column());
-                    indexes.replaceAll(i -> new IndexDefinition(i.name(), i.kind(),
-                            i.columns().stream().filter(c -> !TableFacts.key(c).equals(k)).toList(), i.referencedTable()));
+                    indexes.replaceAll(i -> i.withColumns(
+                            i.columns().stream().filter(c -> !TableFacts.key(c).equals(k)).toList()));
                     indexes.removeIf(i -> i.columns().isEmpty() && i.kind() != IndexKind.CHECK);
                 }
                 case ADD_INDEX, ADD_PRIMARY_KEY, ADD_FOREIGN_KEY, ADD_CHECK_CONSTRAINT -> {
@@ -149,7 +245,7 @@ public final class Schema {
                     indexes.removeIf(i -> TableFacts.key(i.name()).equals(dropped));
                 }
                 case RENAME_INDEX -> indexes.replaceAll(i -> TableFacts.key(i.name()).equals(TableFacts.key(op.column()))
-                        ? new IndexDefinition(op.newName(), i.kind(), i.columns(), i.referencedTable()) : i);
+                        ? i.withName(op.newName()) : i);
                 case RENAME_TABLE -> name = op.newName() == null ? name : op.newName();
                 case ROW_FORMAT, KEY_BLOCK_SIZE, ENGINE -> options.put(op.kind() == dev.ddllint.model.OperationKind.ENGINE
                         ? "ENGINE" : op.kind().name(), op.value());
@@ -169,7 +265,7 @@ public final class Schema {
                 }
             }
         }
-        tables.remove(TableFacts.key(t.name()));
+        tables.remove(key(t.name()));
         put(TableFacts.of(name, new ArrayList<>(columns.values()), indexes, options, t.origin(), t.createdInRun(),
                 partitioned).withRowVersions(t.rowVersions()));
     }
@@ -179,7 +275,9 @@ public final class Schema {
             return;
         }
         indexes.replaceAll(i -> new IndexDefinition(i.name(), i.kind(),
-                i.columns().stream().map(c -> c.equalsIgnoreCase(from) ? to : c).toList(), i.referencedTable()));
+                i.columns().stream().map(c -> c.equalsIgnoreCase(from) ? to : c).toList(), i.referencedTable(),
+                i.usingHash(), i.prefixedColumns().stream().map(c -> c.equalsIgnoreCase(from) ? to : c).toList(),
+                i.cascading()));
     }
 
     private static TableFacts renamed(TableFacts t, String newName) {

@@ -23,6 +23,8 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
                          int rowVersions) {
 
     public static final int UNKNOWN_ROW_VERSIONS = -1;
+    /** Option key set to YES for a MariaDB table created WITH SYSTEM VERSIONING. */
+    public static final String SYSTEM_VERSIONING = "SYSTEM_VERSIONING";
 
     public static TableFacts of(String name, List<ColumnDefinition> columns, List<IndexDefinition> indexes,
                                 Map<String, String> options, String origin, boolean createdInRun,
@@ -79,9 +81,65 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
             return Optional.empty();
         }
         return indexes.stream().filter(i -> i.kind() == IndexKind.UNIQUE)
+                .filter(i -> i.prefixedColumns().isEmpty() && !i.hasExpressionPart())
                 .filter(i -> !i.columns().isEmpty() && i.columns().stream()
                         .allMatch(c -> column(c).map(ColumnDefinition::isNotNull).orElse(false)))
                 .findFirst();
+    }
+
+    /** An index with a functional key part (MySQL keeps it as a hidden VIRTUAL column). */
+    public boolean hasFunctionalIndex() {
+        return indexes.stream().anyMatch(IndexDefinition::hasExpressionPart);
+    }
+
+    public boolean hasVirtualColumn() {
+        return columns.values().stream().anyMatch(c -> c.generated() == ColumnDefinition.Generated.VIRTUAL);
+    }
+
+    /** A foreign key of this table with an ON DELETE/UPDATE CASCADE or SET NULL action. */
+    public boolean hasCascadingForeignKey() {
+        return indexes.stream().anyMatch(i -> i.kind() == IndexKind.FOREIGN && i.cascading());
+    }
+
+    public Optional<IndexDefinition> index(String name) {
+        return indexes.stream().filter(i -> i.name() != null && i.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** A UNIQUE index that MariaDB keeps as a hidden hash column (see {@link #isLongUnique}). */
+    public boolean hasLongUniqueIndex() {
+        return indexes.stream().anyMatch(this::isLongUnique);
+    }
+
+    /**
+     * MariaDB (10.4+) enforces a UNIQUE index through a hidden hash column when it is declared USING HASH, covers a
+     * BLOB/TEXT column without a prefix length, or is longer than a B-tree key can be (3072 bytes); a table with one
+     * is copied by every ALTER TABLE.
+     */
+    public boolean isLongUnique(IndexDefinition index) {
+        if (index.kind() != IndexKind.UNIQUE) {
+            return false;
+        }
+        if (index.usingHash()) {
+            return true;
+        }
+        long bytes = 0;
+        for (String part : index.columns()) {
+            ColumnDefinition c = column(part).orElse(null);
+            if (c == null || index.prefixedColumns().stream().anyMatch(p -> key(p).equals(key(part)))) {
+                continue;
+            }
+            String type = c.type().name();
+            if (type.endsWith("TEXT") || type.endsWith("BLOB") || type.equals("JSON")) {
+                return true;
+            }
+            if (type.equals("VARCHAR") || type.equals("CHAR")) {
+                String cs = c.type().charset() != null ? c.type().charset() : defaultCharset();
+                bytes += (long) Math.max(0, c.type().length()) * dev.ddllint.kb.Charsets.maxBytes(cs);
+            } else if (type.equals("VARBINARY") || type.equals("BINARY")) {
+                bytes += Math.max(0, c.type().length());
+            }
+        }
+        return bytes > 3072;
     }
 
     /** Table default character set, lower case, or null when not declared. */

@@ -19,7 +19,8 @@ import java.util.Locale;
 public final class AlterClauseReader {
 
     /** Operations plus the ALGORITHM/LOCK clauses found among them. */
-    public record Clauses(List<AlterOperation> operations, RequestedAlgorithm algorithm, RequestedLock lock) {
+    public record Clauses(List<AlterOperation> operations, RequestedAlgorithm algorithm, RequestedLock lock,
+                          boolean written) {
     }
 
     private AlterClauseReader() {
@@ -30,26 +31,62 @@ public final class AlterClauseReader {
         List<AlterOperation> operations = new ArrayList<>();
         RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
         RequestedLock lock = RequestedLock.DEFAULT;
-        for (List<Token> clause : ColumnDefinitionReader.splitOnCommas(specification)) {
+        boolean written = false;
+        for (List<Token> clause : splitTrailingPartitioning(ColumnDefinitionReader.splitOnCommas(specification))) {
             TokenCursor in = new TokenCursor(clause);
             while (!in.atEnd()) {
                 int before = in.position();
                 if (in.accept("ALGORITHM")) {
                     in.acceptSymbol("=");
                     algorithm = parseAlgorithm(in.next());
+                    written = true;
                 } else if (in.accept("LOCK")) {
                     in.acceptSymbol("=");
                     lock = parseLock(in.next());
+                    written = true;
                 } else {
-                    AlterOperation op = readOperation(in);
-                    operations.add(withText(op, source, in.between(before, in.position())));
+                    OperationBuilder builder = new OperationBuilder();
+                    AlterOperation op = readOperation(in, builder);
+                    List<Token> read = in.between(before, in.position());
+                    operations.add(withText(op, source, read));
+                    builder.more.forEach(more -> operations.add(withText(more, source, read)));
                 }
                 if (in.position() == before) {
                     in.next(); // never loop without progress
                 }
             }
         }
-        return new Clauses(operations, algorithm, lock);
+        return new Clauses(operations, algorithm, lock, written);
+    }
+
+    /**
+     * PARTITION BY / REMOVE PARTITIONING follow the last alter clause without a comma
+     * ({@code ADD c INT PARTITION BY KEY () PARTITIONS 2}): a clause of their own.
+     */
+    private static List<List<Token>> splitTrailingPartitioning(List<List<Token>> clauses) {
+        List<List<Token>> out = new ArrayList<>();
+        for (List<Token> clause : clauses) {
+            int depth = 0;
+            int cut = -1;
+            for (int i = 1; i < clause.size() && cut < 0; i++) {
+                Token t = clause.get(i);
+                if (t.isSymbol("(")) {
+                    depth++;
+                } else if (t.isSymbol(")")) {
+                    depth--;
+                } else if (depth == 0 && i + 1 < clause.size() && (t.is("PARTITION") && clause.get(i + 1).is("BY")
+                        || t.is("REMOVE") && clause.get(i + 1).is("PARTITIONING"))) {
+                    cut = i;
+                }
+            }
+            if (cut < 0) {
+                out.add(clause);
+            } else {
+                out.add(clause.subList(0, cut));
+                out.add(clause.subList(cut, clause.size()));
+            }
+        }
+        return out;
     }
 
     public static RequestedAlgorithm parseAlgorithm(Token t) {
@@ -79,9 +116,8 @@ public final class AlterClauseReader {
      * DEFAULT CHARSET=utf8}), so an option stops at the next option keyword; everything else runs to the end of
      * its clause.
      */
-    private static AlterOperation readOperation(TokenCursor in) {
+    private static AlterOperation readOperation(TokenCursor in, OperationBuilder op) {
         Token first = in.peek();
-        OperationBuilder op = new OperationBuilder();
         if (in.accept("ADD")) {
             return readAdd(op, in);
         }
@@ -247,9 +283,15 @@ public final class AlterClauseReader {
                 TokenCursor.QualifiedName ref = in.name();
                 referenced = ref == null ? null : ref.name();
             }
-            skipRest(in);
+            boolean cascading = false;
+            while (!in.atEnd()) {
+                Token action = in.next();
+                if (action.is("CASCADE") || action.is("SET") && in.peekIs("NULL")) {
+                    cascading = true;
+                }
+            }
             return op.build(OperationKind.ADD_FOREIGN_KEY).withIndex(new IndexDefinition(name, IndexKind.FOREIGN, cols,
-                    referenced));
+                    referenced, false, List.of(), cascading));
         }
         if (in.accept("CHECK")) {
             skipRest(in);
@@ -270,19 +312,29 @@ public final class AlterClauseReader {
             skipRest(in);
             return op.build(OperationKind.ADD_PARTITION);
         }
+        if (systemVersioning(in)) {
+            return op.build(OperationKind.SYSTEM_VERSIONING);
+        }
         in.accept("COLUMN");
         ifNotExists(in);
         if (in.peek() != null && in.peek().isSymbol("(")) {
-            // ADD COLUMN (a INT, b INT): report the first; the classification of each is the same.
+            // ADD COLUMN (a INT, b INT): one operation a column, each classified on its own (one may have an
+            // expression default, another be AUTO_INCREMENT).
             List<Token> inner = in.parenthesised();
-            List<List<Token>> parts = ColumnDefinitionReader.splitOnCommas(inner);
-            if (!parts.isEmpty() && !parts.get(0).isEmpty()) {
-                TokenCursor c = new TokenCursor(parts.get(0));
-                String name = nameOf(c.next());
-                return op.build(OperationKind.ADD_COLUMN).withColumn(name)
-                        .withDefinition(ColumnDefinitionReader.read(name, c));
+            List<AlterOperation> columns = new ArrayList<>();
+            for (List<Token> part : ColumnDefinitionReader.splitOnCommas(inner)) {
+                TokenCursor c = new TokenCursor(part);
+                Token nameToken = c.next();
+                ColumnDefinition def = nameToken == null || !nameToken.isName() ? null
+                        : ColumnDefinitionReader.read(nameOf(nameToken), c);
+                columns.add(def == null ? op.build(OperationKind.UNKNOWN)
+                        : op.build(OperationKind.ADD_COLUMN).withColumn(def.name()).withDefinition(def));
             }
-            return op.build(OperationKind.UNKNOWN);
+            if (columns.isEmpty()) {
+                return op.build(OperationKind.UNKNOWN);
+            }
+            op.more.addAll(columns.subList(1, columns.size()));
+            return columns.get(0);
         }
         Token nameToken = in.next();
         if (nameToken == null || !nameToken.isName()) {
@@ -305,16 +357,57 @@ public final class AlterClauseReader {
             String indexName = nameOf(in.next());
             name = name == null ? indexName : name;
         }
+        boolean hash = false;
         if (in.accept("USING")) {
-            in.next();
+            hash = isHash(in.next());
         }
-        List<String> cols = keyColumns(in);
-        skipRest(in);
-        OperationKind kindOfOp = OperationKind.ADD_INDEX;
-        return op.build(kindOfOp).withIndex(new IndexDefinition(name, kind, cols, null));
+        List<Token> parts = in.parenthesised();
+        hash |= usingHashInRest(in);
+        return op.build(OperationKind.ADD_INDEX).withIndex(new IndexDefinition(name, kind, columnNames(parts), null,
+                hash, prefixedColumns(parts), false));
+    }
+
+    private static boolean isHash(Token t) {
+        return t != null && t.is("HASH");
+    }
+
+    /** Consumes the rest of the clause; true when it says {@code USING HASH} (an index option after the parts). */
+    public static boolean usingHashInRest(TokenCursor in) {
+        boolean hash = false;
+        while (!in.atEnd()) {
+            if (in.next().is("USING") && isHash(in.peek())) {
+                hash = true;
+            }
+        }
+        return hash;
+    }
+
+    /** Columns of key parts written with a prefix length ({@code c(10)}). */
+    public static List<String> prefixedColumns(List<Token> inner) {
+        List<String> prefixed = new ArrayList<>();
+        for (List<Token> part : ColumnDefinitionReader.splitOnCommas(inner)) {
+            if (part.size() >= 4 && part.get(0).isName() && part.get(1).isSymbol("(")) {
+                prefixed.add(part.get(0).value());
+            }
+        }
+        return prefixed;
+    }
+
+    /** {@code SYSTEM VERSIONING} or {@code PERIOD FOR ...} after ADD/DROP (MariaDB), consumed; not a column. */
+    private static boolean systemVersioning(TokenCursor in) {
+        Token next = in.peek(1);
+        if (in.peekIs("SYSTEM") && next != null && next.is("VERSIONING")
+                || in.peekIs("PERIOD") && next != null && next.is("FOR")) {
+            skipRest(in);
+            return true;
+        }
+        return false;
     }
 
     private static AlterOperation readDrop(OperationBuilder op, TokenCursor in) {
+        if (systemVersioning(in)) {
+            return op.build(OperationKind.SYSTEM_VERSIONING);
+        }
         if (in.acceptAll("PRIMARY", "KEY")) {
             return op.build(OperationKind.DROP_PRIMARY_KEY);
         }
@@ -485,6 +578,9 @@ public final class AlterClauseReader {
 
     /** Creates operations; their text is filled in once the whole clause has been read. */
     private static final class OperationBuilder {
+        /** Further operations of the same clause ({@code ADD COLUMN (a INT, b INT)}). */
+        final List<AlterOperation> more = new ArrayList<>();
+
         AlterOperation build(OperationKind kind) {
             return AlterOperation.of(kind, "");
         }

@@ -51,6 +51,7 @@ public final class ColumnDefinitionReader {
         boolean zerofill = false;
         String charset = null;
         String collation = null;
+        boolean binaryCollation = false;
         Boolean nullable = null;
         String defaultValue = null;
         boolean autoIncrement = false;
@@ -76,8 +77,11 @@ public final class ColumnDefinitionReader {
                 in.acceptSymbol("=");
                 Token v = in.next();
                 collation = v == null ? null : v.value().toLowerCase(java.util.Locale.ROOT);
-            } else if (in.accept("BINARY") || in.accept("ASCII") || in.accept("UNICODE")) {
-                // BINARY after a string type selects the _bin collation; rarely used in migrations.
+            } else if (in.accept("BINARY")) {
+                // BINARY after a string type selects the character set's _bin collation.
+                binaryCollation = true;
+            } else if (in.accept("ASCII") || in.accept("UNICODE")) {
+                // Shorthands for CHARACTER SET latin1 / ucs2, not met in migrations.
             } else if (in.acceptAll("NOT", "NULL")) {
                 nullable = Boolean.FALSE;
             } else if (in.accept("NULL")) {
@@ -128,6 +132,11 @@ public final class ColumnDefinitionReader {
                 // VISIBLE, INVISIBLE, COLUMN_FORMAT x, STORAGE x, SRID n, ENFORCED, … : irrelevant to the verdict.
                 in.next();
             }
+        }
+        if (binaryCollation && collation == null) {
+            // Without a declared character set the table's is meant; utf8mb4 is assumed (a charset change, and a
+            // copy, when the table has another one: the safe side).
+            collation = (charset == null ? "utf8mb4" : charset) + "_bin";
         }
         ColumnType type = new ColumnType(typeName, args, unsigned, zerofill, charset, collation);
         return new ColumnDefinition(name, type, nullable, defaultValue, autoIncrement, generated, primaryKey,

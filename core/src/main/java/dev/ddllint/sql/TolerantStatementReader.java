@@ -120,7 +120,7 @@ public final class TolerantStatementReader {
         AlterClauseReader.Clauses clauses = AlterClauseReader.read(sql, in.rest());
         return new Statement(StatementKind.ALTER_TABLE, new TableName(name.schema(), name.name()),
                 clauses.operations(), clauses.algorithm(), clauses.lock(), null, List.of(), List.of(), ignore,
-                true, null, online);
+                true, null, online).withClausesWritten(clauses.written());
     }
 
     private static Statement readCreateTable(String sql, TokenCursor in) {
@@ -161,6 +161,12 @@ public final class TolerantStatementReader {
                 break;
             }
             if (t.is("DEFAULT")) {
+                continue;
+            }
+            if (t.is("WITH") && in.peekIs("SYSTEM")) {
+                in.next();
+                in.accept("VERSIONING");
+                options.put(dev.ddllint.schema.TableFacts.SYSTEM_VERSIONING, "YES");
                 continue;
             }
             String key = t.upper();
@@ -224,8 +230,10 @@ public final class TolerantStatementReader {
         in.accept("INDEX");
         in.acceptAll("IF", "NOT", "EXISTS");
         Token name = in.next();
+        boolean hash = false;
         if (in.accept("USING")) {
-            in.next();
+            Token type = in.next();
+            hash = type != null && type.is("HASH");
         }
         if (!in.accept("ON")) {
             return Statement.unparseable("CREATE INDEX without ON table");
@@ -234,28 +242,33 @@ public final class TolerantStatementReader {
         if (table == null) {
             return Statement.unparseable("CREATE INDEX without a table name");
         }
-        List<String> columns = AlterClauseReader.columnNames(in.parenthesised());
+        List<Token> parts = in.parenthesised();
+        List<String> columns = AlterClauseReader.columnNames(parts);
         int textEnd = in.position();
         RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
         RequestedLock lock = RequestedLock.DEFAULT;
+        boolean written = false;
         while (!in.atEnd()) {
             if (in.accept("ALGORITHM")) {
                 in.acceptSymbol("=");
                 algorithm = AlterClauseReader.parseAlgorithm(in.next());
+                written = true;
             } else if (in.accept("LOCK")) {
                 in.acceptSymbol("=");
                 lock = AlterClauseReader.parseLock(in.next());
-            } else {
-                in.next();
+                written = true;
+            } else if (in.next().is("USING") && in.peekIs("HASH")) {
+                hash = true;
             }
         }
         List<Token> head = in.between(0, textEnd);
         String text = head.isEmpty() ? sql : sql.substring(head.get(0).offset(),
                 head.get(head.size() - 1).offset() + head.get(head.size() - 1).text().length());
         AlterOperation op = AlterOperation.of(OperationKind.ADD_INDEX, text)
-                .withIndex(new IndexDefinition(name == null ? null : name.value(), kind, columns, null));
+                .withIndex(new IndexDefinition(name == null ? null : name.value(), kind, columns, null, hash,
+                        AlterClauseReader.prefixedColumns(parts), false));
         return new Statement(StatementKind.CREATE_INDEX, new TableName(table.schema(), table.name()), List.of(op),
-                algorithm, lock, null, List.of(), List.of(), false, true, null);
+                algorithm, lock, null, List.of(), List.of(), false, true, null).withClausesWritten(written);
     }
 
     private static Statement readDropIndex(String sql, TokenCursor in) {
@@ -273,13 +286,16 @@ public final class TolerantStatementReader {
         }
         RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
         RequestedLock lock = RequestedLock.DEFAULT;
+        boolean written = false;
         while (!in.atEnd()) {
             if (in.accept("ALGORITHM")) {
                 in.acceptSymbol("=");
                 algorithm = AlterClauseReader.parseAlgorithm(in.next());
+                written = true;
             } else if (in.accept("LOCK")) {
                 in.acceptSymbol("=");
                 lock = AlterClauseReader.parseLock(in.next());
+                written = true;
             } else {
                 in.next();
             }
@@ -290,7 +306,7 @@ public final class TolerantStatementReader {
                 .withIndex(new IndexDefinition(name.value(), primary ? IndexKind.PRIMARY : IndexKind.PLAIN,
                         List.of(), null));
         return new Statement(StatementKind.DROP_INDEX, new TableName(table.schema(), table.name()), List.of(op),
-                algorithm, lock, null, List.of(), List.of(), false, true, null);
+                algorithm, lock, null, List.of(), List.of(), false, true, null).withClausesWritten(written);
     }
 
     private static Statement readRenameTable(TokenCursor in) {
@@ -351,12 +367,18 @@ public final class TolerantStatementReader {
     private static Statement readSet(TokenCursor in) {
         in.next(); // SET
         List<SessionSetting> settings = new ArrayList<>();
+        // A GLOBAL/SESSION modifier holds for the assignments after it that have none (SET GLOBAL a=1, b=2).
+        boolean globalScope = false;
         for (List<Token> part : ColumnDefinitionReader.splitOnCommas(in.rest())) {
             TokenCursor p = new TokenCursor(part);
-            p.accept("SESSION");
-            p.accept("LOCAL");
+            if (p.accept("SESSION") || p.accept("LOCAL")) {
+                globalScope = false;
+            }
             // GLOBAL (and PERSIST) settings do not change this session: keep them apart by a "global." prefix.
-            boolean global = p.accept("GLOBAL") || p.accept("PERSIST") || p.accept("PERSIST_ONLY");
+            if (p.accept("GLOBAL") || p.accept("PERSIST") || p.accept("PERSIST_ONLY")) {
+                globalScope = true;
+            }
+            boolean global = globalScope;
             Token name = p.next();
             if (name == null) {
                 continue;
@@ -366,7 +388,8 @@ public final class TolerantStatementReader {
             if (n.startsWith("@@")) {
                 n = n.substring(2);
                 if (p.acceptSymbol(".")) {
-                    global |= n.equalsIgnoreCase("global") || n.equalsIgnoreCase("persist");
+                    global = n.equalsIgnoreCase("global") || n.equalsIgnoreCase("persist")
+                            || n.equalsIgnoreCase("persist_only");
                     Token real = p.next();
                     n = real == null ? n : real.value();
                 }

@@ -31,6 +31,10 @@ class EstimationTest {
     @TempDir
     Path dir;
 
+    /** A table that exists already (not new) and whose definition is known, so a FORCE is an in-place rebuild. */
+    static final String KNOWN_ORDERS = "CREATE TABLE IF NOT EXISTS orders (id BIGINT PRIMARY KEY, status INT, "
+            + "note VARCHAR(500), body TEXT);\n";
+
     static SourceFile file(String name, String sql) {
         return new SourceFile(name, sql.getBytes(StandardCharsets.UTF_8));
     }
@@ -102,7 +106,7 @@ class EstimationTest {
         Path snap = dir.resolve("stats.json");
         snapshot.write(snap);
         Configuration c = Configuration.DEFAULT.withEstimate(EstimateSettings.DEFAULT.withStatsFile(snap));
-        String sql = "-- ddl-lint:stats orders data=1MB rows=10 updates=1/s\nALTER TABLE orders FORCE;\n";
+        String sql = "-- ddl-lint:stats orders data=1MB rows=10 updates=1/s\n" + KNOWN_ORDERS + "ALTER TABLE orders FORCE;\n";
 
         AnalysisReport fromSnapshot = analyze(c, StatisticsSource.NONE, file("V5__f.sql", sql));
         Finding overflow = findings(fromSnapshot, "row-log-may-overflow").get(0);
@@ -114,7 +118,8 @@ class EstimationTest {
         // Live sizes win; the rates (not in the live answer) still come from the snapshot.
         AnalysisReport fromLive = analyze(c, live(null, stats("orders", "live db1:3306", 50e9, 0, 1e8, 500, null,
                 null, null)), file("V5__f.sql", sql));
-        String help = findings(fromLive, "row-log-may-overflow").get(0).help();
+        String help = findings(fromLive, "row-log-may-overflow").stream().findFirst().map(Finding::help)
+                .orElseThrow(() -> new AssertionError(fromLive.findings()));
         assertThat(help).contains("D, clustered index = 46.6 GiB   [live db1:3306]")
                 .contains("rows written = inserts 100/s, updates 2,000/s, deletes 10/s   [snapshot stats.json");
 
@@ -132,7 +137,7 @@ class EstimationTest {
                 null, Map.of("orders", TableStats.parse("orders", Map.of("data", "30GB"),
                 "configured: estimate.tables.orders")));
         AnalysisReport r = analyze(Configuration.DEFAULT.withEstimate(e), StatisticsSource.NONE,
-                file("V1__x.sql", "SET SESSION lock_wait_timeout = 5;\nALTER TABLE orders FORCE;\n"));
+                file("V1__x.sql", KNOWN_ORDERS + "SET SESSION lock_wait_timeout = 5;\nALTER TABLE orders FORCE;\n"));
         Finding f = findings(r, "long-rebuild").get(0);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.message()).contains("3,000 s (50 min)", "estimate.maxDuration");
@@ -149,7 +154,7 @@ class EstimationTest {
         StatisticsSource live = live(new ServerStats("live db1:3306", "8.0.36", 134_217_728L, 1_048_576L,
                 ConnectionHint.fromJdbcUrl("jdbc:mysql://db1:3306/shop?user=deploy&password=s3cret")), t);
         AnalysisReport r = analyze(Configuration.DEFAULT.withTarget(TargetServer.parse("mysql:8.0.36")), live,
-                file("V7__x.sql", "SET SESSION lock_wait_timeout = 5;\n"
+                file("V7__x.sql", KNOWN_ORDERS + "SET SESSION lock_wait_timeout = 5;\n"
                         + "ALTER TABLE orders ADD COLUMN note VARCHAR(20), ALGORITHM=INPLACE, LOCK=NONE;\n"));
         String help = findings(r, "row-log-may-overflow").get(0).help();
         assertThat(help).doesNotContain("s3cret").doesNotContain("password")

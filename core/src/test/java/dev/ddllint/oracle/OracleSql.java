@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * SQL text surgery for the oracle (a port of the Perl helper in {@code oracle.sh}): strip and place
  * {@code ALGORITHM=} / {@code LOCK=} clauses, find the table a DDL works on, split a setup script.
  */
-final class OracleSql {
+public final class OracleSql {
 
     private static final String VALUE = "(?:DEFAULT|INSTANT|INPLACE|NOCOPY|COPY|NONE|SHARED|EXCLUSIVE)\\b";
     private static final String KW = "\\b(?:ALGORITHM|LOCK)\\b\\s*(?:=\\s*)?" + VALUE;
@@ -25,6 +25,9 @@ final class OracleSql {
     private static final Pattern ALTER_TARGET = Pattern.compile(
             "^ALTER\\s+(?:ONLINE\\s+|IGNORE\\s+)*TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:" + ID + "\\s*\\.\\s*)?(" + ID + ")",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern OPTIMIZE_TARGET = Pattern.compile(
+            "^OPTIMIZE\\s+(?:NO_WRITE_TO_BINLOG\\s+|LOCAL\\s+)?TABLE\\s+(?:" + ID + "\\s*\\.\\s*)?(" + ID + ")",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern INDEX_TARGET = Pattern.compile(
             "^(?:CREATE|DROP)\\b.*?\\bINDEX\\b.*?\\bON\\s+(?:" + ID + "\\s*\\.\\s*)?(" + ID + ")",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -34,16 +37,16 @@ final class OracleSql {
     private static final Pattern PARTITION_HEAD = Pattern.compile("^(?:PARTITION\\s+BY|REMOVE\\s+PARTITIONING)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    enum Kind { ALTER, INDEX, OTHER }
+    public enum Kind { ALTER, INDEX, OTHER }
 
     private OracleSql() {
     }
 
-    static boolean hasClauses(String statement) {
+    public static boolean hasClauses(String statement) {
         return KW_PATTERN.matcher(statement).find();
     }
 
-    static String strip(String statement) {
+    public static String strip(String statement) {
         String s = statement.strip();
         s = STRIP_AFTER_COMMA.matcher(s).replaceAll("");
         s = STRIP_BEFORE_COMMA.matcher(s).replaceAll("");
@@ -54,7 +57,7 @@ final class OracleSql {
         return s;
     }
 
-    static Kind kind(String statement) {
+    public static Kind kind(String statement) {
         String s = statement.strip();
         if (ALTER.matcher(s).matches()) {
             return Kind.ALTER;
@@ -63,7 +66,7 @@ final class OracleSql {
     }
 
     /** The table the DDL works on, unquoted, without schema; null when not recognised. */
-    static String target(String statement) {
+    public static String target(String statement) {
         String s = statement.strip();
         Matcher m = ALTER_TARGET.matcher(s);
         String t = null;
@@ -72,6 +75,9 @@ final class OracleSql {
         } else {
             m = INDEX_TARGET.matcher(s);
             if (m.find()) {
+                t = m.group(1);
+            } else if ((m = OPTIMIZE_TARGET.matcher(s)).find()) {
+                // OPTIMIZE TABLE t: its table's ids, not those of every table in the scratch database.
                 t = m.group(1);
             }
         }
@@ -91,7 +97,7 @@ final class OracleSql {
      * by a comma, or by a space before PARTITION BY / REMOVE PARTITIONING), 2 (after the table name, no comma) or
      * 3 (at the end, after a comma). CREATE/DROP INDEX only have placement 1 (appended, space separated).
      */
-    static Optional<String> place(String statement, int placement, String algorithm, String lock) {
+    public static Optional<String> place(String statement, int placement, String algorithm, String lock) {
         List<String> mods = new ArrayList<>();
         mods.add("ALGORITHM=" + algorithm);
         if (lock != null) {
@@ -119,7 +125,7 @@ final class OracleSql {
     }
 
     /** Splits a script on ';' outside quotes and comments; blank statements are dropped. */
-    static List<String> splitStatements(String script) {
+    public static List<String> splitStatements(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         int n = script.length();

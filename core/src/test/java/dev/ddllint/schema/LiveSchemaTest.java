@@ -63,6 +63,16 @@ class LiveSchemaTest {
                         .isEqualTo(DdlOperation.COLUMN_TYPE_CHANGE);
                 assertThat(op(offline.files().get(0).statements().get(0)).isExact()).isFalse();
 
+                // A name qualified with the connection's database is the same table; another database's is not.
+                String qualified = "ALTER TABLE " + db + ".orders MODIFY COLUMN note VARCHAR(50);\n"
+                        + "ALTER TABLE other_db.orders MODIFY COLUMN note VARCHAR(50);\n";
+                AnalysisReport named = new Analyzer(config, dev.ddllint.analysis.TableSource.live(c)).analyze(
+                        List.of(new SourceFile("V9__named.sql", qualified.getBytes(StandardCharsets.UTF_8))));
+                assertThat(op(named.files().get(0).statements().get(0)).ddlOperation())
+                        .isEqualTo(DdlOperation.VARCHAR_EXTEND_SAME_PREFIX);
+                assertThat(op(named.files().get(0).statements().get(1)).ddlOperation())
+                        .isEqualTo(DdlOperation.COLUMN_TYPE_CHANGE);
+
                 // The live definition wins over a CREATE TABLE replayed from an (already applied) migration.
                 String replayed = "CREATE TABLE orders (id INT PRIMARY KEY, note TEXT);\n"
                         + "ALTER TABLE orders MODIFY COLUMN note VARCHAR(50);\n";

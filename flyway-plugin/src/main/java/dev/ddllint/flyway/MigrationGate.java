@@ -18,7 +18,7 @@ import dev.ddllint.model.StatementKind;
 import dev.ddllint.model.TableName;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.Severity;
-import dev.ddllint.schema.LiveSchema;
+import dev.ddllint.analysis.TableSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,7 +140,7 @@ final class MigrationGate {
         // Live definitions of the tables (exact verdicts), and live sizes, row-log limit and write rates for the
         // row-log and duration estimates; both read-only, on Flyway's own connection.
         LiveStatistics statistics = new LiveStatistics(connection, Duration.ZERO, connectionHint(connection));
-        AnalysisReport report = new Analyzer(config, tables -> LiveSchema.read(connection, tables), statistics)
+        AnalysisReport report = new Analyzer(config, TableSource.live(connection), statistics)
                 .analyze(files);
         Map<String, Set<TableName>> tablesByScript = new LinkedHashMap<>();
         for (FileReport f : report.files()) {

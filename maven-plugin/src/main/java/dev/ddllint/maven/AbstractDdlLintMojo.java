@@ -327,7 +327,7 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
         }
         if (file != null) {
             try {
-                c = ConfigurationLoader.load(file);
+                c = ConfigurationLoader.refuseRunScope(ConfigurationLoader.load(file), file);
             } catch (ConfigurationException e) {
                 throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
             }

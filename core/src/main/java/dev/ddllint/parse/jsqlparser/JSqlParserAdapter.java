@@ -122,16 +122,19 @@ public final class JSqlParserAdapter {
         List<AlterOperation> operations = new ArrayList<>();
         RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
         RequestedLock lock = RequestedLock.DEFAULT;
+        boolean written = false;
         List<AlterExpression> expressions = alter.getAlterExpressions() == null ? List.of()
                 : alter.getAlterExpressions();
         for (AlterExpression e : expressions) {
             net.sf.jsqlparser.statement.alter.AlterOperation op = e.getOperation();
             if (op == net.sf.jsqlparser.statement.alter.AlterOperation.ALGORITHM) {
                 algorithm = AlterClauseReader.parseAlgorithm(word(e.getAlgorithmOption()));
+                written = true;
                 continue;
             }
             if (op == net.sf.jsqlparser.statement.alter.AlterOperation.LOCK) {
                 lock = AlterClauseReader.parseLock(word(e.getLockOption()));
+                written = true;
                 continue;
             }
             String text = op == net.sf.jsqlparser.statement.alter.AlterOperation.UNSPECIFIC
@@ -143,12 +146,15 @@ public final class JSqlParserAdapter {
             if (read.lock() != RequestedLock.DEFAULT) {
                 lock = read.lock();
             }
+            written |= read.written();
             OperationKind expected = expectedKind(e);
             for (AlterOperation detailed : read.operations()) {
                 // JSqlParser's reading of what the clause is wins; ours supplies the details when both agree.
-                // Except for partition clauses, which JSqlParser 5.4 reads as columns named PARTITION.
+                // Except for partition clauses, which JSqlParser 5.4 reads as columns named PARTITION, and MariaDB's
+                // ADD/DROP SYSTEM VERSIONING and PERIOD FOR, which it may read as columns too.
                 if (expected != null && detailed.kind() != expected && !compatible(expected, detailed.kind())
-                        && !detailed.kind().isPartitionOperation()) {
+                        && !detailed.kind().isPartitionOperation()
+                        && detailed.kind() != OperationKind.SYSTEM_VERSIONING) {
                     detailed = new AlterOperation(expected, detailed.text(), detailed.column(), detailed.newName(),
                             null, detailed.index(), detailed.value());
                 }
@@ -157,7 +163,7 @@ public final class JSqlParserAdapter {
         }
         return new Statement(StatementKind.ALTER_TABLE, name, operations, algorithm, lock, null, List.of(),
                 List.of(), sql.toUpperCase(java.util.Locale.ROOT).matches("(?s)\\s*ALTER\\s+(ONLINE\\s+)?IGNORE\\b.*"),
-                true, null);
+                true, null).withClausesWritten(written);
     }
 
     private static boolean compatible(OperationKind expected, OperationKind read) {
