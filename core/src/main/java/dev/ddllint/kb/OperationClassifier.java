@@ -83,6 +83,13 @@ public final class OperationClassifier {
                     ? "the table has a FULLTEXT index, so columns cannot be added or dropped instantly"
                     : "ROW_FORMAT=COMPRESSED tables cannot add or drop columns instantly";
         }
+        if (verdict.algorithm() == Algorithm.INSTANT && ddl.isInstantAddDrop() && table != null
+                && target.flavor() == ServerFlavor.MARIADB && table.hasIndexedVirtualColumn()) {
+            // MariaDB cannot add or drop a column instantly next to an indexed VIRTUAL column (differential).
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            fallback = null;
+            reason = "the table has an index on a VIRTUAL column, so MariaDB cannot add or drop a column instantly";
+        }
         if (verdict.algorithm() == Algorithm.INSTANT && ddl.isInstantAddDrop() && target.isMySql() && table != null
                 && table.rowVersions() >= maxRowVersions()) {
             verdict = fallback;
@@ -156,13 +163,13 @@ public final class OperationClassifier {
 
     /**
      * Operations that keep a copy from running online even on MariaDB 11.2+: adding AUTO_INCREMENT to a column or an
-     * AUTO_INCREMENT column (oracle, replay: LOCK=NONE refused),
+     * AUTO_INCREMENT column (oracle, replay: LOCK=NONE refused), DROP SYSTEM VERSIONING (differential),
      * partition-specific operations (which accept no LOCK= clause at all, so an online copy is not settled) and what
      * ddl-lint does not understand.
      */
     static boolean onlineCopyAllowed(DdlOperation ddl) {
         return ddl != DdlOperation.ADD_AUTO_INCREMENT_ATTRIBUTE && ddl != DdlOperation.ADD_AUTO_INCREMENT_COLUMN
-                && ddl != DdlOperation.UNKNOWN
+                && ddl != DdlOperation.DROP_SYSTEM_VERSIONING && ddl != DdlOperation.UNKNOWN
                 && !ddl.isPartitionSpecific();
     }
 
@@ -340,7 +347,10 @@ public final class OperationClassifier {
         boolean wholePrimary = indexes.stream().anyMatch(i -> i.kind() == IndexKind.PRIMARY && i.columns().size() == 1)
                 || table.implicitPrimaryKey().map(k -> k.columns().size() == 1
                 && TableFacts.key(k.columns().get(0)).equals(TableFacts.key(column))).orElse(false);
-        if (wholePrimary) {
+        boolean implicitKeyColumn = table.implicitPrimaryKey().map(k -> k.columns().stream()
+                .anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(column)))).orElse(false);
+        if (wholePrimary || implicitKeyColumn) {
+            // Dropping a column of the UNIQUE NOT NULL key InnoDB clusters on changes the clustered index.
             return List.of(DdlOperation.DROP_PRIMARY_KEY);
         }
         if (indexes.isEmpty()) {
@@ -597,7 +607,7 @@ public final class OperationClassifier {
             boolean fulltext = indexesWith(op.column(), table).stream().anyMatch(i -> i.kind() == IndexKind.FULLTEXT);
             if (!Objects.equals(csBefore, csAfter)) {
                 boolean widen = "utf8mb3".equals(csBefore) && "utf8mb4".equals(csAfter) && !fulltext
-                        && !after.isEnumOrSet()
+                        && !after.isEnumOrSet() && !inUniqueKey(op.column(), table)
                         && !(after.isVarchar() && (after.length() * 3 <= 255) != (after.length() * 4 <= 255));
                 parts.add(!widen ? DdlOperation.COLUMN_CHARSET_CHANGE
                         : indexed ? DdlOperation.COLUMN_CHARSET_WIDEN_INDEXED : DdlOperation.COLUMN_CHARSET_WIDEN);
@@ -611,7 +621,12 @@ public final class OperationClassifier {
                         ? DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED : DdlOperation.COLUMN_COLLATION_CHANGE);
             }
         }
-        if (previous.isNotNull() != next.isNotNull()) {
+        boolean clusteredKeyColumn = table.implicitPrimaryKey().map(k -> k.columns().stream()
+                .anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(op.column())))).orElse(false);
+        if (previous.isNotNull() && !next.isNotNull() && clusteredKeyColumn) {
+            // The UNIQUE NOT NULL key InnoDB clusters on stops qualifying: the clustered index changes (a copy).
+            parts.add(DdlOperation.DROP_PRIMARY_KEY);
+        } else if (previous.isNotNull() != next.isNotNull()) {
             parts.add(next.isNotNull() ? DdlOperation.MAKE_NOT_NULL
                     : redundant ? DdlOperation.MAKE_NULLABLE_REDUNDANT : DdlOperation.MAKE_NULLABLE);
         }

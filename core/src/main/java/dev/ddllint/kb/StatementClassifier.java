@@ -189,8 +189,16 @@ public final class StatementClassifier {
             algorithm = Algorithm.COPY;
         }
         boolean fulltextKept = table != null && table.hasFulltextIndex();
-        if (rebuild && algorithm == Algorithm.INPLACE && table != null && (table.hasSpatialIndex() || fulltextKept)) {
-            // Rebuilding a table that keeps a SPATIAL or FULLTEXT index needs LOCK=SHARED (also for fallbacks).
+        // MariaDB adds a FULLTEXT index in a rebuilding statement by a copy (differential).
+        if (mariadb && rebuild && algorithm == Algorithm.INPLACE && classified.stream().anyMatch(c ->
+                c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST)
+                && classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.TABLE_REBUILD)) {
+            algorithm = Algorithm.COPY;
+        }
+        if (rebuild && algorithm == Algorithm.INPLACE && table != null && (table.hasSpatialIndex() || fulltextKept
+                || mariadb && table.hasIndexedVirtualColumn())) {
+            // Rebuilding a table that keeps a SPATIAL or FULLTEXT index (MariaDB: an index on a VIRTUAL column) needs
+            // LOCK=SHARED, also for fallbacks.
             lock = lock.stronger(LockLevel.SHARED);
         }
         if (rebuild && algorithm == Algorithm.INPLACE && fulltextKept && target.isMySql()) {

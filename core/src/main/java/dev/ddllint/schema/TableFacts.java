@@ -92,6 +92,12 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
         return indexes.stream().anyMatch(IndexDefinition::hasExpressionPart);
     }
 
+    /** An index over a VIRTUAL column (its values are computed, and rebuilt, by the server). */
+    public boolean hasIndexedVirtualColumn() {
+        return columns.values().stream().anyMatch(c -> c.generated() == ColumnDefinition.Generated.VIRTUAL
+                && isIndexed(c.name()));
+    }
+
     public boolean hasVirtualColumn() {
         return columns.values().stream().anyMatch(c -> c.generated() == ColumnDefinition.Generated.VIRTUAL);
     }

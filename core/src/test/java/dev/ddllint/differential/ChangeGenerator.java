@@ -484,7 +484,9 @@ final class ChangeGenerator {
     }
 
     private Clause renameIndex(Draft d) {
-        List<Index> named = d.table.indexes.stream().filter(i -> i.name() != null && !d.names.contains(i.name())).toList();
+        // MySQL 9.7 crashes (signal 11) renaming FTS_DOC_ID_INDEX: not a case the server survives.
+        List<Index> named = d.table.indexes.stream().filter(i -> i.name() != null && !d.names.contains(i.name())
+                && !(!mariadb && i.name().equals("FTS_DOC_ID_INDEX"))).toList();
         if (named.isEmpty()) {
             return null;
         }

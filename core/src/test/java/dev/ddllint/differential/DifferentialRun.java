@@ -92,8 +92,11 @@ final class DifferentialRun {
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         Map<String, Integer> classes = new TreeMap<>();
         Map<String, String> examples = new LinkedHashMap<>();
-        List<String> lines = new ArrayList<>();
-        lines.add("case\toutcome\tclass\tdetails\tchange\tsetup");
+        Path dir = Path.of("target", "differential");
+        Files.createDirectories(dir);
+        // Written as the cases run, so a server that goes away leaves the cases so far.
+        java.io.BufferedWriter lines = Files.newBufferedWriter(dir.resolve(server.name() + ".tsv"), StandardCharsets.UTF_8);
+        lines.write("case\toutcome\tclass\tdetails\tchange\tsetup\n");
         StringBuilder shrunk = new StringBuilder("@@note differential cases that disagreed on " + server
                 + " (seed " + seed + "), shrunk; move them to core/src/test/resources/oracle/ once fixed\n\n");
         int serverRuns = 0;
@@ -139,8 +142,9 @@ final class DifferentialRun {
                 String key = j.outcome() == Outcome.INVALID || j.outcome() == Outcome.AGREE
                         || j.outcome() == Outcome.UNSETTLED ? null
                         : classKey(j, lint.known(c), answer, c);
-                lines.add(String.join("\t", c.name(), j.outcome().name(), key == null ? "-" : key,
-                        oneLine(String.join(" | ", j.details())), oneLine(c.changeSql()), oneLine(c.setupSql())));
+                lines.write(String.join("\t", c.name(), j.outcome().name(), key == null ? "-" : key,
+                        oneLine(String.join(" | ", j.details())), oneLine(c.changeSql()), oneLine(c.setupSql())) + "\n");
+                lines.flush();
                 if (key != null) {
                     int seen = classes.merge(key, 1, Integer::sum);
                     if (seen <= SHRINK_PER_CLASS) {
@@ -170,10 +174,8 @@ final class DifferentialRun {
             }
         } finally {
             closeQuietly(oracle);
+            lines.close();
         }
-        Path dir = Path.of("target", "differential");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(server.name() + ".tsv"), lines, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(server.name() + "-shrunk.cases"), shrunk, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(server.name() + "-coverage.txt"), coverage.report(), StandardCharsets.UTF_8);
         return new Result(server, cases + extra, outcomes, classes, examples, coverage, (System.nanoTime() - start) / 1_000_000,

@@ -36,7 +36,10 @@ class DifferentialTest {
         int cases = Integer.getInteger("ddllint.differential.cases", CI_CASES);
         long seed = Long.getLong("ddllint.differential.seed", CI_SEED);
         boolean shrink = !"false".equals(System.getProperty("ddllint.differential.shrink"));
-        List<TestServers.Server> servers = TestServers.all();
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(System.getProperty("ddllint.differential.servers",
+                ".*"));
+        List<TestServers.Server> servers = TestServers.all().stream().filter(s -> only.matcher(s.name()).matches())
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(servers.size());
         List<Future<DifferentialRun.Result>> futures = new ArrayList<>();
         for (TestServers.Server server : servers) {

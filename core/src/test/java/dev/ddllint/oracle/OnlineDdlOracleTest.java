@@ -72,7 +72,9 @@ class OnlineDdlOracleTest {
     @Test
     void everyCaseAgreesWithTheKnowledgeBaseOnEveryServer() throws Exception {
         List<OracleCase> all = OracleCase.loadAll();
-        assertThat(all).as("oracle cases").hasSizeGreaterThanOrEqualTo(MINIMUM_CASES);
+        if (System.getProperty("ddllint.oracle.dir") == null) {
+            assertThat(all).as("oracle cases").hasSizeGreaterThanOrEqualTo(MINIMUM_CASES);
+        }
         String filter = System.getProperty("ddllint.oracle.cases", "");
         Pattern only = filter.isBlank() ? null : Pattern.compile(filter);
         List<OracleCase> cases = only == null ? all : all.stream().filter(c -> only.matcher(c.name()).find()).toList();

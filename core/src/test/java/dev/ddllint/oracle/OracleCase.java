@@ -87,7 +87,9 @@ public record OracleCase(String file, String name, String setup, String alter, L
     }
 
     private static Path resourceDir() {
-        URL url = OracleCase.class.getClassLoader().getResource(RESOURCE_DIR);
+        // -Dddllint.oracle.dir=differential-open: the open findings of the differential tester instead.
+        String dirName = System.getProperty("ddllint.oracle.dir", RESOURCE_DIR);
+        URL url = OracleCase.class.getClassLoader().getResource(dirName);
         if (url != null && "file".equals(url.getProtocol())) {
             try {
                 return Path.of(url.toURI());
@@ -95,11 +97,11 @@ public record OracleCase(String file, String name, String setup, String alter, L
                 throw new IllegalStateException(e);
             }
         }
-        Path source = Path.of("src/test/resources", RESOURCE_DIR);
+        Path source = Path.of("src/test/resources", dirName);
         if (Files.isDirectory(source)) {
             return source;
         }
-        throw new IllegalStateException("oracle case directory not found on the class path: " + RESOURCE_DIR);
+        throw new IllegalStateException("oracle case directory not found on the class path: " + dirName);
     }
 
     /** Parses one case file. */
