@@ -114,8 +114,7 @@ public final class StatementClassifier {
     }
 
     private Verdict combine(List<ClassifiedOperation> classified, TableFacts table, Statement statement) {
-        if (classified.isEmpty() || classified.stream().allMatch(c -> c.operation().value() != null
-                && c.operation().value().endsWith(" KEYS"))) {
+        if (classified.isEmpty() || classified.stream().allMatch(StatementClassifier::switchesKeys)) {
             // DISABLE/ENABLE KEYS alone change nothing in InnoDB; beside other clauses the statement copies.
             return new Verdict(Algorithm.INSTANT, false, LockLevel.NONE);
         }
@@ -217,6 +216,11 @@ public final class StatementClassifier {
         return new Verdict(algorithm, rebuild, lock);
     }
 
+    /** ALTER TABLE ... DISABLE KEYS / ENABLE KEYS. */
+    private static boolean switchesKeys(ClassifiedOperation c) {
+        return c.operation().value() != null && c.operation().value().endsWith(" KEYS");
+    }
+
     private static boolean indexesNewVirtualColumn(Statement statement) {
         Set<String> added = new HashSet<>();
         for (AlterOperation op : statement.operations()) {
@@ -263,8 +267,7 @@ public final class StatementClassifier {
             return natural;
         }
         if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && classified.stream()
-                .anyMatch(c -> c.operation().kind() == OperationKind.RENAME_TABLE || mariadb
-                        && c.operation().value() != null && c.operation().value().endsWith(" KEYS"))) {
+                .anyMatch(c -> c.operation().kind() == OperationKind.RENAME_TABLE || mariadb && switchesKeys(c))) {
             refusals.add("LOCK=" + lock + " is not possible: " + server + " renames a table or switches its keys only "
                     + "with LOCK=DEFAULT or EXCLUSIVE (error 1845)");
             return natural;

@@ -78,32 +78,6 @@ public final class OracleRunner implements AutoCloseable {
         return attemptCount;
     }
 
-    private record Rung(Algorithm algorithm, boolean nocopy, LockLevel lock) {
-        String sqlAlgorithm() {
-            return nocopy ? "NOCOPY" : algorithm.name();
-        }
-
-        @Override
-        public String toString() {
-            return sqlAlgorithm() + (lock == null ? "" : "," + lock);
-        }
-    }
-
-    private List<Rung> ladder() {
-        List<Rung> rungs = new ArrayList<>();
-        rungs.add(new Rung(Algorithm.INSTANT, false, null));
-        if (mariadb) {
-            rungs.add(new Rung(Algorithm.INPLACE, true, LockLevel.NONE));
-        }
-        for (LockLevel l : LockLevel.values()) {
-            rungs.add(new Rung(Algorithm.INPLACE, false, l));
-        }
-        for (LockLevel l : LockLevel.values()) {
-            rungs.add(new Rung(Algorithm.COPY, false, l));
-        }
-        return rungs;
-    }
-
     public ServerAnswer run(OracleCase c) throws SQLException {
         List<String> log = new ArrayList<>();
         List<String> flags = new ArrayList<>();
@@ -128,7 +102,7 @@ public final class OracleRunner implements AutoCloseable {
         Integer placement = null;
         boolean skipInplace = false;
         boolean onlyCopy = false;
-        for (Rung rung : ladder()) {
+        for (LadderRung rung : LadderRung.ladder(mariadb)) {
             if ((skipInplace && rung.algorithm() == Algorithm.INPLACE && !rung.nocopy())
                     || (onlyCopy && rung.algorithm() != Algorithm.COPY)) {
                 continue;

@@ -1,10 +1,12 @@
 package dev.ddllint.replay;
 
+
 import dev.ddllint.analysis.SourceFile;
 import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.LockLevel;
 import dev.ddllint.kb.ServerFlavor;
 import dev.ddllint.model.StatementKind;
+import dev.ddllint.oracle.LadderRung;
 import dev.ddllint.oracle.OracleSql;
 import dev.ddllint.script.ScriptOptions;
 import dev.ddllint.script.ScriptReadResult;
@@ -338,32 +340,6 @@ final class CorpusReplay implements AutoCloseable {
         }
     }
 
-    private record Rung(Algorithm algorithm, boolean nocopy, LockLevel lock) {
-        String sqlAlgorithm() {
-            return nocopy ? "NOCOPY" : algorithm.name();
-        }
-
-        @Override
-        public String toString() {
-            return sqlAlgorithm() + (lock == null ? "" : "," + lock);
-        }
-    }
-
-    private List<Rung> ladder() {
-        List<Rung> rungs = new ArrayList<>();
-        rungs.add(new Rung(Algorithm.INSTANT, false, null));
-        if (mariadb) {
-            rungs.add(new Rung(Algorithm.INPLACE, true, LockLevel.NONE));
-        }
-        for (LockLevel l : LockLevel.values()) {
-            rungs.add(new Rung(Algorithm.INPLACE, false, l));
-        }
-        for (LockLevel l : LockLevel.values()) {
-            rungs.add(new Rung(Algorithm.COPY, false, l));
-        }
-        return rungs;
-    }
-
     private record Obs(boolean accepted, int errno, String message, long rows, Boolean rebuilt, boolean resultSet,
                        boolean refusedButChanged) {
         String error() {
@@ -434,7 +410,7 @@ final class CorpusReplay implements AutoCloseable {
         }
         Integer placement = null;
         boolean skipInplace = false;
-        for (Rung rung : ladder()) {
+        for (LadderRung rung : LadderRung.ladder(mariadb)) {
             if (skipInplace && rung.algorithm() == Algorithm.INPLACE && !rung.nocopy()) {
                 continue;
             }
