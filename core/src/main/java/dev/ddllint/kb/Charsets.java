@@ -28,7 +28,7 @@ public final class Charsets {
     }
 
     /** The character set a collation belongs to ({@code utf8mb4_bin} → {@code utf8mb4}). */
-    static String ofCollation(String collation) {
+    public static String ofCollation(String collation) {
         if (collation == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
 import dev.ddllint.model.ColumnPosition;
 import dev.ddllint.model.ColumnType;
+import dev.ddllint.model.InheritedCharset;
 import dev.ddllint.model.IndexDefinition;
 import dev.ddllint.model.IndexDefinition.IndexKind;
 import dev.ddllint.model.OperationKind;
@@ -85,8 +86,16 @@ public final class OperationClassifier {
         }
         if (verdict.algorithm() == Algorithm.INSTANT && ddl.isInstantAddDrop() && table != null
                 && target.flavor() == ServerFlavor.MARIADB && table.hasIndexedVirtualColumn()) {
-            // MariaDB cannot add or drop a column instantly next to an indexed VIRTUAL column (differential).
-            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            // MariaDB cannot add or drop a column instantly next to an indexed VIRTUAL column: a column added last
+            // is added by an in-place rebuild that needs LOCK=SHARED, one placed elsewhere or dropped by a copy
+            // (differential).
+            boolean behindVirtual = ddl == DdlOperation.ADD_COLUMN_LAST
+                    || ddl == DdlOperation.ADD_COLUMN_EXPRESSION_DEFAULT && op.definition() != null
+                    && op.definition().position() == null
+                    || ddl == DdlOperation.DROP_COLUMN && !precedesIndexedVirtualColumn(op.column(), table);
+            // Only a change that moves an indexed VIRTUAL column copies.
+            verdict = behindVirtual ? new Verdict(Algorithm.INPLACE, true, LockLevel.SHARED)
+                    : new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
             fallback = null;
             reason = "the table has an index on a VIRTUAL column, so MariaDB cannot add or drop a column instantly";
         }
@@ -116,6 +125,22 @@ public final class OperationClassifier {
                 reason = "rebuilding a table that keeps a FULLTEXT or SPATIAL index needs LOCK=SHARED";
             }
         }
+        if (target.flavor() == ServerFlavor.MARIADB && table != null && table.hasFulltextIndex()
+                && table.column("FTS_DOC_ID").isPresent() && COPIED_WITH_OWN_FTS_DOC_ID.contains(ddl)
+                && verdict.algorithm() != Algorithm.COPY) {
+            // A table that declares FTS_DOC_ID itself gets a new clustered key or loses versioning by a copy
+            // (differential).
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            fallback = null;
+            reason = "the table declares its own FTS_DOC_ID column for its FULLTEXT index: MariaDB copies it for this";
+        }
+        if (target.flavor() == ServerFlavor.MARIADB && op.kind() == OperationKind.DROP_COLUMN
+                && "FTS_DOC_ID".equalsIgnoreCase(op.column()) && verdict.algorithm() != Algorithm.COPY) {
+            // The column the FULLTEXT indexes are built on: MariaDB drops it by a copy (differential).
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            fallback = null;
+            reason = "FTS_DOC_ID serves the FULLTEXT indexes: MariaDB drops it by copying the table";
+        }
         String engine = table == null ? null : table.options().get("ENGINE");
         if (engine != null && !engine.equalsIgnoreCase("INNODB") && ddl != DdlOperation.RENAME_TABLE
                 && ddl != DdlOperation.ENGINE_CHANGE && verdict.algorithm() != Algorithm.COPY) {
@@ -135,6 +160,22 @@ public final class OperationClassifier {
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
         }
         return new ClassifiedOperation(op, ddl, verdict, fallback, fact, assumptions, reason);
+    }
+
+    private static final Set<String> SPATIAL_TYPES = Set.of("GEOMETRY", "POINT", "LINESTRING", "POLYGON",
+            "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION", "GEOMCOLLECTION");
+    private static final Set<DdlOperation> COPIED_WITH_OWN_FTS_DOC_ID = Set.of(DdlOperation.ADD_PRIMARY_KEY,
+            DdlOperation.DROP_PRIMARY_KEY, DdlOperation.REPLACE_PRIMARY_KEY, DdlOperation.DROP_SYSTEM_VERSIONING);
+
+    /** The column stands before an indexed VIRTUAL column, which moves when the column goes. */
+    private static boolean precedesIndexedVirtualColumn(String column, TableFacts table) {
+        List<String> order = new ArrayList<>(table.columns().keySet());
+        int at = column == null ? -1 : order.indexOf(TableFacts.key(column));
+        if (at < 0) {
+            return true;
+        }
+        return order.subList(at + 1, order.size()).stream().map(table.columns()::get).anyMatch(c ->
+                c.generated() == ColumnDefinition.Generated.VIRTUAL && table.isIndexed(c.name()));
     }
 
     /**
@@ -175,6 +216,38 @@ public final class OperationClassifier {
 
     private List<DdlOperation> map(AlterOperation op, TableFacts table, SessionState session,
                                    boolean statementAddsPrimary, List<String> assumptions) {
+        List<DdlOperation> mapped = mapKind(op, table, session, statementAddsPrimary, assumptions);
+        if (target.flavor() == ServerFlavor.MARIADB && mapped.contains(DdlOperation.DROP_PRIMARY_KEY)
+                && nextClusteredKey(op, table)) {
+            // MariaDB clusters on the next UNIQUE NOT NULL key in place; MySQL still copies (differential).
+            return mapped.stream().map(d -> d == DdlOperation.DROP_PRIMARY_KEY ? DdlOperation.REPLACE_PRIMARY_KEY : d)
+                    .toList();
+        }
+        return mapped;
+    }
+
+    /**
+     * Another UNIQUE key, NOT NULL, without prefixes or expressions, that this operation leaves in place: InnoDB
+     * clusters on it once the current clustered key is gone.
+     */
+    private static boolean nextClusteredKey(AlterOperation op, TableFacts table) {
+        if (table == null) {
+            return false;
+        }
+        String current = table.hasPrimaryKey() ? "PRIMARY" : table.implicitPrimaryKey().map(IndexDefinition::name)
+                .orElse(null);
+        String dropped = op.index() == null ? null : op.index().name();
+        return table.indexes().stream().filter(i -> i.kind() == IndexKind.UNIQUE)
+                .filter(i -> i.name() != null && !i.name().equalsIgnoreCase(current)
+                        && !i.name().equalsIgnoreCase(dropped == null ? "" : dropped))
+                .filter(i -> i.prefixedColumns().isEmpty() && !i.hasExpressionPart() && !i.columns().isEmpty())
+                .anyMatch(i -> i.columns().stream().allMatch(c -> (op.column() == null
+                        || !TableFacts.key(c).equals(TableFacts.key(op.column())))
+                        && table.column(c).map(d -> d.isNotNull() && d.generated() == null).orElse(false)));
+    }
+
+    private List<DdlOperation> mapKind(AlterOperation op, TableFacts table, SessionState session,
+                                       boolean statementAddsPrimary, List<String> assumptions) {
         return switch (op.kind()) {
             case ADD_COLUMN -> List.of(addColumn(op, table, target.flavor()));
             case DROP_COLUMN -> dropColumn(op.column(), table, assumptions);
@@ -184,10 +257,11 @@ public final class OperationClassifier {
             case SET_COLUMN_VISIBILITY -> List.of(DdlOperation.SET_COLUMN_VISIBILITY);
             case ADD_INDEX -> List.of(addIndex(op.index(), table, assumptions));
             case DROP_INDEX -> List.of(dropIndex(op.index(), table, statementAddsPrimary));
-            case RENAME_INDEX -> List.of(DdlOperation.RENAME_INDEX);
+            case RENAME_INDEX -> List.of(renamesFunctionalIndex(op, table) ? DdlOperation.RENAME_FUNCTIONAL_INDEX
+                    : DdlOperation.RENAME_INDEX);
             case SET_INDEX_VISIBILITY -> List.of(DdlOperation.INDEX_VISIBILITY);
-            case ADD_PRIMARY_KEY -> List.of(primaryKeyChangeCopies(table) ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED
-                    : DdlOperation.ADD_PRIMARY_KEY);
+            case ADD_PRIMARY_KEY -> List.of(primaryKeyChangeCopies(table) || nullableKeyColumnCopied(op, table)
+                    ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED : DdlOperation.ADD_PRIMARY_KEY);
             case DROP_PRIMARY_KEY -> List.of(statementAddsPrimary ? primaryKeyChangeCopies(table)
                     ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED : DdlOperation.REPLACE_PRIMARY_KEY
                     : DdlOperation.DROP_PRIMARY_KEY);
@@ -200,7 +274,8 @@ public final class OperationClassifier {
             case DROP_CHECK_CONSTRAINT -> List.of(DdlOperation.DROP_CHECK_CONSTRAINT);
             case DROP_CONSTRAINT -> List.of(dropConstraint(op.index(), table, statementAddsPrimary, assumptions));
             case RENAME_TABLE -> List.of(DdlOperation.RENAME_TABLE);
-            case CONVERT_CHARSET -> List.of(convert(op.value(), table, assumptions));
+            case CONVERT_CHARSET -> List.of(convert(op.value(), COLLATE.matcher(op.text() == null ? "" : op.text())
+                    .find(), table, assumptions));
             case DEFAULT_CHARSET -> List.of(DdlOperation.DEFAULT_CHARSET);
             case TABLE_COMMENT -> List.of(DdlOperation.TABLE_COMMENT);
             case AUTO_INCREMENT_VALUE -> List.of(DdlOperation.AUTO_INCREMENT_VALUE);
@@ -230,6 +305,7 @@ public final class OperationClassifier {
         };
     }
 
+    private static final Pattern COLLATE = Pattern.compile("(?i)\\bCOLLATE\\b");
     private static final Pattern DROP_VERSIONING = Pattern.compile("(?i)^\\s*DROP\\s+SYSTEM\\b");
     private static final Pattern NOT_ENFORCED = Pattern.compile("(?i)\\bNOT\\s+ENFORCED\\b");
     private static final Pattern ANALYZE = Pattern.compile("(?i)^\\s*(ANALYZE|CHECK)\\b");
@@ -239,6 +315,9 @@ public final class OperationClassifier {
     /** Functions whose value differs per row: a column added with such a default is filled by a copy. */
     private static final Pattern NONDETERMINISTIC = Pattern.compile("(?i)\\b(UUID|UUID_SHORT|RAND|SYSDATE|"
             + "UUID_TO_BIN|RANDOM_BYTES|CONNECTION_ID)\\s*\\(");
+    /** MariaDB's list: RAND() and CONNECTION_ID() defaults are added instantly there (differential). */
+    private static final Pattern NONDETERMINISTIC_MARIADB = Pattern.compile("(?i)\\b(UUID|UUID_SHORT|UUID_V4|"
+            + "UUID_V7|SYS_GUID|SYSDATE|RANDOM_BYTES)\\s*\\(");
     private static final Pattern VALUES = Pattern.compile("(?i)\\bVALUES\\b");
     /** Table options that only change metadata (oracle-confirmed; the manual's "other table options"). */
     private static final Set<String> METADATA_TABLE_OPTIONS = Set.of("MAX_ROWS", "MIN_ROWS", "AVG_ROW_LENGTH",
@@ -270,7 +349,8 @@ public final class OperationClassifier {
         if (def.autoIncrement()) {
             return DdlOperation.ADD_AUTO_INCREMENT_COLUMN;
         }
-        if (def.defaultValue() != null && NONDETERMINISTIC.matcher(def.defaultValue()).find()) {
+        Pattern nondeterministic = flavor == ServerFlavor.MARIADB ? NONDETERMINISTIC_MARIADB : NONDETERMINISTIC;
+        if (def.defaultValue() != null && nondeterministic.matcher(def.defaultValue()).find()) {
             return DdlOperation.ADD_COLUMN_NONDETERMINISTIC_DEFAULT;
         }
         if (def.defaultValue() != null && def.defaultValue().startsWith("(")) {
@@ -281,6 +361,10 @@ public final class OperationClassifier {
                 && (type.equals("DATE") || type.equals("DATETIME"))) {
             // MySQL cannot add it instantly: its implicit default is the zero date (replay, oracle).
             return DdlOperation.ADD_ZERO_DATE_COLUMN;
+        }
+        if (flavor == ServerFlavor.MYSQL && def.isNotNull() && SPATIAL_TYPES.contains(type)) {
+            // A NOT NULL geometry has no default MySQL could store instantly: it is added by a rebuild (differential).
+            return DdlOperation.ADD_SPATIAL_NOT_NULL_COLUMN;
         }
         return def.position() == null ? DdlOperation.ADD_COLUMN_LAST : DdlOperation.ADD_COLUMN_POSITIONED;
     }
@@ -495,18 +579,23 @@ public final class OperationClassifier {
      * whether a character column is indexed (or FULLTEXT-indexed) decides. No character column: only the table
      * default changes.
      */
-    private DdlOperation convert(String charset, TableFacts table, List<String> assumptions) {
+    private DdlOperation convert(String charset, boolean collationWritten, TableFacts table, List<String> assumptions) {
         DdlOperation op = convertKind(charset, table, assumptions);
         if (table == null || op == DdlOperation.CONVERT_CHARSET) {
             return op;
         }
         // MySQL copies a conversion that a VIRTUAL column or a functional index depends on; MariaDB's JSON is a
-        // LONGTEXT of its own character set, converted by a copy (differential).
+        // LONGTEXT of its own character set, and its ENUM/SET values are converted by a copy (differential).
         boolean uniqueCharacterKey = op == DdlOperation.CONVERT_COLLATION_INDEXED && table.columns().values()
                 .stream().filter(c -> isString(c.type())).anyMatch(c -> inUniqueKey(c.name(), table));
         if (target.isMySql() && (table.hasVirtualColumn() || table.hasFunctionalIndex())
                 || target.flavor() == ServerFlavor.MARIADB && (uniqueCharacterKey || table.columns().values().stream()
-                .anyMatch(c -> c.type().name().equals("JSON")))) {
+                .anyMatch(c -> c.type().name().equals("JSON") || c.type().isEnumOrSet()))) {
+            if (!collationWritten && table.options().get("COLLATE") == null && table.columns().values().stream()
+                    .allMatch(c -> c.type().collation() == null)) {
+                assumptions.add("CONVERT TO the table's own character set without COLLATE: assumed the collation "
+                        + "changes (it does not when the table already has that charset's default collation)");
+            }
             return DdlOperation.CONVERT_CHARSET;
         }
         return op;
@@ -598,15 +687,25 @@ public final class OperationClassifier {
                 assumptions.add("the character set of column `" + op.column() + "` is not declared: assumed "
                         + Charsets.ASSUMED + " (4 bytes a character, the widest common one) for its length prefix");
             }
-            parts.add(typeChange(before, after, effectiveCharset(before, table), effectiveCharset(after, table),
-                    redundant));
+            DdlOperation change = typeChange(before, after, effectiveCharset(before, table),
+                    effectiveCharset(after, table), redundant);
+            if (target.flavor() == ServerFlavor.MARIADB && after.name().equals("VARBINARY")
+                    && table.isIndexed(op.column()) && (change == DdlOperation.VARCHAR_EXTEND_SAME_PREFIX
+                    || change == DdlOperation.VARCHAR_EXTEND_CROSS_PREFIX)) {
+                // MariaDB extends an indexed VARBINARY in place (NOCOPY), not instantly (differential).
+                change = DdlOperation.VARBINARY_EXTEND_INDEXED;
+            }
+            parts.add(change);
         } else if (isString(after)) {
             String csBefore = normalise(effectiveCharset(before, table));
             String csAfter = normalise(effectiveCharset(after, table));
             boolean indexed = table.isIndexed(op.column());
             boolean fulltext = indexesWith(op.column(), table).stream().anyMatch(i -> i.kind() == IndexKind.FULLTEXT);
             if (!Objects.equals(csBefore, csAfter)) {
-                boolean widen = "utf8mb3".equals(csBefore) && "utf8mb4".equals(csAfter) && !fulltext
+                // A prefix index counts characters in bytes of the old charset: widening it copies (differential).
+                boolean prefixed = indexesWith(op.column(), table).stream().anyMatch(i -> i.prefixedColumns().stream()
+                        .anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(op.column()))));
+                boolean widen = "utf8mb3".equals(csBefore) && "utf8mb4".equals(csAfter) && !fulltext && !prefixed
                         && !after.isEnumOrSet() && !inUniqueKey(op.column(), table)
                         && !(after.isVarchar() && (after.length() * 3 <= 255) != (after.length() * 4 <= 255));
                 parts.add(!widen ? DdlOperation.COLUMN_CHARSET_CHANGE
@@ -627,7 +726,7 @@ public final class OperationClassifier {
             // The UNIQUE NOT NULL key InnoDB clusters on stops qualifying: the clustered index changes (a copy).
             parts.add(DdlOperation.DROP_PRIMARY_KEY);
         } else if (previous.isNotNull() != next.isNotNull()) {
-            parts.add(next.isNotNull() ? DdlOperation.MAKE_NOT_NULL
+            parts.add(next.isNotNull() ? notNull(after, table)
                     : redundant ? DdlOperation.MAKE_NULLABLE_REDUNDANT : DdlOperation.MAKE_NULLABLE);
         }
         if (previous.autoIncrement() != next.autoIncrement()) {
@@ -649,15 +748,50 @@ public final class OperationClassifier {
         return parts;
     }
 
+    /** MySQL renames the hidden column of a functional index with it, by a copy (differential). */
+    private boolean renamesFunctionalIndex(AlterOperation op, TableFacts table) {
+        return target.isMySql() && table != null && op.column() != null && table.index(op.column())
+                .map(IndexDefinition::hasExpressionPart).orElse(false);
+    }
+
+    /** A PRIMARY KEY makes its nullable columns NOT NULL, which MariaDB may do by a copy (see {@link #notNull}). */
+    private boolean nullableKeyColumnCopied(AlterOperation op, TableFacts table) {
+        if (table == null || op.index() == null) {
+            return false;
+        }
+        return op.index().columns().stream().map(c -> table.column(c).orElse(null))
+                .anyMatch(c -> c != null && !c.isNotNull() && notNull(c.type(), table) == DdlOperation.MAKE_NOT_NULL_COPIED);
+    }
+
+    /**
+     * MariaDB copies the table to make a TIMESTAMP column NOT NULL, and to make any column NOT NULL in a table with a
+     * STORED generated column or an indexed VIRTUAL one (differential).
+     */
+    private DdlOperation notNull(ColumnType after, TableFacts table) {
+        boolean copied = target.flavor() == ServerFlavor.MARIADB && (after.name().equals("TIMESTAMP")
+                || table.hasStoredGeneratedColumn() || table.hasIndexedVirtualColumn());
+        return copied ? DdlOperation.MAKE_NOT_NULL_COPIED : DdlOperation.MAKE_NOT_NULL;
+    }
+
     /**
      * A column written without COLLATE gets the table's default collation again, so leaving out a collation the column
      * had is a change too (unless it is the table's own).
      */
     private static boolean collationChanged(ColumnType before, ColumnType after, TableFacts table) {
+        if (after.collation() != null && after.collation().endsWith(InheritedCharset.DEFAULT_COLLATION_SUFFIX)) {
+            // The new table default's own collation: a change when the column had a declared one.
+            return before.collation() != null || table != null && table.options().get("COLLATE") != null;
+        }
         if (after.collation() != null) {
             return !after.collation().equalsIgnoreCase(before.collation() == null ? "" : before.collation());
         }
-        if (before.collation() == null || after.charset() != null) {
+        if (after.charset() != null) {
+            // CHARACTER SET without COLLATE: that charset's default collation, which a declared one may not be; with
+            // nothing known of the column's and the table's charset, the server's default may differ too.
+            return before.collation() != null || table != null && (table.options().get("COLLATE") != null
+                    || before.charset() == null && table.defaultCharset() == null);
+        }
+        if (before.collation() == null) {
             return false;
         }
         String tableCollation = table == null ? null : table.options().get("COLLATE");

@@ -3,6 +3,7 @@ package dev.ddllint.kb;
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
 import dev.ddllint.model.IndexDefinition;
+import dev.ddllint.model.InheritedCharset;
 import dev.ddllint.model.IndexDefinition.IndexKind;
 import dev.ddllint.model.OperationKind;
 import dev.ddllint.model.RequestedAlgorithm;
@@ -25,9 +26,13 @@ import java.util.Set;
  */
 public final class StatementClassifier {
 
-    /** MariaDB: renames and index visibility, instant alone, next to a table option: NOCOPY (oracle, differential). */
+    /**
+     * MariaDB: renames, index visibility, collation changes and VARCHAR extensions, instant alone, next to a table
+     * option: NOCOPY (oracle, differential).
+     */
     private static final Set<DdlOperation> MARIADB_RENAMES = EnumSet.of(DdlOperation.RENAME_COLUMN,
-            DdlOperation.RENAME_INDEX, DdlOperation.INDEX_VISIBILITY);
+            DdlOperation.RENAME_INDEX, DdlOperation.INDEX_VISIBILITY, DdlOperation.COLUMN_COLLATION_CHANGE,
+            DdlOperation.VARCHAR_EXTEND_SAME_PREFIX);
     /** MariaDB: a RENAME COLUMN next to one of these (all instant alone) makes the statement NOCOPY (oracle). */
     private static final Set<DdlOperation> MARIADB_TABLE_OPTION_OPS = EnumSet.of(DdlOperation.TABLE_COMMENT,
             DdlOperation.TABLE_OPTION_METADATA, DdlOperation.STATS_OPTION, DdlOperation.AUTO_INCREMENT_VALUE,
@@ -39,6 +44,11 @@ public final class StatementClassifier {
             DdlOperation.DROP_FUNCTIONAL_INDEX);
     private static final Set<DdlOperation> VIRTUAL_COLUMN = EnumSet.of(DdlOperation.ADD_VIRTUAL_COLUMN,
             DdlOperation.DROP_VIRTUAL_COLUMN);
+    private static final Set<DdlOperation> VIRTUAL_COLUMN_ADD_DROP = EnumSet.of(DdlOperation.ADD_VIRTUAL_COLUMN,
+            DdlOperation.ADD_VIRTUAL_COLUMN_POSITIONED, DdlOperation.DROP_VIRTUAL_COLUMN);
+    /** What MariaDB combines with a virtual column's ADD or DROP without a copy (differential). */
+    private static final Set<DdlOperation> MARIADB_VIRTUAL_COMPANIONS = EnumSet.of(DdlOperation.DROP_COLUMN,
+            DdlOperation.ADD_INDEX, DdlOperation.DROP_INDEX);
     private static final Set<DdlOperation> INDEX_ONLY = EnumSet.of(DdlOperation.ADD_INDEX,
             DdlOperation.ADD_FUNCTIONAL_INDEX, DdlOperation.DROP_INDEX, DdlOperation.DROP_FUNCTIONAL_INDEX);
 
@@ -54,7 +64,8 @@ public final class StatementClassifier {
         return target;
     }
 
-    public StatementVerdict classify(Statement statement, TableFacts table, SessionState session) {
+    public StatementVerdict classify(Statement written, TableFacts table, SessionState session) {
+        Statement statement = InheritedCharset.apply(written);
         boolean addsPrimary = statement.operations().stream().anyMatch(o -> o.kind() == OperationKind.ADD_PRIMARY_KEY
                 || (o.kind() == OperationKind.ADD_COLUMN && o.definition() != null && o.definition().primaryKey())
                 || (o.kind() == OperationKind.ADD_INDEX && o.index() != null && o.index().kind() == IndexKind.PRIMARY));
@@ -70,8 +81,46 @@ public final class StatementClassifier {
             classified = worst.operations();
         }
         List<String> refusals = new ArrayList<>();
+        String alteredDroppedIndex = target.flavor() == ServerFlavor.MARIADB ? alteredDroppedIndex(statement, table)
+                : null;
+        if (alteredDroppedIndex != null) {
+            // MariaDB drops the index with its columns first and then cannot find it to alter (error 1176); only
+            // ALGORITHM=COPY runs the statement (differential).
+            boolean online = operations.onlineCopyPossible(statement.ignore(), table);
+            natural = new Verdict(Algorithm.COPY, true, online ? LockLevel.NONE : LockLevel.SHARED);
+        }
         Verdict effective = applyRequested(statement, classified, natural, refusals, table, session);
+        if (alteredDroppedIndex != null && SessionAlgorithm.requested(statement.algorithm(), session, target)
+                != RequestedAlgorithm.COPY) {
+            refusals.add(target.displayName() + " refuses ALTER INDEX `" + alteredDroppedIndex + "` next to the drop of "
+                    + "all its columns (error 1176, Key doesn't exist) unless the statement says ALGORITHM=COPY; "
+                    + "leave the ALTER INDEX out, the index goes with its columns");
+        }
         return new StatementVerdict(classified, natural, effective, refusals);
+    }
+
+    /** The index an ALTER INDEX of this statement changes while the statement drops every column of it. */
+    private static String alteredDroppedIndex(Statement statement, TableFacts table) {
+        if (table == null) {
+            return null;
+        }
+        Set<String> dropped = new HashSet<>();
+        for (AlterOperation op : statement.operations()) {
+            if (op.kind() == OperationKind.DROP_COLUMN && op.column() != null) {
+                dropped.add(TableFacts.key(op.column()));
+            }
+        }
+        for (AlterOperation op : statement.operations()) {
+            if (op.kind() != OperationKind.SET_INDEX_VISIBILITY || op.index() == null || op.index().name() == null) {
+                continue;
+            }
+            IndexDefinition index = table.index(op.index().name()).orElse(null);
+            if (index != null && !index.columns().isEmpty() && index.columns().stream()
+                    .allMatch(c -> dropped.contains(TableFacts.key(c)))) {
+                return index.name();
+            }
+        }
+        return null;
     }
 
     /**
@@ -139,7 +188,7 @@ public final class StatementClassifier {
         boolean allInstant = verdicts.stream().allMatch(v -> v.algorithm() == Algorithm.INSTANT);
         boolean noRebuildFallback = false;
         if (mariadb && allInstant
-                && classified.stream().anyMatch(c -> MARIADB_RENAMES.contains(c.ddlOperation()))
+                && classified.stream().anyMatch(c -> MARIADB_RENAMES.contains(c.ddlOperation()) || renamesColumn(c))
                 && classified.stream().anyMatch(c -> MARIADB_TABLE_OPTION_OPS.contains(c.ddlOperation()))) {
             allInstant = false;
             noRebuildFallback = true;
@@ -175,6 +224,20 @@ public final class StatementClassifier {
                 .map(ClassifiedOperation::ddlOperation).toList())) {
             algorithm = Algorithm.COPY;
         }
+        // MariaDB adds or drops a virtual column instantly only beside column drops and index changes; beside
+        // anything else (a rename, another column, a table option) it copies (differential).
+        if (mariadb && algorithm != Algorithm.COPY && classified.stream().anyMatch(c -> VIRTUAL_COLUMN_ADD_DROP
+                .contains(c.ddlOperation())) && classified.stream().anyMatch(c -> !VIRTUAL_COLUMN_ADD_DROP.contains(
+                c.ddlOperation()) && !MARIADB_VIRTUAL_COMPANIONS.contains(c.ddlOperation()))) {
+            algorithm = Algorithm.COPY;
+        }
+        // MySQL drops a virtual column instantly beside other drops, but copies beside an instant ADD (differential).
+        if (target.isMySql() && algorithm == Algorithm.INSTANT && classified.stream().anyMatch(c ->
+                c.ddlOperation() == DdlOperation.DROP_VIRTUAL_COLUMN) && classified.stream().anyMatch(c ->
+                c.ddlOperation().isInstantAddDrop() && c.ddlOperation() != DdlOperation.DROP_COLUMN)) {
+            algorithm = Algorithm.COPY;
+            rebuild = true;
+        }
         // "INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE actions" (MySQL).
         if (target.isMySql() && algorithm == Algorithm.INPLACE && classified.stream().anyMatch(c -> VIRTUAL_COLUMN
                 .contains(c.ddlOperation())) && classified.stream().anyMatch(c -> !VIRTUAL_COLUMN.contains(
@@ -188,10 +251,12 @@ public final class StatementClassifier {
             algorithm = Algorithm.COPY;
         }
         boolean fulltextKept = table != null && table.hasFulltextIndex();
-        // MariaDB adds a FULLTEXT index in a rebuilding statement by a copy (differential).
-        if (mariadb && rebuild && algorithm == Algorithm.INPLACE && classified.stream().anyMatch(c ->
-                c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST)
-                && classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.TABLE_REBUILD)) {
+        // MariaDB adds a FULLTEXT index in a rebuilding statement by a copy: after FORCE/ENGINE/ROW_FORMAT, or beside
+        // any rebuild when the table has a FULLTEXT index already (differential).
+        boolean addsFulltext = classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
+                || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST);
+        if (mariadb && rebuild && algorithm == Algorithm.INPLACE && addsFulltext && (fulltextKept
+                || classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.TABLE_REBUILD))) {
             algorithm = Algorithm.COPY;
         }
         if (rebuild && algorithm == Algorithm.INPLACE && table != null && (table.hasSpatialIndex() || fulltextKept
@@ -209,11 +274,26 @@ public final class StatementClassifier {
         }
         if (algorithm == Algorithm.COPY) {
             rebuild = true;
+            // A copy that rests on an assumption may turn out to run in place, and beside a FULLTEXT or SPATIAL index
+            // being added that needs LOCK=SHARED: no online copy is promised then (differential).
+            boolean addsLockingIndex = classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
+                    || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST
+                    || c.ddlOperation() == DdlOperation.ADD_SPATIAL_INDEX);
+            boolean assumedCopy = classified.stream().anyMatch(c -> c.verdict().algorithm() == Algorithm.COPY
+                    && !c.isExact());
             boolean online = operations.onlineCopyPossible(statement.ignore(), table)
+                    && !(addsLockingIndex && assumedCopy)
                     && classified.stream().allMatch(c -> OperationClassifier.onlineCopyAllowed(c.ddlOperation()));
             lock = online ? LockLevel.NONE : lock.stronger(LockLevel.SHARED);
         }
         return new Verdict(algorithm, rebuild, lock);
+    }
+
+    /** CHANGE COLUMN with a new name (the rename is one part of the operation's verdict). */
+    private static boolean renamesColumn(ClassifiedOperation c) {
+        AlterOperation op = c.operation();
+        return op.kind() == OperationKind.CHANGE_COLUMN && op.definition() != null && op.column() != null
+                && !op.definition().name().equalsIgnoreCase(op.column());
     }
 
     /** ALTER TABLE ... DISABLE KEYS / ENABLE KEYS. */
@@ -267,7 +347,7 @@ public final class StatementClassifier {
             return natural;
         }
         if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && classified.stream()
-                .anyMatch(c -> c.operation().kind() == OperationKind.RENAME_TABLE || mariadb && switchesKeys(c))) {
+                .anyMatch(c -> c.operation().kind() == OperationKind.RENAME_TABLE || switchesKeys(c))) {
             refusals.add("LOCK=" + lock + " is not possible: " + server + " renames a table or switches its keys only "
                     + "with LOCK=DEFAULT or EXCLUSIVE (error 1845)");
             return natural;

@@ -98,6 +98,11 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
                 && isIndexed(c.name()));
     }
 
+    /** A STORED generated column: MariaDB checks it for every row when a column becomes NOT NULL. */
+    public boolean hasStoredGeneratedColumn() {
+        return columns.values().stream().anyMatch(c -> c.generated() == ColumnDefinition.Generated.STORED);
+    }
+
     public boolean hasVirtualColumn() {
         return columns.values().stream().anyMatch(c -> c.generated() == ColumnDefinition.Generated.VIRTUAL);
     }
@@ -139,7 +144,8 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
                 return true;
             }
             if (type.equals("VARCHAR") || type.equals("CHAR")) {
-                String cs = c.type().charset() != null ? c.type().charset() : defaultCharset();
+                String cs = c.type().charset() != null ? c.type().charset() : c.type().collation() != null
+                        ? dev.ddllint.kb.Charsets.ofCollation(c.type().collation()) : defaultCharset();
                 bytes += (long) Math.max(0, c.type().length()) * dev.ddllint.kb.Charsets.maxBytes(cs);
             } else if (type.equals("VARBINARY") || type.equals("BINARY")) {
                 bytes += Math.max(0, c.type().length());
