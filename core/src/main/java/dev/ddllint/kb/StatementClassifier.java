@@ -74,6 +74,7 @@ public final class StatementClassifier {
             classified.add(operations.classify(op, table, session, addsPrimary, statement.ignore()));
         }
         classified = indexOptionChanges(classified, table, statement.ignore());
+        classified = clusteredKeyDroppedWithItsSuccessor(classified, statement, table);
         Verdict natural = combine(classified, table, statement);
         if (table == null) {
             UnknownTable.Worst worst = UnknownTable.worst(natural, classified, target);
@@ -97,6 +98,25 @@ public final class StatementClassifier {
                     + "leave the ALTER INDEX out, the index goes with its columns");
         }
         return new StatementVerdict(classified, natural, effective, refusals);
+    }
+
+    /**
+     * MariaDB moves the clustered key in place to the next UNIQUE NOT NULL key ({@code REPLACE_PRIMARY_KEY}); when the
+     * same statement also drops columns or indexes, that key may be the one going, so the drop is taken as a plain
+     * DROP PRIMARY KEY (a copy) unless the statement adds a key itself (differential).
+     */
+    private List<ClassifiedOperation> clusteredKeyDroppedWithItsSuccessor(List<ClassifiedOperation> classified,
+                                                                        Statement statement, TableFacts table) {
+        boolean addsPrimary = statement.operations().stream().anyMatch(o -> o.kind() == OperationKind.ADD_PRIMARY_KEY);
+        boolean dropsMore = classified.stream().filter(c -> c.ddlOperation() != DdlOperation.REPLACE_PRIMARY_KEY)
+                .anyMatch(c -> c.operation().kind() == OperationKind.DROP_COLUMN
+                        || c.operation().kind() == OperationKind.DROP_INDEX);
+        if (target.flavor() != ServerFlavor.MARIADB || addsPrimary || !dropsMore) {
+            return classified;
+        }
+        return classified.stream().map(c -> c.ddlOperation() == DdlOperation.REPLACE_PRIMARY_KEY
+                ? operations.classifyAs(c.operation(), DdlOperation.DROP_PRIMARY_KEY, table, statement.ignore()) : c)
+                .toList();
     }
 
     /** The index an ALTER INDEX of this statement changes while the statement drops every column of it. */
@@ -251,12 +271,11 @@ public final class StatementClassifier {
             algorithm = Algorithm.COPY;
         }
         boolean fulltextKept = table != null && table.hasFulltextIndex();
-        // MariaDB adds a FULLTEXT index in a rebuilding statement by a copy: after FORCE/ENGINE/ROW_FORMAT, or beside
-        // any rebuild when the table has a FULLTEXT index already (differential).
+        // MariaDB adds a FULLTEXT index in a rebuilding statement by a copy when the table has one already; to a
+        // table without one it adds it by the in-place rebuild (differential).
         boolean addsFulltext = classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
                 || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST);
-        if (mariadb && rebuild && algorithm == Algorithm.INPLACE && addsFulltext && (fulltextKept
-                || classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.TABLE_REBUILD))) {
+        if (mariadb && rebuild && algorithm == Algorithm.INPLACE && addsFulltext && fulltextKept) {
             algorithm = Algorithm.COPY;
         }
         if (rebuild && algorithm == Algorithm.INPLACE && table != null && (table.hasSpatialIndex() || fulltextKept
