@@ -20,12 +20,11 @@ import dev.ddllint.parse.StatementParser;
 import dev.ddllint.rules.BuiltinRules;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.ReportOnce;
-import dev.ddllint.rules.Rule;
+import dev.ddllint.rules.FileProblemRule;
+import dev.ddllint.rules.InvalidDirective;
 import dev.ddllint.rules.RuleInfo;
-import dev.ddllint.rules.ScriptProblemRule;
 import dev.ddllint.rules.Severity;
 import dev.ddllint.rules.StatementContext;
-import dev.ddllint.rules.UnparseableStatement;
 import dev.ddllint.schema.LiveSchema;
 import dev.ddllint.schema.Schema;
 import dev.ddllint.schema.TableFacts;
@@ -60,16 +59,13 @@ import java.util.stream.Collectors;
  */
 public final class Analyzer {
 
-    /** Rules whose risk is about rows already in the table: an ALTER on a table created just before is harmless. */
-    private static final Set<String> DATA_RISK_RULES = Set.of("column-type-change", "primary-key-drop",
-            "partition-operation", "blocking-alter", "table-rebuild");
     private static final Set<StatementKind> CLASSIFIED = EnumSet.of(StatementKind.ALTER_TABLE,
             StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX, StatementKind.OPTIMIZE_TABLE);
 
     /** Rules a -- ddl-lint:ignore comment can name: those that report on statements. */
-    private static final Set<String> IGNORABLE = BuiltinRules.STATEMENT_RULES.stream().map(r -> r.info().id())
+    private static final Set<String> IGNORABLE = BuiltinRules.statementRules().stream().map(r -> r.info().id())
             .collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> FILE_RULES = ScriptProblemRule.infos().stream().map(RuleInfo::id)
+    private static final Set<String> FILE_RULES = BuiltinRules.fileProblemRules().stream().map(r -> r.info().id())
             .collect(Collectors.toUnmodifiableSet());
 
     private final Configuration config;
@@ -314,8 +310,8 @@ public final class Analyzer {
                 p.message())));
         IgnoreDirectives.Tracker ignoreComments = new IgnoreDirectives.Tracker(file.ignores());
         for (ScriptProblem p : file.problems()) {
-            ScriptProblemRule rule = ScriptProblemRule.forProblem(p.code());
-            Severity severity = config.severityOf(rule.info());
+            FileProblemRule rule = BuiltinRules.forProblem(p.code());
+            Severity severity = StatementRuleRunner.severityOf(rule.info(), config);
             if (severity != Severity.OFF) {
                 findings.add(new Finding(rule.info().id(), severity, file.path(), p.line(), p.column(), p.line(),
                         p.column(), p.message(), rule.help(), ""));
@@ -351,22 +347,15 @@ public final class Analyzer {
             String prefix = origin.prefix();
             String sessionNote = verdict == null ? null
                     : SessionAlgorithm.why(statement.algorithm(), session, config.target());
-            for (Rule rule : BuiltinRules.STATEMENT_RULES) {
-                Severity severity = config.severityOf(rule.info());
-                // A statement not understood gets the worst verdict; only unparseable-statement speaks for it.
-                if (severity == Severity.OFF || (!statement.parsed() && !(rule instanceof UnparseableStatement))) {
-                    continue;
+            StatementRuleRunner.run(ctx, report -> {
+                String m = prefix + report.message() + (sessionNote == null ? "" : " (" + sessionNote + ")");
+                if (globalNote[0] != null && verdict != null) {
+                    m = m + "; " + globalNote[0];
+                    globalNote[0] = null;
                 }
-                rule.check(ctx, (info, message, help) -> {
-                    String m = prefix + message + (sessionNote == null ? "" : " (" + sessionNote + ")");
-                    if (globalNote[0] != null && verdict != null) {
-                        m = m + "; " + globalNote[0];
-                        globalNote[0] = null;
-                    }
-                    findings.add(finding(info, noteSeverity(rule, info, severity), file.path(), source, m, help,
-                            newTableNote, ignoreComments.allowing(ignores, info.id())));
-                });
-            }
+                findings.add(finding(report.rule(), report.severity(), file.path(), source, m, report.help(),
+                        newTableNote, ignoreComments.allowing(ignores, report.rule().id())));
+            });
             estimation.observe(statement);
             if (verdict != null && statement.parsed() && statement.table() != null) {
                 boolean instantColumn = verdict.effective().algorithm() == Algorithm.INSTANT && verdict.operations()
@@ -392,32 +381,21 @@ public final class Analyzer {
             reports.add(new StatementReport(source, statement, verdict, origin.embedded(), origin.where()));
         }
         directiveProblems.addAll(ignoreComments.unapplied());
-        Severity directiveSeverity = config.severityOf(ScriptProblemRule.INVALID_DIRECTIVE.info());
+        FileProblemRule directives = BuiltinRules.forProblem(InvalidDirective.PROBLEM);
+        Severity directiveSeverity = StatementRuleRunner.severityOf(directives.info(), config);
         if (directiveSeverity != Severity.OFF) {
             directiveProblems.stream().sorted(Comparator.comparingInt(IgnoreDirectives.Problem::line))
-                    .forEach(p -> findings.add(new Finding(ScriptProblemRule.INVALID_DIRECTIVE.info().id(),
-                            directiveSeverity, file.path(), p.line(), 1, p.line(), 1, p.message(),
-                            ScriptProblemRule.INVALID_DIRECTIVE.help(), "")));
+                    .forEach(p -> findings.add(new Finding(directives.info().id(), directiveSeverity, file.path(),
+                            p.line(), 1, p.line(), 1, p.message(), directives.help(), "")));
         }
         return new FileReport(file.path(), reports);
-    }
-
-    /**
-     * A rule reports under its own info at its configured severity; it may also report a note under another info
-     * of the same id with a lower default severity (an estimate within the limits is an info), never a higher one.
-     */
-    private static Severity noteSeverity(Rule rule, RuleInfo reported, Severity configured) {
-        if (reported == rule.info() || !reported.id().equals(rule.info().id())) {
-            return configured;
-        }
-        return reported.defaultSeverity().ordinal() > configured.ordinal() ? reported.defaultSeverity() : configured;
     }
 
     private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,
                             String help, String newTableNote, IgnoreDirectives.Ignore allowedBy) {
         Severity s = severity;
         String m = message;
-        if (newTableNote != null && DATA_RISK_RULES.contains(info.id())) {
+        if (newTableNote != null && info.risk().harmlessOnNewTable()) {
             s = Severity.INFO;
             m = message + "; " + newTableNote;
         }

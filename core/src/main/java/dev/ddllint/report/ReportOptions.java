@@ -29,6 +29,6 @@ public record ReportOptions(String docsBaseUrl) {
 
     /** The absolute URL of a rule's page ({@link dev.ddllint.rules.RuleInfo#docsPath()} under the base URL). */
     public String ruleUrl(String ruleId) {
-        return docsBaseUrl + new dev.ddllint.rules.RuleInfo(ruleId, dev.ddllint.rules.Severity.ERROR, "").docsPath();
+        return docsBaseUrl + dev.ddllint.rules.RuleInfo.docsPathOf(ruleId);
     }
 }

@@ -5,9 +5,10 @@ import dev.ddllint.kb.TargetServer;
 import dev.ddllint.kb.Verdict;
 
 /** An explicit ALGORITHM=/LOCK= the operations cannot honour: the server refuses the statement. */
-public final class AlgorithmLockRefused implements Rule {
+public final class AlgorithmLockRefused implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("algorithm-lock-refused", Severity.ERROR,
+    public static final String ID = "algorithm-lock-refused";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, Category.REFUSAL, Risk.AVAILABILITY,
             "The statement asks for an ALGORITHM or LOCK the server cannot honour, so it will be refused");
 
     @Override

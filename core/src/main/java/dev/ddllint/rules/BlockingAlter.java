@@ -9,14 +9,16 @@ import java.util.List;
 
 /**
  * Any other statement that blocks writes: it runs as COPY, or needs LOCK=SHARED/EXCLUSIVE, or asks for them.
- * Statements already reported as a column type change, primary-key drop or partition operation are not repeated.
+ * Statements reported as a column type change, primary-key drop or partition operation are not repeated: those
+ * rules supersede this one ({@link RuleInfo#supersedes()}), so the analyzer does not ask it about them.
  */
-public final class BlockingAlter implements Rule {
+public final class BlockingAlter implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("blocking-alter", Severity.ERROR,
+    public static final String ID = "blocking-alter";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, Category.LOCKING, Risk.DATA,
             "The statement blocks writes to the table while it runs (COPY, or LOCK=SHARED/EXCLUSIVE)");
     /** A copy that lets writes go on (MariaDB 11.2+ online COPY): not blocking, but a whole-table copy. */
-    static final RuleInfo ONLINE_COPY = new RuleInfo(INFO.id(), Severity.WARNING, INFO.summary());
+    static final RuleInfo ONLINE_COPY = INFO.withDefaultSeverity(Severity.WARNING);
 
     @Override
     public RuleInfo info() {
@@ -29,13 +31,7 @@ public final class BlockingAlter implements Rule {
                 && ctx.verdict().effective().algorithm() != Algorithm.COPY)) {
             return;
         }
-        List<ClassifiedOperation> ops = ctx.verdict().operations();
-        boolean reported = ops.stream().anyMatch(c -> ColumnTypeChange.applies(c)
-                || c.ddlOperation() == DdlOperation.DROP_PRIMARY_KEY || c.operation().kind().isPartitionOperation());
-        if (reported) {
-            return;
-        }
-        List<ClassifiedOperation> blocking = ops.stream()
+        List<ClassifiedOperation> blocking = ctx.verdict().operations().stream()
                 .filter(c -> c.verdict().algorithm() == Algorithm.COPY || c.verdict().lock() != LockLevel.NONE)
                 .toList();
         String cause;

@@ -6,12 +6,15 @@ import dev.ddllint.kb.ClassifiedOperation;
 import dev.ddllint.model.OperationKind;
 
 /** MODIFY/CHANGE COLUMN that changes a column's data type or character set: the table is copied. */
-public final class ColumnTypeChange implements Rule {
+public final class ColumnTypeChange implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("column-type-change", Severity.ERROR,
-            "Changing a column's data type copies the table and blocks writes");
+    public static final String ID = "column-type-change";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, Category.LOCKING, Risk.DATA,
+            "Changing a column's data type copies the table and blocks writes")
+            // The statement is reported once, by the rule that names its cause.
+            .superseding(BlockingAlter.ID);
     /** The same change copied online (MariaDB 11.2+, LOCK=NONE): writes go on, so a warning about the copy. */
-    static final RuleInfo ONLINE_COPY = new RuleInfo(INFO.id(), Severity.WARNING, INFO.summary());
+    static final RuleInfo ONLINE_COPY = INFO.withDefaultSeverity(Severity.WARNING);
 
     @Override
     public RuleInfo info() {
@@ -22,7 +25,7 @@ public final class ColumnTypeChange implements Rule {
      * A MODIFY/CHANGE COLUMN the server can only do by copying the table: whatever changes (type, signedness,
      * length prefix, character set, AUTO_INCREMENT, generation expression), the column's stored form changes.
      */
-    static boolean applies(ClassifiedOperation c) {
+    private static boolean applies(ClassifiedOperation c) {
         OperationKind kind = c.operation().kind();
         return (kind == OperationKind.MODIFY_COLUMN || kind == OperationKind.CHANGE_COLUMN)
                 && c.verdict().algorithm() == Algorithm.COPY;

@@ -5,9 +5,10 @@ package dev.ddllint.rules;
  * from the file and that may be table DDL: ddl-lint cannot give it a verdict, so it fails closed. What can be known
  * (literals, CONCAT of literals, IF/CASE between literals, hex literals) is analysed like any statement instead.
  */
-public final class DynamicDdlNotChecked implements Rule {
+public final class DynamicDdlNotChecked implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("dynamic-ddl-not-checked", Severity.ERROR,
+    public static final String ID = "dynamic-ddl-not-checked";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, Category.FAIL_CLOSED, Risk.AVAILABILITY,
             "SQL built at run time that may be table DDL, and whose text ddl-lint cannot know");
 
     @Override

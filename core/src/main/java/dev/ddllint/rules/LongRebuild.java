@@ -11,12 +11,13 @@ import dev.ddllint.estimate.Units;
  * info. When statistics were given (live, snapshot, ddl-lint:stats lines) but not for a table, one info per
  * analysis says its estimate was skipped; without any statistics nothing is said.
  */
-public final class LongRebuild implements Rule {
+public final class LongRebuild implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("long-rebuild", Severity.WARNING,
+    public static final String ID = "long-rebuild";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.WARNING, Category.ESTIMATE, Risk.DATA,
             "The rebuild or index build is estimated to take longer than the configured limit");
     /** The estimate within the limits, and "no statistics": informational. */
-    static final RuleInfo NOTE = new RuleInfo(INFO.id(), Severity.INFO, INFO.summary());
+    static final RuleInfo NOTE = INFO.withDefaultSeverity(Severity.INFO);
 
     @Override
     public RuleInfo info() {

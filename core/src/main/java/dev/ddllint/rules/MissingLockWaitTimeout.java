@@ -12,9 +12,10 @@ import java.util.Set;
  * Reported once per file, at the first such statement; quiet when the runner sets the timeout
  * ({@code lockWaitTimeoutSetByRunner: true}, as the Flyway callback does).
  */
-public final class MissingLockWaitTimeout implements Rule {
+public final class MissingLockWaitTimeout implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("missing-lock-wait-timeout", Severity.WARNING,
+    public static final String ID = "missing-lock-wait-timeout";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.WARNING, Category.METADATA_LOCK, Risk.AVAILABILITY,
             "DDL on an existing table without a short lock_wait_timeout set first");
 
     /** Statements that take an exclusive metadata lock on an existing table. */

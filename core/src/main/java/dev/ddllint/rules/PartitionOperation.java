@@ -5,10 +5,13 @@ import dev.ddllint.kb.ClassifiedOperation;
 import dev.ddllint.model.OperationKind;
 
 /** Any partition operation: they lock or rebuild partitions, and DROP/TRUNCATE PARTITION delete rows. */
-public final class PartitionOperation implements Rule {
+public final class PartitionOperation implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("partition-operation", Severity.ERROR,
-            "Partition operations lock or rebuild partitions; dropping or truncating one deletes its rows");
+    public static final String ID = "partition-operation";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, Category.LOCKING, Risk.DATA,
+            "Partition operations lock or rebuild partitions; dropping or truncating one deletes its rows")
+            // The statement is reported once, by the rule that names its cause.
+            .superseding(BlockingAlter.ID);
 
     @Override
     public RuleInfo info() {

@@ -6,12 +6,15 @@ import dev.ddllint.kb.DdlOperation;
 import java.util.Set;
 
 /** Dropping the primary key without adding a new one in the same statement: the table is copied. */
-public final class PrimaryKeyDrop implements Rule {
+public final class PrimaryKeyDrop implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("primary-key-drop", Severity.ERROR,
-            "Dropping a primary key without adding another copies the table and blocks writes");
+    public static final String ID = "primary-key-drop";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, Category.LOCKING, Risk.DATA,
+            "Dropping a primary key without adding another copies the table and blocks writes")
+            // The statement is reported once, by the rule that names its cause.
+            .superseding(BlockingAlter.ID);
     /** The same drop copied online (MariaDB 11.2+, LOCK=NONE): writes go on, so a warning about the copy. */
-    static final RuleInfo ONLINE_COPY = new RuleInfo(INFO.id(), Severity.WARNING, INFO.summary());
+    static final RuleInfo ONLINE_COPY = INFO.withDefaultSeverity(Severity.WARNING);
 
     @Override
     public RuleInfo info() {

@@ -7,9 +7,10 @@ import dev.ddllint.kb.ClassifiedOperation;
  * whole table again, takes the exclusive metadata lock again, and makes replicas lag again. One ALTER with all the
  * clauses does it once.
  */
-public final class RepeatedRebuild implements Rule {
+public final class RepeatedRebuild implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("repeated-rebuild", Severity.WARNING,
+    public static final String ID = "repeated-rebuild";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.WARNING, Category.REBUILD, Risk.DATA,
             "The migration rebuilds the same table more than once; one ALTER with all the clauses rebuilds it once");
 
     @Override

@@ -9,9 +9,10 @@ import dev.ddllint.estimate.Units;
  * estimated to reach {@code innodb_online_alter_log_max_size}: the ALTER would fail with ERROR 1799
  * (ER_INNODB_ONLINE_LOG_TOO_BIG) after doing all its work. Estimate × {@code estimate.safetyFactor} ≥ ceiling.
  */
-public final class RowLogMayOverflow implements Rule {
+public final class RowLogMayOverflow implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("row-log-may-overflow", Severity.ERROR,
+    public static final String ID = "row-log-may-overflow";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, Category.ESTIMATE, Risk.DATA,
             "The writes made during the online ALTER may not fit in innodb_online_alter_log_max_size");
 
     @Override

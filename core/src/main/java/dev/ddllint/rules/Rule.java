@@ -1,9 +1,10 @@
 package dev.ddllint.rules;
 
-/** A check over one statement. Rules are stateless; everything they need is in the context. */
-public interface Rule {
+/**
+ * A rule: its facts ({@link #info()}) and, in the sub-interface, what it looks at. One rule is one class named after
+ * its id in UpperCamelCase, listed once in {@link BuiltinRules}.
+ */
+public sealed interface Rule permits StatementRule, FileProblemRule {
 
     RuleInfo info();
-
-    void check(StatementContext context, FindingSink sink);
 }

@@ -6,9 +6,10 @@ import dev.ddllint.kb.ClassifiedOperation;
 import java.util.List;
 
 /** An online ALTER that still rewrites the whole table: safe only while the row log holds the writes. */
-public final class TableRebuild implements Rule {
+public final class TableRebuild implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("table-rebuild", Severity.WARNING,
+    public static final String ID = "table-rebuild";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.WARNING, Category.REBUILD, Risk.DATA,
             "The ALTER runs online but rebuilds the whole table");
 
     @Override

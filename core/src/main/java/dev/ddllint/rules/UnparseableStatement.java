@@ -14,12 +14,13 @@ import java.util.Set;
  * error. Other statements not understood (an odd CREATE TABLE, RENAME) shape no verdict and stay a warning,
  * reported under the same id so one {@code rules:} entry or ignore comment covers both.
  */
-public final class UnparseableStatement implements Rule {
+public final class UnparseableStatement implements StatementRule {
 
-    public static final RuleInfo INFO = new RuleInfo("unparseable-statement", Severity.ERROR,
+    public static final String ID = "unparseable-statement";
+    public static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, Category.FAIL_CLOSED, Risk.AVAILABILITY,
             "ddl-lint could not understand a statement or clause, so it cannot vouch for it");
     /** The same finding on a statement that is not ALTER/CREATE INDEX/DROP INDEX/OPTIMIZE: a warning. */
-    static final RuleInfo NOT_TABLE_DDL = new RuleInfo(INFO.id(), Severity.WARNING, INFO.summary());
+    static final RuleInfo NOT_TABLE_DDL = INFO.withDefaultSeverity(Severity.WARNING);
 
     /** The statement kinds that get a verdict, and so the worst one when not understood. */
     public static final Set<StatementKind> TABLE_DDL = EnumSet.of(StatementKind.ALTER_TABLE,
