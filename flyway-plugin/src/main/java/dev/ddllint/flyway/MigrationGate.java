@@ -102,15 +102,7 @@ final class MigrationGate {
             files.add(new SourceFile(p.script(), sql.sql().getBytes(StandardCharsets.UTF_8)));
         }
 
-        RunOverrides overrides = RunOverrides.NONE.withNewTables(NewTableScope.RUN)
-                .withLockWaitTimeoutSetByRunner(runnerSetsLockWaitTimeout)
-                .withPlaceholders(literal);
-        if (options.target() != null) {
-            overrides = overrides.withTarget(TargetServer.parse(options.target()));
-        }
-        if (options.failOn() != null) {
-            overrides = overrides.withFailOn(ConfigurationLoader.parseFailOn(options.failOn()));
-        }
+        RunOverrides overrides = overrides(options, runnerSetsLockWaitTimeout).withPlaceholders(literal);
         LintRun run = LintRun.builder()
                 .configFile(options.configFile())
                 .configFolders(List.of(Path.of("")))
@@ -139,6 +131,22 @@ final class MigrationGate {
                 : TableStatistics.read(connection, facts.currentSchema(), all);
         return new Result(report, result.failOn(), facts, pending, result.failing(), tablesByScript, stats, notes,
                 result.configSource());
+    }
+
+    /**
+     * The options that every front end shares, as the core's overrides (the same values as the CLI's flags and
+     * the Maven plugin's parameters), and {@code newTables: run}: the callback knows which migrations are pending.
+     */
+    static RunOverrides overrides(DdlLintOptions options, Boolean runnerSetsLockWaitTimeout) {
+        RunOverrides overrides = RunOverrides.NONE.withNewTables(NewTableScope.RUN)
+                .withLockWaitTimeoutSetByRunner(runnerSetsLockWaitTimeout);
+        if (options.target() != null) {
+            overrides = overrides.withTarget(TargetServer.parse(options.target()));
+        }
+        if (options.failOn() != null) {
+            overrides = overrides.withFailOn(ConfigurationLoader.parseFailOn(options.failOn()));
+        }
+        return overrides;
     }
 
     /** Host, port, schema and user for the gh-ost / pt-osc commands of an escalation (never the password). */
