@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit 1 when a finding reaches LEVEL: error, warning or never (default: error).")
+            description = "Exit 1 when a finding reaches LEVEL: error, warning, info or never (default: error).")
     String failOn;
 
     @Option(names = {"--config-file", "--config"}, paramLabel = "FILE",

@@ -289,7 +289,9 @@ public final class DdlLintOptions {
                 + lockCheckInterval.toSeconds() + " s)" : "") + ", longTransactionSeconds=" + longTransaction.toSeconds()
                 + ", lockWaitTimeout=" + (lockWaitTimeout == null ? "off" : lockWaitTimeout + " s") + ", failClosed="
                 + failClosed + (target == null ? "" : ", target=" + target) + (failOn == null ? "" : ", failOn=" + failOn)
-                + (configFile == null ? "" : ", configFile=" + configFile);
+                + (configFile == null ? "" : ", configFile=" + configFile)
+                + (lockWaitTimeoutSetByRunner == null ? ""
+                : ", lockWaitTimeoutSetByRunner=" + lockWaitTimeoutSetByRunner);
     }
 
     @Override
