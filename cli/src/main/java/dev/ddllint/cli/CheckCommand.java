@@ -1,21 +1,19 @@
 package dev.ddllint.cli;
 
 import dev.ddllint.analysis.AnalysisReport;
-import dev.ddllint.analysis.Analyzer;
-import dev.ddllint.analysis.GitChanges;
 import dev.ddllint.analysis.MigrationFiles;
 import dev.ddllint.analysis.SourceFile;
-import dev.ddllint.analysis.TableSourceException;
-import dev.ddllint.config.Configuration;
-import dev.ddllint.config.ConfigurationException;
 import dev.ddllint.config.ConfigurationLoader;
 import dev.ddllint.estimate.ConnectionHint;
 import dev.ddllint.estimate.LiveStatistics;
-import dev.ddllint.estimate.StatsSnapshot;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.report.ReportFormat;
 import dev.ddllint.report.ReportOptions;
+import dev.ddllint.run.LintFailure;
+import dev.ddllint.run.LintResult;
+import dev.ddllint.run.LintRun;
+import dev.ddllint.run.RunOverrides;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,12 +64,28 @@ final class CheckCommand implements Callable<Integer> {
     Path outputDir;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit 1 when a finding reaches LEVEL: error, warning or never (default: error).")
+            description = "Exit 1 when a finding reaches LEVEL: error, warning, info or never (default: error).")
     String failOn;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(names = {"--config-file", "--config"}, paramLabel = "FILE",
             description = "Configuration file (default: ./ddl-lint.yml when it exists).")
     Path config;
+
+    @Option(names = "--lock-wait-timeout-set-by-runner", paramLabel = "true|false", arity = "0..1",
+            fallbackValue = "true",
+            description = "The migration runner sets lock_wait_timeout itself (the Flyway callback does), so "
+                    + "missing-lock-wait-timeout stays quiet; overrides lockWaitTimeoutSetByRunner of the "
+                    + "configuration file.")
+    Boolean lockWaitTimeoutSetByRunner;
+
+    @Option(names = "--baseline-file", paramLabel = "FILE",
+            description = "Known findings that are not reported (written by 'mvn ddl-lint:baseline'; default: "
+                    + "./ddl-lint-baseline.json when it exists).")
+    Path baselineFile;
+
+    @Option(names = "--docs-base-url", paramLabel = "URL",
+            description = "Base of the rule links in SARIF (helpUri = URL + docs/rules/<id>.md).")
+    String docsBaseUrl;
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "Read the tables' current definitions (and, without --target, the server version) from this "
@@ -91,18 +105,26 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Configuration configuration;
+        Path cwd = Path.of("").toAbsolutePath();
+        LintRun run;
         try {
-            configuration = configuration();
-        } catch (ConfigurationException | IllegalArgumentException e) {
+            run = lintRun(cwd).load();
+        } catch (LintFailure | IllegalArgumentException e) {
             err.println("ddl-lint: " + e.getMessage());
             return Main.EXIT_TOOL_FAILURE;
         }
         List<ReportFormat> reportFormats;
+        ReportOptions reportOptions;
         try {
             reportFormats = ReportFormat.parseList(formats);
         } catch (IllegalArgumentException e) {
             err.println("ddl-lint: --format: " + e.getMessage());
+            return Main.EXIT_TOOL_FAILURE;
+        }
+        try {
+            reportOptions = docsBaseUrl == null ? ReportOptions.DEFAULT : new ReportOptions(docsBaseUrl);
+        } catch (IllegalArgumentException e) {
+            err.println("ddl-lint: --docs-base-url: " + e.getMessage());
             return Main.EXIT_TOOL_FAILURE;
         }
         boolean toFolder = reportFormats.size() > 1 || outputDir != null;
@@ -113,7 +135,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<SourceFile> files;
         try {
-            files = MigrationFiles.collect(paths, Path.of("").toAbsolutePath());
+            files = MigrationFiles.collect(paths, cwd);
         } catch (MigrationFiles.UnusablePathException e) {
             err.println("ddl-lint: " + e.getMessage());
             return Main.EXIT_TOOL_FAILURE;
@@ -122,48 +144,33 @@ final class CheckCommand implements Callable<Integer> {
             err.println("ddl-lint: no *.sql files under " + paths);
         }
         String url = JdbcConnections.url(jdbcUrl);
-        AnalysisReport report;
-        if (url != null && !url.isBlank()) {
-            try (LiveDatabase db = LiveDatabase.connect(url)) {
-                if (target == null && configuration.target() == Configuration.DEFAULT.target()) {
-                    configuration = configuration.withTarget(db.target());
+        LintResult result;
+        try {
+            if (url != null && !url.isBlank()) {
+                try (LiveDatabase db = LiveDatabase.connect(url)) {
+                    LintRun live = run.forServer(db.target(), false);
+                    // Live statistics for the estimates too: sizes, write rates, the row-log limit (issue 7).
+                    LiveStatistics statistics = new LiveStatistics(db.connection(), Duration.ofMillis(Math.round(
+                            live.configuration().estimate().sampleSeconds() * 1000)), ConnectionHint.fromJdbcUrl(url));
+                    result = live.check(files, db, statistics);
                 }
-                // Live statistics for the estimates too: sizes, write rates, the row-log limit (issue 7).
-                LiveStatistics statistics = new LiveStatistics(db.connection(), Duration.ofMillis(Math.round(
-                        configuration.estimate().sampleSeconds() * 1000)), ConnectionHint.fromJdbcUrl(url));
-                report = new Analyzer(configuration, db, statistics).analyze(files);
-            } catch (LiveDatabase.UnusableDatabaseException | TableSourceException e) {
-                err.println("ddl-lint: live schema: " + e.getMessage());
-                return Main.EXIT_TOOL_FAILURE;
-            } catch (StatsSnapshot.SnapshotException e) {
-                err.println("ddl-lint: " + e.getMessage());
-                return Main.EXIT_TOOL_FAILURE;
+            } else {
+                result = run.check(files);
             }
-        } else {
-            try {
-                report = new Analyzer(configuration).analyze(files);
-            } catch (StatsSnapshot.SnapshotException e) {
-                err.println("ddl-lint: " + e.getMessage());
-                return Main.EXIT_TOOL_FAILURE;
-            }
+        } catch (LiveDatabase.UnusableDatabaseException e) {
+            err.println("ddl-lint: live schema: " + e.getMessage());
+            return Main.EXIT_TOOL_FAILURE;
+        } catch (LintFailure e) {
+            err.println("ddl-lint: " + e.getMessage());
+            return Main.EXIT_TOOL_FAILURE;
         }
-        if (since != null && !since.isBlank() && !paths.isEmpty()) {
-            Path first = paths.get(0).toAbsolutePath();
-            Path folder = Files.isDirectory(first) ? first : first.getParent();
-            int total = report.files().size();
-            try {
-                report = GitChanges.onlyChanged(report, Path.of("").toAbsolutePath(),
-                        new GitChanges("--since").changedSince(folder, since.strip()));
-            } catch (GitChanges.GitException e) {
-                err.println("ddl-lint: " + e.getMessage());
-                return Main.EXIT_TOOL_FAILURE;
-            }
-            err.println("ddl-lint: " + report.files().size() + " of " + total + " migration file"
-                    + (total == 1 ? "" : "s") + " added or changed since " + since.strip());
+        if (result.since() != null) {
+            err.println("ddl-lint: " + result.since().describe());
         }
+        AnalysisReport report = result.report();
         PrintWriter out = spec.commandLine().getOut();
         if (!toFolder) {
-            String rendered = reportFormats.get(0).render(report, ReportOptions.DEFAULT);
+            String rendered = reportFormats.get(0).render(report, reportOptions);
             if (output != null) {
                 try {
                     write(output, rendered);
@@ -180,7 +187,7 @@ final class CheckCommand implements Callable<Integer> {
             // github for the Actions runner) are also printed.
             Path dir = outputDir != null ? outputDir : Path.of("");
             for (ReportFormat f : reportFormats) {
-                String rendered = f.render(report, ReportOptions.DEFAULT);
+                String rendered = f.render(report, reportOptions);
                 Path file = dir.resolve(f.fileName());
                 try {
                     write(file, rendered);
@@ -196,7 +203,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println("ddl-lint: wrote " + reportFormats.stream().map(f -> dir.resolve(f.fileName()).toString())
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
-        return report.fails(configuration.failOn()) ? Main.EXIT_FINDINGS : 0;
+        return result.exitCode();
     }
 
     private static void write(Path file, String text) throws IOException {
@@ -207,30 +214,45 @@ final class CheckCommand implements Callable<Integer> {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    private Configuration configuration() throws ConfigurationException {
-        Configuration c = Configuration.DEFAULT;
-        if (config != null) {
-            if (!Files.isRegularFile(config)) {
-                throw new ConfigurationException(config + ": no such configuration file");
-            }
-            c = ConfigurationLoader.refuseRunScope(ConfigurationLoader.load(config), config);
-        } else if (Files.isRegularFile(Path.of(ConfigurationLoader.DEFAULT_FILE_NAME))) {
-            c = ConfigurationLoader.refuseRunScope(ConfigurationLoader.load(Path.of(
-                    ConfigurationLoader.DEFAULT_FILE_NAME)), ConfigurationLoader.DEFAULT_FILE_NAME);
+    /**
+     * The run as the flags set it up: {@code --config-file} or {@code ./ddl-lint.yml} (the CLI has no classpath),
+     * the overrides, {@code --since} and the baseline ({@code --baseline-file}, else {@code ./ddl-lint-baseline.json}
+     * when it exists).
+     */
+    LintRun.Builder lintRun(Path cwd) {
+        LintRun.Builder b = LintRun.builder()
+                .configFile(config == null ? null : config.toString())
+                .configFolders(List.of(cwd))
+                .overrides(overrides())
+                .reportBase(cwd)
+                .baseline(baselineFile != null ? baselineFile : cwd.resolve(LintRun.DEFAULT_BASELINE_FILE),
+                        baselineFile != null, cwd);
+        if (since != null && !since.isBlank() && !paths.isEmpty()) {
+            Path first = paths.get(0).toAbsolutePath();
+            b.since(since, Files.isDirectory(first) ? first : first.getParent(), "--since");
         }
+        return b;
+    }
+
+    /** The flags that override ddl-lint.yml, parsed; {@link IllegalArgumentException} names the flag. */
+    RunOverrides overrides() {
+        RunOverrides o = RunOverrides.NONE;
         if (target != null) {
-            c = c.withTarget(TargetServer.parse(target));
+            o = o.withTarget(TargetServer.parse(target));
         }
         if (failOn != null) {
             try {
-                c = c.withFailOn(ConfigurationLoader.parseFailOn(failOn));
+                o = o.withFailOn(ConfigurationLoader.parseFailOn(failOn));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--fail-on: " + e.getMessage().replace("off", "never"));
             }
         }
         if (placeholders != null) {
-            c = c.withPlaceholders(placeholders);
+            o = o.withPlaceholders(placeholders);
         }
-        return c;
+        if (lockWaitTimeoutSetByRunner != null) {
+            o = o.withLockWaitTimeoutSetByRunner(lockWaitTimeoutSetByRunner);
+        }
+        return o;
     }
 }

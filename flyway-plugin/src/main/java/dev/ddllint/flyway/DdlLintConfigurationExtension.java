@@ -73,6 +73,7 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
         private String lockCheckIntervalSeconds;
         private String longTransactionSeconds;
         private String failClosed;
+        private String lockWaitTimeoutSetByRunner;
 
         Settings copy() {
             Settings c = new Settings();
@@ -86,6 +87,7 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
             c.lockCheckIntervalSeconds = lockCheckIntervalSeconds;
             c.longTransactionSeconds = longTransactionSeconds;
             c.failClosed = failClosed;
+            c.lockWaitTimeoutSetByRunner = lockWaitTimeoutSetByRunner;
             return c;
         }
 
@@ -101,6 +103,7 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
             put(m, DdlLintOptions.LOCK_CHECK_INTERVAL_SECONDS, lockCheckIntervalSeconds);
             put(m, DdlLintOptions.LONG_TRANSACTION_SECONDS, longTransactionSeconds);
             put(m, DdlLintOptions.FAIL_CLOSED, failClosed);
+            put(m, DdlLintOptions.LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, lockWaitTimeoutSetByRunner);
             return m;
         }
 
@@ -188,6 +191,14 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
 
         public void setFailClosed(String failClosed) {
             this.failClosed = failClosed;
+        }
+    
+        public String getLockWaitTimeoutSetByRunner() {
+            return lockWaitTimeoutSetByRunner;
+        }
+
+        public void setLockWaitTimeoutSetByRunner(String lockWaitTimeoutSetByRunner) {
+            this.lockWaitTimeoutSetByRunner = lockWaitTimeoutSetByRunner;
         }
     }
 }

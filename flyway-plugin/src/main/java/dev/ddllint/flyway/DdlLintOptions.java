@@ -18,7 +18,9 @@ import java.util.Map;
  *   <li>the defaults below.</li>
  * </ol>
  * The analysis itself (target server, failOn, rule severities) is configured by {@code ddl-lint.yml}; the
- * {@code target} and {@code failOn} keys here override that file.
+ * {@code configFile}, {@code target}, {@code failOn} and {@code lockWaitTimeoutSetByRunner} keys here are the
+ * options every front end shares ({@link dev.ddllint.run.FrontEndOption}) and override that file. The
+ * layers are read by {@link OptionLayers}.
  */
 public final class DdlLintOptions {
 
@@ -54,10 +56,12 @@ public final class DdlLintOptions {
     public static final String LOCK_CHECK_INTERVAL_SECONDS = "lockCheckIntervalSeconds";
     public static final String LONG_TRANSACTION_SECONDS = "longTransactionSeconds";
     public static final String FAIL_CLOSED = "failClosed";
+    public static final String LOCK_WAIT_TIMEOUT_SET_BY_RUNNER = "lockWaitTimeoutSetByRunner";
 
     /** Every key, in documentation order. */
     public static final List<String> KEYS = List.of(MODE, CONFIG_FILE, TARGET, FAIL_ON, LOCK_WAIT_TIMEOUT, LOCK_CHECK,
-            LOCK_CHECK_WAIT_SECONDS, LOCK_CHECK_INTERVAL_SECONDS, LONG_TRANSACTION_SECONDS, FAIL_CLOSED);
+            LOCK_CHECK_WAIT_SECONDS, LOCK_CHECK_INTERVAL_SECONDS, LONG_TRANSACTION_SECONDS, FAIL_CLOSED,
+            LOCK_WAIT_TIMEOUT_SET_BY_RUNNER);
 
     /** Longest wait that {@code lockCheckWaitSeconds} accepts: the callback never waits without bound. */
     public static final long MAX_LOCK_CHECK_WAIT_SECONDS = 3600;
@@ -72,6 +76,7 @@ public final class DdlLintOptions {
     private final Duration lockCheckInterval;
     private final Duration longTransaction;
     private final boolean failClosed;
+    private final Boolean lockWaitTimeoutSetByRunner;
     private final Map<String, String> sources;
 
     private DdlLintOptions(Map<String, String> values, Map<String, String> sources) {
@@ -111,6 +116,8 @@ public final class DdlLintOptions {
         this.longTransaction = Duration.ofSeconds(values.containsKey(LONG_TRANSACTION_SECONDS)
                 ? parseLong(values, LONG_TRANSACTION_SECONDS, 0, 31_536_000) : 5);
         this.failClosed = parseBoolean(values, FAIL_CLOSED, true);
+        this.lockWaitTimeoutSetByRunner = blankToNull(values.get(LOCK_WAIT_TIMEOUT_SET_BY_RUNNER)) == null ? null
+                : parseBoolean(values, LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, false);
     }
 
     /** The defaults. */
@@ -261,6 +268,15 @@ public final class DdlLintOptions {
         return failClosed;
     }
 
+    /**
+     * Whether something other than the migrations sets {@code lock_wait_timeout}, as {@code ddl-lint.yml}'s key of
+     * the same name; null: not set here (then the callback counts as that runner while it sets the timeout
+     * itself, see {@link SessionLockWaitTimeout#runnerSetsIt}).
+     */
+    public Boolean lockWaitTimeoutSetByRunner() {
+        return lockWaitTimeoutSetByRunner;
+    }
+
     /** Where a key's value came from, e.g. {@code "builder"}; null for a default. */
     public String sourceOf(String key) {
         return sources.get(key);
@@ -273,7 +289,9 @@ public final class DdlLintOptions {
                 + lockCheckInterval.toSeconds() + " s)" : "") + ", longTransactionSeconds=" + longTransaction.toSeconds()
                 + ", lockWaitTimeout=" + (lockWaitTimeout == null ? "off" : lockWaitTimeout + " s") + ", failClosed="
                 + failClosed + (target == null ? "" : ", target=" + target) + (failOn == null ? "" : ", failOn=" + failOn)
-                + (configFile == null ? "" : ", configFile=" + configFile);
+                + (configFile == null ? "" : ", configFile=" + configFile)
+                + (lockWaitTimeoutSetByRunner == null ? ""
+                : ", lockWaitTimeoutSetByRunner=" + lockWaitTimeoutSetByRunner);
     }
 
     @Override

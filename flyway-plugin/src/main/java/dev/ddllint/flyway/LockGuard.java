@@ -2,6 +2,8 @@ package dev.ddllint.flyway;
 
 import dev.ddllint.live.MetadataLockCheck;
 import dev.ddllint.model.TableName;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.logging.Log;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * Looks, before an ALTER runs, for sessions that hold its tables; in {@code wait} mode looks again until they
- * are gone or the bounded wait is over.
+ * are gone or the bounded wait is over; then stops {@code migrate} or logs, as {@code mode} and {@code lockCheck}
+ * say.
  */
 final class LockGuard {
 
@@ -28,6 +31,47 @@ final class LockGuard {
     }
 
     private LockGuard() {
+    }
+
+    /**
+     * Looks (and in {@code wait} mode waits) for sessions holding {@code tables}; stops {@code migrate} with a
+     * {@link FlywayException} when one does and the options enforce, else logs. A lock check that cannot read
+     * the server's tables is only a warning: {@code lock_wait_timeout} still bounds each DDL's wait.
+     *
+     * @param beforeAnything true in {@code beforeMigrate} (nothing applied yet), false before {@code script}
+     */
+    static void guard(Connection connection, DdlLintOptions options, MigrationGate.Result result, String schema,
+                      Set<TableName> tables, boolean beforeAnything, String script, Sleeper sleeper) {
+        if (options.lockCheck() == DdlLintOptions.LockCheck.OFF || tables.isEmpty()) {
+            return;
+        }
+        Log log = CallbackLog.log();
+        boolean enforce = options.mode() == DdlLintOptions.Mode.ENFORCE
+                && options.lockCheck() != DdlLintOptions.LockCheck.WARN;
+        Outcome outcome;
+        try {
+            outcome = check(connection, schema, tables, options,
+                    enforce && options.lockCheck() == DdlLintOptions.LockCheck.WAIT, sleeper, log::info);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("ddl-lint: cannot see who holds the tables (" + e.getMessage() + "); lock_wait_timeout "
+                    + "still bounds the wait of each DDL");
+            return;
+        }
+        if (outcome.last().note() != null) {
+            log.info("ddl-lint: " + outcome.last().note());
+        }
+        if (!outcome.held()) {
+            if (outcome.checks() > 1) {
+                log.info("ddl-lint: the tables are free after waiting " + outcome.waitedMillis() / 1000 + " s");
+            }
+            return;
+        }
+        String message = message(outcome, result.tablesByScript(), options, beforeAnything, script);
+        if (enforce) {
+            throw new FlywayException(message);
+        }
+        log.warn(message + " (" + (options.mode() == DdlLintOptions.Mode.AUDIT ? "audit mode"
+                : "lockCheck=warn") + ": migrate goes on)");
     }
 
     /**

@@ -1,11 +1,9 @@
 package dev.ddllint.flyway;
 
 import dev.ddllint.analysis.AnalysisReport;
-import dev.ddllint.analysis.Analyzer;
 import dev.ddllint.analysis.FileReport;
 import dev.ddllint.analysis.SourceFile;
 import dev.ddllint.analysis.StatementReport;
-import dev.ddllint.config.ConfigurationException;
 import dev.ddllint.config.ConfigurationLoader;
 import dev.ddllint.config.NewTableScope;
 import dev.ddllint.estimate.ConnectionHint;
@@ -19,19 +17,17 @@ import dev.ddllint.model.TableName;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.Severity;
 import dev.ddllint.analysis.TableSource;
+import dev.ddllint.run.ClasspathResources;
+import dev.ddllint.run.LintFailure;
+import dev.ddllint.run.LintResult;
+import dev.ddllint.run.LintRun;
+import dev.ddllint.run.RunOverrides;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -52,16 +48,6 @@ final class MigrationGate {
     static final Set<StatementKind> TABLE_DDL = EnumSet.of(StatementKind.ALTER_TABLE, StatementKind.CREATE_INDEX,
             StatementKind.DROP_INDEX, StatementKind.RENAME_TABLE, StatementKind.DROP_TABLE,
             StatementKind.TRUNCATE_TABLE, StatementKind.OPTIMIZE_TABLE);
-
-    /** Flyway's placeholder settings, read from its configuration. */
-    record PlaceholderSettings(boolean enabled, String prefix, String suffix, String separator,
-                               Map<String, String> values, String defaultSchema, String table) {
-
-        /** {@code flyway:defaultSchema} with Flyway's separator (default {@code :}). */
-        String separatorName(String name) {
-            return "flyway" + (separator == null || separator.isEmpty() ? ":" : separator) + name;
-        }
-    }
 
     /**
      * What the check found.
@@ -89,26 +75,19 @@ final class MigrationGate {
     }
 
     /**
-     * @param runnerSetsLockWaitTimeout the callback sets {@code lock_wait_timeout} before each migration, so the
-     *                                  migrations need not ({@code missing-lock-wait-timeout} stays quiet)
+     * Reads the server's facts, turns the pending migrations into the SQL Flyway will run, and runs ddl-lint's
+     * {@link LintRun} on them: {@code ddl-lint.yml} from the option, {@code ./ddl-lint.yml} or the application's
+     * classpath; the options as overrides; {@code newTables: run}; the live server's version unless {@code target}
+     * is set.
+     *
+     * @param runnerSetsLockWaitTimeout {@code lockWaitTimeoutSetByRunner} for the analysis, null: the file's
+     *                                  (see {@link SessionLockWaitTimeout#runnerSetsIt})
      */
     static Result check(Connection connection, List<PendingMigrations.Pending> pending, DdlLintOptions options,
-                        PlaceholderSettings placeholders, ClassLoader classLoader, boolean runnerSetsLockWaitTimeout)
-            throws SQLException, IOException, ConfigurationException {
+                        PlaceholderSettings placeholders, ClassLoader classLoader, Boolean runnerSetsLockWaitTimeout)
+            throws SQLException, LintFailure {
         ServerFacts facts = ServerFacts.read(connection);
-        String[] configSource = new String[1];
-        dev.ddllint.config.Configuration config = loadConfiguration(options, classLoader, configSource)
-                .withNewTables(NewTableScope.RUN);
-        TargetServer target = options.target() != null ? TargetServer.parse(options.target()) : facts.server();
-        config = config.withTarget(target);
-        if (runnerSetsLockWaitTimeout) {
-            config = config.withLockWaitTimeoutSetByRunner(true);
-        }
-        if (options.failOn() != null) {
-            config = config.withFailOn(ConfigurationLoader.parseFailOn(options.failOn()));
-        }
-
-        Map<String, String> builtins = builtinPlaceholders(connection, placeholders, facts);
+        Map<String, String> builtins = placeholders.builtins(connection, facts);
         List<SourceFile> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, String> literal = new LinkedHashMap<>();
@@ -118,30 +97,26 @@ final class MigrationGate {
                         + "does not analyse it");
                 continue;
             }
-            boolean replace = p.placeholderReplacement() != null ? p.placeholderReplacement() : placeholders.enabled();
-            String text = p.sql();
-            if (replace) {
-                Map<String, String> values = new LinkedHashMap<>(placeholders.values());
-                builtins.forEach(values::putIfAbsent);
-                values.put(placeholders.separatorName("filename"), fileName(p.script()));
-                text = new FlywayPlaceholders(placeholders.prefix(), placeholders.suffix(), values).replace(text);
-            }
-            if (!replace || !new FlywayPlaceholders(placeholders.prefix(), placeholders.suffix(), Map.of())
-                    .isDefaultSyntax()) {
-                // ${...} is plain text for Flyway here; keep ddl-lint's reader from taking it for a placeholder.
-                literal.putAll(FlywayPlaceholders.literalDollarBraces(text));
-            }
-            files.add(new SourceFile(p.script(), text.getBytes(StandardCharsets.UTF_8)));
+            PlaceholderSettings.Replaced sql = placeholders.apply(p, builtins);
+            literal.putAll(sql.literal());
+            files.add(new SourceFile(p.script(), sql.sql().getBytes(StandardCharsets.UTF_8)));
         }
-        if (!literal.isEmpty()) {
-            config = config.withPlaceholders(literal);
-        }
+
+        RunOverrides overrides = overrides(options, runnerSetsLockWaitTimeout).withPlaceholders(literal);
+        LintRun run = LintRun.builder()
+                .configFile(options.configFile())
+                .configFolders(List.of(Path.of("")))
+                .classpath(ClasspathResources.of(classLoader))
+                .allowRunScope(true)
+                .overrides(overrides)
+                .load()
+                .forServer(facts.server(), true);
 
         // Live definitions of the tables (exact verdicts), and live sizes, row-log limit and write rates for the
         // row-log and duration estimates; both read-only, on Flyway's own connection.
         LiveStatistics statistics = new LiveStatistics(connection, Duration.ZERO, connectionHint(connection));
-        AnalysisReport report = new Analyzer(config, TableSource.live(connection), statistics)
-                .analyze(files);
+        LintResult result = run.check(files, TableSource.live(connection), statistics);
+        AnalysisReport report = result.report();
         Map<String, Set<TableName>> tablesByScript = new LinkedHashMap<>();
         for (FileReport f : report.files()) {
             Set<TableName> tables = new LinkedHashSet<>();
@@ -154,9 +129,24 @@ final class MigrationGate {
         tablesByScript.values().forEach(all::addAll);
         Map<String, TableStatistics> stats = all.isEmpty() ? Map.of()
                 : TableStatistics.read(connection, facts.currentSchema(), all);
-        Severity failOn = config.failOn();
-        List<Finding> blocking = report.findings().stream().filter(f -> f.severity().atLeast(failOn)).toList();
-        return new Result(report, failOn, facts, pending, blocking, tablesByScript, stats, notes, configSource[0]);
+        return new Result(report, result.failOn(), facts, pending, result.failing(), tablesByScript, stats, notes,
+                result.configSource());
+    }
+
+    /**
+     * The options that every front end shares, as the core's overrides (the same values as the CLI's flags and
+     * the Maven plugin's parameters), and {@code newTables: run}: the callback knows which migrations are pending.
+     */
+    static RunOverrides overrides(DdlLintOptions options, Boolean runnerSetsLockWaitTimeout) {
+        RunOverrides overrides = RunOverrides.NONE.withNewTables(NewTableScope.RUN)
+                .withLockWaitTimeoutSetByRunner(runnerSetsLockWaitTimeout);
+        if (options.target() != null) {
+            overrides = overrides.withTarget(TargetServer.parse(options.target()));
+        }
+        if (options.failOn() != null) {
+            overrides = overrides.withFailOn(ConfigurationLoader.parseFailOn(options.failOn()));
+        }
+        return overrides;
     }
 
     /** Host, port, schema and user for the gh-ost / pt-osc commands of an escalation (never the password). */
@@ -179,86 +169,6 @@ final class MigrationGate {
         }
         s.renames().forEach(p -> tables.add(p.from()));
         return tables;
-    }
-
-    /** ddl-lint.yml: the configured file, else {@code ./ddl-lint.yml}, else {@code ddl-lint.yml} on the classpath. */
-    static dev.ddllint.config.Configuration loadConfiguration(DdlLintOptions options, ClassLoader classLoader,
-                                                             String[] source)
-            throws ConfigurationException, IOException {
-        String file = options.configFile();
-        if (file == null) {
-            Path local = Path.of(ConfigurationLoader.DEFAULT_FILE_NAME);
-            if (Files.isRegularFile(local)) {
-                source[0] = local.toAbsolutePath().toString();
-                return ConfigurationLoader.load(local);
-            }
-            URL url = classLoader == null ? null : classLoader.getResource(ConfigurationLoader.DEFAULT_FILE_NAME);
-            if (url != null) {
-                source[0] = "classpath:" + ConfigurationLoader.DEFAULT_FILE_NAME;
-                return parse(url, source[0]);
-            }
-            source[0] = "defaults (no ddl-lint.yml)";
-            return dev.ddllint.config.Configuration.DEFAULT;
-        }
-        if (file.startsWith("classpath:")) {
-            String name = file.substring("classpath:".length()).replaceFirst("^/+", "");
-            URL url = classLoader == null ? null : classLoader.getResource(name);
-            if (url == null) {
-                throw new ConfigurationException(file + ": no such resource on the classpath (ddl-lint option "
-                        + DdlLintOptions.CONFIG_FILE + ")");
-            }
-            source[0] = file;
-            return parse(url, file);
-        }
-        Path p = Path.of(file);
-        source[0] = p.toAbsolutePath().toString();
-        return ConfigurationLoader.load(p);
-    }
-
-    private static dev.ddllint.config.Configuration parse(URL url, String name)
-            throws IOException, ConfigurationException {
-        try (InputStream in = url.openStream()) {
-            return ConfigurationLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
-        }
-    }
-
-    /** Flyway's own placeholders ({@code flyway:defaultSchema}, …) with the values Flyway gives them. */
-    private static Map<String, String> builtinPlaceholders(Connection connection, PlaceholderSettings settings,
-                                                          ServerFacts facts) {
-        Map<String, String> m = new LinkedHashMap<>();
-        String database = facts.currentSchema();
-        String defaultSchema = settings.defaultSchema() != null ? settings.defaultSchema() : database;
-        if (defaultSchema != null) {
-            m.put(settings.separatorName("defaultSchema"), defaultSchema);
-        }
-        if (database != null) {
-            m.put(settings.separatorName("database"), database);
-        }
-        String user = currentUser(connection);
-        if (user != null) {
-            m.put(settings.separatorName("user"), user);
-        }
-        m.put(settings.separatorName("timestamp"), LocalDateTime.now().format(
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
-        m.put(settings.separatorName("workingDirectory"), System.getProperty("user.dir", ""));
-        if (settings.table() != null) {
-            m.put(settings.separatorName("table"), settings.table());
-        }
-        return m;
-    }
-
-    private static String currentUser(Connection connection) {
-        try (java.sql.Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT SUBSTRING_INDEX(USER(), '@', 1)")) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            return null;
-        }
-    }
-
-    private static String fileName(String script) {
-        String s = script.replace('\\', '/');
-        return s.substring(s.lastIndexOf('/') + 1);
     }
 
     // ---------------------------------------------------------------------------------------------------- text

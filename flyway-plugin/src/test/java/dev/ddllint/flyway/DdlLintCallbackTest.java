@@ -50,7 +50,7 @@ class DdlLintCallbackTest {
     void flywayPluginPropertiesReachTheCallback() {
         FluentConfiguration c = Flyway.configure().configuration(Map.of(
                 "flyway.plugins.ddllint.mode", "audit", "flyway.plugins.ddllint.lockWaitTimeout", "3"));
-        assertThat(DdlLintCallback.flywayValues(c)).containsExactlyInAnyOrderEntriesOf(Map.of("mode", "audit",
+        assertThat(OptionLayers.flywayValues(c)).containsExactlyInAnyOrderEntriesOf(Map.of("mode", "audit",
                 "lockWaitTimeout", "3"));
         // A misspelt key is not silently ignored: Flyway itself rejects it.
         assertThatThrownBy(() -> Flyway.configure().configuration(Map.of("flyway.plugins.ddllint.mdoe", "audit")))

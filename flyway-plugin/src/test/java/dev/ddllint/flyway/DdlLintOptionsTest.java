@@ -101,10 +101,10 @@ class DdlLintOptionsTest {
     @Test
     void auditModeLeavesLockWaitTimeoutAloneUnlessAskedFor() {
         DdlLintOptions audit = resolve(Map.of("mode", "audit"), Map.of(), Map.of());
-        assertThat(DdlLintCallback.effectiveLockWaitTimeout(audit)).isNull();
+        assertThat(SessionLockWaitTimeout.effective(audit)).isNull();
         DdlLintOptions auditWithTimeout = resolve(Map.of("mode", "audit", "lockWaitTimeout", "4"), Map.of(),
                 Map.of());
-        assertThat(DdlLintCallback.effectiveLockWaitTimeout(auditWithTimeout)).isEqualTo(4);
-        assertThat(DdlLintCallback.effectiveLockWaitTimeout(DdlLintOptions.defaults())).isEqualTo(5);
+        assertThat(SessionLockWaitTimeout.effective(auditWithTimeout)).isEqualTo(4);
+        assertThat(SessionLockWaitTimeout.effective(DdlLintOptions.defaults())).isEqualTo(5);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ddllint.flywayit;
 
 import dev.ddllint.flyway.DdlLintCallback;
+import dev.ddllint.flyway.DdlLintCallbackBuilder;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -58,7 +59,7 @@ public final class FlywayDriver {
             Thread.currentThread().setContextClassLoader(mine);
             FluentConfiguration config = Flyway.configure(mine).configuration(properties);
             if (builderOptions != null) {
-                DdlLintCallback.Builder b = DdlLintCallback.builder();
+                DdlLintCallbackBuilder b = DdlLintCallback.builder();
                 builderOptions.forEach(b::option);
                 config = config.callbacks(b.build());
             }

@@ -1,13 +1,14 @@
 package dev.ddllint.maven;
 
-import dev.ddllint.analysis.AnalysisReport;
-import dev.ddllint.analysis.Analyzer;
 import dev.ddllint.analysis.MigrationFiles;
 import dev.ddllint.analysis.SourceFile;
-import dev.ddllint.config.Configuration;
-import dev.ddllint.config.ConfigurationException;
-import dev.ddllint.config.ConfigurationLoader;
 import dev.ddllint.kb.TargetServer;
+import dev.ddllint.rules.Severity;
+import dev.ddllint.run.ClasspathResources;
+import dev.ddllint.run.ConfigurationLookup;
+import dev.ddllint.run.LintFailure;
+import dev.ddllint.run.LintRun;
+import dev.ddllint.run.RunOverrides;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -20,16 +21,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** What the goals share: where the migrations are, how to read them, and the configuration. */
+/**
+ * What the goals share: where the migrations are and how to read them. The configuration, the analysis, the
+ * baseline and {@code since} are the core's {@link LintRun}; this class only turns the parameters into its
+ * overrides.
+ */
 abstract class AbstractDdlLintMojo extends AbstractMojo {
 
     /** The default name of the baseline file, in the project folder. */
-    static final String DEFAULT_BASELINE = "ddl-lint-baseline.json";
+    static final String DEFAULT_BASELINE = LintRun.DEFAULT_BASELINE_FILE;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
@@ -130,7 +134,10 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
     /**
      * The configuration file (target, failOn, placeholders, token replacements, rule severities; see
      * docs/configuration.md). Default: {@code ddl-lint.yml} in the project folder, else in the folder Maven was
-     * started from, when it exists. The parameters of this plugin override the file.
+     * started from, else on the project's classpath (its resource folders, e.g.
+     * {@code src/main/resources/ddl-lint.yml}, where the Flyway callback of the application finds it too), when
+     * it exists. A {@code classpath:name} value is looked up in the resource folders. The parameters of this
+     * plugin override the file.
      * <pre>
      * &lt;configuration&gt;
      *   &lt;configFile&gt;${project.basedir}/config/ddl-lint.yml&lt;/configFile&gt;
@@ -138,7 +145,18 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
      * </pre>
      */
     @Parameter(property = "ddl-lint.configFile")
-    protected File configFile;
+    protected String configFile;
+
+    /**
+     * The migration runner sets {@code lock_wait_timeout} on its connection itself (the Flyway callback does), so
+     * the migrations need not and {@code missing-lock-wait-timeout} stays quiet. Overrides
+     * {@code lockWaitTimeoutSetByRunner} of the configuration file (default {@code false}).
+     * <pre>
+     * mvn verify -Dddl-lint.lockWaitTimeoutSetByRunner=true
+     * </pre>
+     */
+    @Parameter(property = "ddl-lint.lockWaitTimeoutSetByRunner")
+    protected Boolean lockWaitTimeoutSetByRunner;
 
     /**
      * The baseline: findings listed there (known findings of old migrations) don't fail the build; new ones do.
@@ -154,8 +172,7 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
     protected File baselineFile;
 
     /** The migrations found, or {@code null} when there is nothing to check (the reason is logged). */
-    protected record Input(Configuration configuration, List<SourceFile> files, List<Path> folders,
-                           Path displayBase) {
+    protected record Input(LintRun run, List<SourceFile> files, List<Path> folders, Path displayBase) {
     }
 
     protected Path basedir() {
@@ -179,7 +196,15 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
 
     /** Reads the configuration and finds the migrations; {@code null} when there is nothing to check. */
     protected Input input() throws MojoExecutionException {
-        Configuration configuration = configuration();
+        LintRun run;
+        try {
+            LintRun.Builder builder = lintRun();
+            configure(builder);
+            run = builder.load();
+        } catch (LintFailure e) {
+            throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
+        }
+        getLog().debug("ddl-lint: configuration " + run.configSource());
         List<Path> folders = folders();
         if (folders == null) {
             return null;
@@ -198,40 +223,11 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
         } catch (MigrationFiles.UnusablePathException e) {
             throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
         }
-        return new Input(configuration, files, folders, displayBase);
+        return new Input(run, files, folders, displayBase);
     }
 
-    protected AnalysisReport analyze(Input input) {
-        return new Analyzer(input.configuration()).analyze(input.files());
-    }
-
-    /**
-     * The report with its paths relative to the project folder instead of the display base: the baseline keys
-     * findings by these, so it matches whether Maven was started in the module or in the multi-module root.
-     */
-    protected AnalysisReport withProjectPaths(AnalysisReport report, Path displayBase) {
-        return rebase(report, displayBase, basedir());
-    }
-
-    /** The inverse of {@link #withProjectPaths}. */
-    protected AnalysisReport withDisplayPaths(AnalysisReport report, Path displayBase) {
-        return rebase(report, basedir(), displayBase);
-    }
-
-    private static AnalysisReport rebase(AnalysisReport report, Path from, Path to) {
-        if (from.equals(to)) {
-            return report;
-        }
-        java.util.function.UnaryOperator<String> move = path -> {
-            Path abs = from.resolve(path).toAbsolutePath().normalize();
-            return (abs.startsWith(to) ? to.relativize(abs) : abs).toString().replace('\\', '/');
-        };
-        List<dev.ddllint.analysis.FileReport> files = report.files().stream()
-                .map(f -> new dev.ddllint.analysis.FileReport(move.apply(f.path()), f.statements())).toList();
-        List<dev.ddllint.rules.Finding> findings = report.findings().stream()
-                .map(f -> new dev.ddllint.rules.Finding(f.rule(), f.severity(), move.apply(f.path()), f.line(),
-                        f.column(), f.endLine(), f.endColumn(), f.message(), f.help(), f.excerpt())).toList();
-        return new AnalysisReport(report.toolVersion(), report.target(), files, findings);
+    /** A goal's own part of the run ({@code check}: {@code since} and the baseline). */
+    protected void configure(LintRun.Builder run) throws MojoExecutionException {
     }
 
     /** The existing migration folders; {@code null} (after an info line) when there are none. */
@@ -307,48 +303,63 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
         return abs.startsWith(base) ? (abs.equals(base) ? "." : base.relativize(abs).toString()) : abs.toString();
     }
 
-    /** The configuration file, then the plugin's parameters. */
-    protected Configuration configuration() throws MojoExecutionException {
-        Configuration c = Configuration.DEFAULT;
-        Path file = null;
-        if (configFile != null) {
-            file = configFile.toPath();
-            if (!Files.isRegularFile(file)) {
-                throw new MojoExecutionException("ddl-lint: configFile " + file + " does not exist");
-            }
-        } else {
-            for (Path candidate : List.of(basedir().resolve(ConfigurationLoader.DEFAULT_FILE_NAME),
-                    displayBase().resolve(ConfigurationLoader.DEFAULT_FILE_NAME))) {
-                if (Files.isRegularFile(candidate)) {
-                    file = candidate;
-                    break;
-                }
-            }
+    /**
+     * The run as the parameters set it up: {@code configFile}, else {@code ddl-lint.yml} in the project folder, the
+     * folder Maven was started from, then on the project's classpath (resource folders); then the overrides.
+     */
+    LintRun.Builder lintRun() throws MojoExecutionException {
+        return LintRun.builder()
+                .configFile(configFilePath())
+                .configFolders(List.of(basedir(), displayBase()))
+                .classpath(ClasspathResources.ofFolders(resourceDirs()))
+                .overrides(overrides())
+                .reportBase(displayBase());
+    }
+
+    /** The configuration (file and parameters), for goals that analyse nothing ({@code stats}). */
+    protected dev.ddllint.config.Configuration configuration() throws MojoExecutionException {
+        try {
+            return lintRun().load().configuration();
+        } catch (LintFailure e) {
+            throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
         }
-        if (file != null) {
-            try {
-                c = ConfigurationLoader.refuseRunScope(ConfigurationLoader.load(file), file);
-            } catch (ConfigurationException e) {
-                throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
-            }
-            getLog().debug("ddl-lint: configuration " + file);
+    }
+
+    /** {@code configFile} as Maven resolves a File parameter: a relative path is relative to the project. */
+    private String configFilePath() {
+        if (configFile == null || configFile.isBlank()
+                || configFile.strip().startsWith(ConfigurationLookup.CLASSPATH_PREFIX)) {
+            return configFile;
         }
+        Path p = Path.of(configFile.strip());
+        return (p.isAbsolute() ? p : basedir().resolve(p)).toString();
+    }
+
+    /** The parameters that override ddl-lint.yml, parsed. */
+    RunOverrides overrides() throws MojoExecutionException {
+        RunOverrides o = RunOverrides.NONE;
         if (target != null && !target.isBlank()) {
             try {
-                c = c.withTarget(TargetServer.parse(target));
+                o = o.withTarget(TargetServer.parse(target));
             } catch (IllegalArgumentException e) {
                 throw new MojoExecutionException("ddl-lint: target: " + e.getMessage(), e);
             }
         }
+        Severity failOn = failOnOverride();
+        if (failOn != null) {
+            o = o.withFailOn(failOn);
+        }
         // flyway-maven-plugin's placeholders, then the configuration file's, then this plugin's: the last wins.
-        Map<String, String> values = new LinkedHashMap<>(FlywayModel.of(project).placeholders());
-        values.putAll(c.placeholders());
-        if (placeholders != null) {
-            values.putAll(placeholders);
+        o = o.withPlaceholdersBelowFile(FlywayModel.of(project).placeholders())
+                .withPlaceholders(placeholders == null ? Map.of() : placeholders);
+        if (lockWaitTimeoutSetByRunner != null) {
+            o = o.withLockWaitTimeoutSetByRunner(lockWaitTimeoutSetByRunner);
         }
-        if (!values.isEmpty()) {
-            c = c.withPlaceholders(values);
-        }
-        return c;
+        return o;
+    }
+
+    /** {@code failOn}, for the goals that have it. */
+    protected Severity failOnOverride() throws MojoExecutionException {
+        return null;
     }
 }

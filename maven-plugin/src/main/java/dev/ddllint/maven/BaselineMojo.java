@@ -3,6 +3,8 @@ package dev.ddllint.maven;
 import dev.ddllint.analysis.AnalysisReport;
 import dev.ddllint.analysis.Baseline;
 import dev.ddllint.rules.Finding;
+import dev.ddllint.run.LintFailure;
+import dev.ddllint.run.LintRun;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -33,8 +35,14 @@ public class BaselineMojo extends AbstractDdlLintMojo {
         if (input == null) {
             return;
         }
-        AnalysisReport report = analyze(input);
-        Baseline baseline = Baseline.of(withProjectPaths(report, input.displayBase()));
+        AnalysisReport report;
+        try {
+            report = input.run().check(input.files()).report();
+        } catch (LintFailure e) {
+            throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
+        }
+        // Paths relative to the project folder: the baseline matches wherever Maven is started.
+        Baseline baseline = Baseline.of(LintRun.rebase(report, input.displayBase(), basedir()));
         Path file = baselinePath();
         try {
             baseline.write(file);

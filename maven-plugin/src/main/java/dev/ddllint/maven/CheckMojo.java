@@ -1,13 +1,14 @@
 package dev.ddllint.maven;
 
 import dev.ddllint.analysis.AnalysisReport;
-import dev.ddllint.analysis.Baseline;
-import dev.ddllint.analysis.GitChanges;
 import dev.ddllint.config.ConfigurationLoader;
 import dev.ddllint.report.ReportFormat;
 import dev.ddllint.report.ReportOptions;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.Severity;
+import dev.ddllint.run.LintFailure;
+import dev.ddllint.run.LintResult;
+import dev.ddllint.run.LintRun;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -135,7 +136,6 @@ public class CheckMojo extends AbstractDdlLintMojo {
         }
         List<ReportFormat> reportFormats;
         ReportOptions options;
-        Severity threshold;
         try {
             reportFormats = ReportFormat.parseList(formats == null ? List.of("text") : formats);
             options = new ReportOptions(docsBaseUrl);
@@ -146,23 +146,26 @@ public class CheckMojo extends AbstractDdlLintMojo {
         if (input == null) {
             return;
         }
-        threshold = input.configuration().failOn();
-        if (failOn != null && !failOn.isBlank()) {
-            try {
-                threshold = ConfigurationLoader.parseFailOn(failOn);
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("ddl-lint: failOn: " + e.getMessage().replace("off", "never"), e);
+        LintResult result;
+        try {
+            result = input.run().check(input.files());
+        } catch (LintFailure e) {
+            throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
+        }
+        if (result.since() != null) {
+            getLog().info("ddl-lint: " + result.since().describe());
+        }
+        if (result.baseline() != null) {
+            LintResult.BaselineUse b = result.baseline();
+            getLog().info("ddl-lint: baseline " + relative(b.file()) + ": " + b.suppressed() + " known finding"
+                    + (b.suppressed() == 1 ? "" : "s") + " not reported");
+            if (b.unmatched() > 0 && result.since() == null) {
+                int n = b.unmatched();
+                getLog().info("ddl-lint: " + n + " baseline entr" + (n == 1 ? "y matches" : "ies match")
+                        + " no finding any more (fixed, or the file was renamed); 'mvn ddl-lint:baseline' rewrites it");
             }
         }
-
-        AnalysisReport report = analyze(input);
-        int total = report.files().size();
-        if (since != null && !since.isBlank()) {
-            report = onlyChanged(report, input);
-            getLog().info("ddl-lint: " + report.files().size() + " of " + total + " migration file"
-                    + (total == 1 ? "" : "s") + " added or changed since " + since.strip());
-        }
-        report = applyBaseline(report, input);
+        AnalysisReport report = result.report();
 
         List<String> written = writeReports(report, reportFormats, options);
         logText(report);
@@ -174,45 +177,28 @@ public class CheckMojo extends AbstractDdlLintMojo {
         }
         getLog().info("ddl-lint: reports " + String.join(", ", written));
 
-        if (report.fails(threshold)) {
-            throw new MojoFailureException(failureMessage(report, threshold, reportFormats, options));
+        if (result.fails()) {
+            throw new MojoFailureException(failureMessage(result, reportFormats, options));
         }
     }
 
-    /** Keeps the files (and their findings) that git lists as added or changed since {@link #since}. */
-    private AnalysisReport onlyChanged(AnalysisReport report, Input input) throws MojoExecutionException {
+    @Override
+    protected Severity failOnOverride() throws MojoExecutionException {
+        if (failOn == null || failOn.isBlank()) {
+            return null;
+        }
         try {
-            return GitChanges.onlyChanged(report, input.displayBase(),
-                    new GitChanges("ddl-lint.since").changedSince(basedir(), since.strip()));
-        } catch (GitChanges.GitException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            return ConfigurationLoader.parseFailOn(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("ddl-lint: failOn: " + e.getMessage().replace("off", "never"), e);
         }
     }
 
-    private AnalysisReport applyBaseline(AnalysisReport report, Input input) throws MojoExecutionException {
-        Path file = baselinePath();
-        if (!Files.isRegularFile(file)) {
-            if (baselineFile != null) {
-                throw new MojoExecutionException("ddl-lint: baseline file " + file + " does not exist; write it "
-                        + "with 'mvn ddl-lint:baseline'");
-            }
-            return report;
-        }
-        Baseline baseline;
-        try {
-            baseline = Baseline.read(file);
-        } catch (Baseline.BaselineException e) {
-            throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
-        }
-        Baseline.Applied applied = baseline.apply(withProjectPaths(report, input.displayBase()));
-        getLog().info("ddl-lint: baseline " + relative(file) + ": " + applied.suppressed().size() + " known finding"
-                + (applied.suppressed().size() == 1 ? "" : "s") + " not reported");
-        if (!applied.unmatched().isEmpty() && (since == null || since.isBlank())) {
-            int n = applied.unmatched().stream().mapToInt(Baseline.Entry::count).sum();
-            getLog().info("ddl-lint: " + n + " baseline entr" + (n == 1 ? "y matches" : "ies match")
-                    + " no finding any more (fixed, or the file was renamed); 'mvn ddl-lint:baseline' rewrites it");
-        }
-        return withDisplayPaths(applied.report(), input.displayBase());
+    /** {@code since} (only the files git lists as added or changed) and the baseline. */
+    @Override
+    protected void configure(LintRun.Builder run) {
+        run.since(since, basedir(), "ddl-lint.since")
+                .baseline(baselinePath(), baselineFile != null, basedir());
     }
 
     private List<String> writeReports(AnalysisReport report, List<ReportFormat> reportFormats, ReportOptions options)
@@ -254,9 +240,9 @@ public class CheckMojo extends AbstractDdlLintMojo {
         }
     }
 
-    private String failureMessage(AnalysisReport report, Severity threshold, List<ReportFormat> reportFormats,
-                                  ReportOptions options) {
-        List<Finding> failing = report.findings().stream().filter(f -> f.severity().atLeast(threshold)).toList();
+    private String failureMessage(LintResult result, List<ReportFormat> reportFormats, ReportOptions options) {
+        Severity threshold = result.failOn();
+        List<Finding> failing = result.failing();
         Set<String> rules = failing.stream().map(Finding::rule).collect(Collectors.toCollection(LinkedHashSet::new));
         Set<String> files = failing.stream().map(Finding::path).collect(Collectors.toCollection(LinkedHashSet::new));
         String firstRule = rules.iterator().next();

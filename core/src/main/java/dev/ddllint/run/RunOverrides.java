@@ -1,0 +1,80 @@
+package dev.ddllint.run;
+
+import dev.ddllint.config.Configuration;
+import dev.ddllint.config.NewTableScope;
+import dev.ddllint.kb.TargetServer;
+import dev.ddllint.rules.Severity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a front end's own options change in {@code ddl-lint.yml}, already parsed (each front end parses its own
+ * syntax; the values mean the same everywhere, see {@link FrontEndOption}). A null field leaves the file's value.
+ *
+ * @param target                     {@code target}: the server to check for
+ * @param failOn                     {@code failOn}: the severity that fails the run ({@link Severity#OFF}: never)
+ * @param placeholdersBelowFile      placeholder values the file's own win over (Maven: flyway-maven-plugin's)
+ * @param placeholders               placeholder values that win over the file's
+ * @param lockWaitTimeoutSetByRunner {@code lockWaitTimeoutSetByRunner}: the runner sets {@code lock_wait_timeout}
+ * @param newTables                  {@code newTables} (the Flyway callback: {@link NewTableScope#RUN})
+ */
+public record RunOverrides(TargetServer target, Severity failOn, Map<String, String> placeholdersBelowFile,
+                           Map<String, String> placeholders, Boolean lockWaitTimeoutSetByRunner,
+                           NewTableScope newTables) {
+
+    public static final RunOverrides NONE = new RunOverrides(null, null, Map.of(), Map.of(), null, null);
+
+    public RunOverrides {
+        placeholdersBelowFile = placeholdersBelowFile == null ? Map.of() : Map.copyOf(placeholdersBelowFile);
+        placeholders = placeholders == null ? Map.of() : Map.copyOf(placeholders);
+    }
+
+    public RunOverrides withTarget(TargetServer t) {
+        return new RunOverrides(t, failOn, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner, newTables);
+    }
+
+    public RunOverrides withFailOn(Severity s) {
+        return new RunOverrides(target, s, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner, newTables);
+    }
+
+    public RunOverrides withPlaceholdersBelowFile(Map<String, String> values) {
+        return new RunOverrides(target, failOn, values, placeholders, lockWaitTimeoutSetByRunner, newTables);
+    }
+
+    public RunOverrides withPlaceholders(Map<String, String> values) {
+        return new RunOverrides(target, failOn, placeholdersBelowFile, values, lockWaitTimeoutSetByRunner, newTables);
+    }
+
+    public RunOverrides withLockWaitTimeoutSetByRunner(Boolean set) {
+        return new RunOverrides(target, failOn, placeholdersBelowFile, placeholders, set, newTables);
+    }
+
+    public RunOverrides withNewTables(NewTableScope scope) {
+        return new RunOverrides(target, failOn, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner, scope);
+    }
+
+    /** The file's configuration with these overrides applied. */
+    public Configuration applyTo(Configuration file) {
+        Configuration c = file;
+        if (newTables != null) {
+            c = c.withNewTables(newTables);
+        }
+        if (target != null) {
+            c = c.withTarget(target);
+        }
+        if (lockWaitTimeoutSetByRunner != null) {
+            c = c.withLockWaitTimeoutSetByRunner(lockWaitTimeoutSetByRunner);
+        }
+        if (failOn != null) {
+            c = c.withFailOn(failOn);
+        }
+        if (!placeholdersBelowFile.isEmpty() || !placeholders.isEmpty()) {
+            Map<String, String> merged = new LinkedHashMap<>(placeholdersBelowFile);
+            merged.putAll(c.placeholders());
+            merged.putAll(placeholders);
+            c = c.withPlaceholders(merged);
+        }
+        return c;
+    }
+}

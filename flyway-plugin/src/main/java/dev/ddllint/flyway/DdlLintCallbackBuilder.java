@@ -1,0 +1,98 @@
+package dev.ddllint.flyway;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Options set in code, for {@code Flyway.configure().callbacks(DdlLintCallback.builder()….build())}; they win over
+ * every other source (see {@link OptionLayers}). Each method sets one key of {@link DdlLintOptions}.
+ */
+public final class DdlLintCallbackBuilder {
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    DdlLintCallbackBuilder() {
+    }
+
+    /** Any option by its key (see {@link DdlLintOptions#KEYS}). */
+    public DdlLintCallbackBuilder option(String key, String value) {
+        String k = DdlLintOptions.canonicalKey(key);
+        if (k == null) {
+            throw new IllegalArgumentException("unknown ddl-lint option '" + key + "' (known: "
+                    + String.join(", ", DdlLintOptions.KEYS) + ")");
+        }
+        values.put(k, value);
+        return this;
+    }
+
+    public DdlLintCallbackBuilder mode(DdlLintOptions.Mode mode) {
+        return option(DdlLintOptions.MODE, mode.name());
+    }
+
+    /** The ddl-lint.yml to read. */
+    public DdlLintCallbackBuilder configFile(Path file) {
+        return option(DdlLintOptions.CONFIG_FILE, file.toString());
+    }
+
+    /** A path, or {@code classpath:name}. */
+    public DdlLintCallbackBuilder configFile(String file) {
+        return option(DdlLintOptions.CONFIG_FILE, file);
+    }
+
+    /** {@code mysql:8.0.35}: check for this server instead of the live one's version. */
+    public DdlLintCallbackBuilder target(String target) {
+        return option(DdlLintOptions.TARGET, target);
+    }
+
+    /** error | warning | info | never. */
+    public DdlLintCallbackBuilder failOn(String level) {
+        return option(DdlLintOptions.FAIL_ON, level);
+    }
+
+    /** {@code SET SESSION lock_wait_timeout = seconds} before each migration (default 5). */
+    public DdlLintCallbackBuilder lockWaitTimeout(int seconds) {
+        return option(DdlLintOptions.LOCK_WAIT_TIMEOUT, Integer.toString(seconds));
+    }
+
+    /** Leave the migration connection's lock_wait_timeout alone. */
+    public DdlLintCallbackBuilder noLockWaitTimeout() {
+        return option(DdlLintOptions.LOCK_WAIT_TIMEOUT, "off");
+    }
+
+    /**
+     * Something else sets {@code lock_wait_timeout} (true), or nothing does (false), whatever the callback does;
+     * unset: true while the callback sets it, else {@code ddl-lint.yml}'s.
+     */
+    public DdlLintCallbackBuilder lockWaitTimeoutSetByRunner(boolean set) {
+        return option(DdlLintOptions.LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, Boolean.toString(set));
+    }
+
+    public DdlLintCallbackBuilder lockCheck(DdlLintOptions.LockCheck lockCheck) {
+        return option(DdlLintOptions.LOCK_CHECK, lockCheck.name());
+    }
+
+    /** Upper bound of the wait in {@code lockCheck=wait} (whole seconds, at most one hour). */
+    public DdlLintCallbackBuilder lockCheckWait(Duration wait) {
+        return option(DdlLintOptions.LOCK_CHECK_WAIT_SECONDS, Long.toString(wait.toSeconds()));
+    }
+
+    public DdlLintCallbackBuilder lockCheckInterval(Duration interval) {
+        return option(DdlLintOptions.LOCK_CHECK_INTERVAL_SECONDS, Long.toString(interval.toSeconds()));
+    }
+
+    /** Sessions holding a table for less than this are not counted. */
+    public DdlLintCallbackBuilder longTransaction(Duration age) {
+        return option(DdlLintOptions.LONG_TRANSACTION_SECONDS, Long.toString(age.toSeconds()));
+    }
+
+    public DdlLintCallbackBuilder failClosed(boolean failClosed) {
+        return option(DdlLintOptions.FAIL_CLOSED, Boolean.toString(failClosed));
+    }
+
+    /** @throws IllegalArgumentException for a bad value */
+    public DdlLintCallback build() {
+        return new DdlLintCallback(values);
+    }
+}
