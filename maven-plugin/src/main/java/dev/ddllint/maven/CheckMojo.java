@@ -69,9 +69,11 @@ public class CheckMojo extends AbstractDdlLintMojo {
     /**
      * The reports to write into {@code outputDirectory}: {@code text} (ddl-lint.txt), {@code json}
      * (ddl-lint.json), {@code sarif} (ddl-lint.sarif, for GitHub code scanning), {@code junit}
-     * (ddl-lint-junit.xml, for Jenkins, GitLab, Azure) and {@code github} (ddl-lint-github.txt; its workflow
-     * commands are also printed on standard output, where GitHub Actions turns them into annotations). The text
-     * report is always printed to the build log.
+     * (ddl-lint-junit.xml, for Jenkins, GitLab, Azure), {@code github} (ddl-lint-github.txt; its workflow
+     * commands are also printed on standard output, where GitHub Actions turns them into annotations),
+     * {@code gitlab} (ddl-lint-gitlab.json, GitLab Code Quality), {@code checkstyle} (ddl-lint-checkstyle.xml, for
+     * Jenkins Warnings NG) and {@code html} (ddl-lint.html, one self-contained page). The text report is always
+     * printed to the build log.
      * <pre>
      * &lt;configuration&gt;
      *   &lt;formats&gt;
