@@ -31,7 +31,9 @@ public enum ReportFormat {
     /** Checkstyle XML, read by Jenkins Warnings NG and other Checkstyle-aware tools. */
     CHECKSTYLE("checkstyle", "ddl-lint-checkstyle.xml", false),
     /** One self-contained HTML page: per migration, the statements' verdicts as a coloured timeline. */
-    HTML("html", "ddl-lint.html", false);
+    HTML("html", "ddl-lint.html", false),
+    /** Markdown for a CI job summary or a pull-request comment, size-capped. */
+    MARKDOWN("markdown", "ddl-lint.md", false);
 
     private final String id;
     private final String fileName;
@@ -67,6 +69,7 @@ public enum ReportFormat {
             case GITLAB -> GitlabReport.render(report, options);
             case CHECKSTYLE -> CheckstyleReport.render(report, options);
             case HTML -> HtmlReport.render(report, options);
+            case MARKDOWN -> MarkdownReport.render(report, options);
         };
     }
 

@@ -72,7 +72,8 @@ public class CheckMojo extends AbstractDdlLintMojo {
      * (ddl-lint-junit.xml, for Jenkins, GitLab, Azure), {@code github} (ddl-lint-github.txt; its workflow
      * commands are also printed on standard output, where GitHub Actions turns them into annotations),
      * {@code gitlab} (ddl-lint-gitlab.json, GitLab Code Quality), {@code checkstyle} (ddl-lint-checkstyle.xml, for
-     * Jenkins Warnings NG) and {@code html} (ddl-lint.html, one self-contained page). The text report is always
+     * Jenkins Warnings NG), {@code html} (ddl-lint.html, one self-contained page) and {@code markdown} (ddl-lint.md,
+     * for a CI job summary or a pull-request comment). The text report is always
      * printed to the build log.
      * <pre>
      * &lt;configuration&gt;
