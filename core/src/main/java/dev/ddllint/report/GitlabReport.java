@@ -1,7 +1,6 @@
 package dev.ddllint.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddllint.analysis.AnalysisReport;
@@ -25,17 +24,13 @@ import java.util.Map;
  */
 public final class GitlabReport {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private GitlabReport() {
     }
 
     public static String render(AnalysisReport report, ReportOptions options) {
-        try {
-            return MAPPER.writeValueAsString(toTree(report, options)) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the GitLab Code Quality report", e);
-        }
+        return JsonReport.text(toTree(report, options), "GitLab Code Quality");
     }
 
     public static ArrayNode toTree(AnalysisReport report, ReportOptions options) {
