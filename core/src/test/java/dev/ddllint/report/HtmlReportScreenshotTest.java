@@ -171,6 +171,9 @@ class HtmlReportScreenshotTest {
     private static Path findChromium() {
         String configured = System.getenv("DDL_LINT_CHROMIUM");
         if (configured != null && !configured.isBlank()) {
+            if (!Files.isExecutable(Path.of(configured))) {
+                fail("DDL_LINT_CHROMIUM=" + configured + " is not an executable file");
+            }
             return Path.of(configured);
         }
         for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
