@@ -48,7 +48,8 @@ final class CheckCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "text",
-            description = "Report format: text, json, sarif, junit or github; several comma-separated "
+            description = "Report format: text, json, sarif, junit, github, gitlab (Code Quality), checkstyle, "
+                    + "html or markdown; several comma-separated "
                     + "(--format text,sarif) or repeated (default: ${DEFAULT-VALUE}). One format goes to stdout "
                     + "(or --output); several are each written to --output-dir, and text and github are also "
                     + "printed.")
@@ -60,7 +61,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--output-dir", paramLabel = "DIR",
             description = "Write each report into DIR: ddl-lint.txt, ddl-lint.json, ddl-lint.sarif, "
-                    + "ddl-lint-junit.xml, ddl-lint-github.txt (default with several formats: the current folder).")
+                    + "ddl-lint-junit.xml, ddl-lint-github.txt, ddl-lint-gitlab.json, ddl-lint-checkstyle.xml, "
+                    + "ddl-lint.html, ddl-lint.md (default with several formats: the current folder).")
     Path outputDir;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL",

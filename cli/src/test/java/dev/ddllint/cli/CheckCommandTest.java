@@ -291,4 +291,24 @@ class CheckCommandTest {
         Result noPlaceholder = run("check", f.toString());
         assertThat(noPlaceholder.out()).contains("error[unresolved-placeholder]");
     }
+
+    @Test
+    void ciFormatsAreWrittenToTheOutputFolder() throws IOException {
+        write("db/V1__init.sql", "CREATE TABLE orders (id INT PRIMARY KEY, amount INT NOT NULL);\n");
+        write("db/V2__widen.sql", "ALTER TABLE orders MODIFY COLUMN amount BIGINT NOT NULL;\n");
+        Path out = dir.resolve("reports");
+        Result r = run("check", "--format", "gitlab,checkstyle,html", "--output-dir", out.toString(),
+                dir.resolve("db").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        // None of the three is a console format: nothing on standard output.
+        assertThat(r.out()).isEmpty();
+        JsonNode gitlab = new ObjectMapper().readTree(out.resolve("ddl-lint-gitlab.json").toFile());
+        assertThat(gitlab.isArray()).isTrue();
+        assertThat(gitlab.findValuesAsText("check_name")).contains("column-type-change");
+        assertThat(Files.readString(out.resolve("ddl-lint-checkstyle.xml")))
+                .contains("source=\"ddl-lint.column-type-change\"");
+        assertThat(Files.readString(out.resolve("ddl-lint.html"))).contains("data-verdict=\"copy\"");
+        assertThat(run("check", "--format", "codequality", dir.resolve("db").toString()).err())
+                .contains("--format: unknown report format 'codequality'").contains("gitlab, checkstyle, html");
+    }
 }

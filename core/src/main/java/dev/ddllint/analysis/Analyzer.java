@@ -4,6 +4,7 @@ import dev.ddllint.config.Configuration;
 import dev.ddllint.config.NewTableScope;
 import dev.ddllint.estimate.DeclaredStats;
 import dev.ddllint.estimate.Estimation;
+import dev.ddllint.estimate.StatementEstimate;
 import dev.ddllint.estimate.StatisticsSource;
 import dev.ddllint.estimate.StatsSnapshot;
 import dev.ddllint.kb.Algorithm;
@@ -356,6 +357,8 @@ public final class Analyzer {
                 findings.add(finding(report.rule(), report.severity(), file.path(), source, m, report.help(),
                         newTableNote, ignoreComments.allowing(ignores, report.rule().id())));
             });
+            // The same estimate the rules saw (Estimation computes it once per statement), for the reports.
+            StatementEstimate estimate = verdict == null ? null : ctx.estimate();
             estimation.observe(statement);
             if (verdict != null && statement.parsed() && statement.table() != null) {
                 boolean instantColumn = verdict.effective().algorithm() == Algorithm.INSTANT && verdict.operations()
@@ -378,7 +381,7 @@ public final class Analyzer {
                 }
             }
             newTables.observe(source, statement, origin, file.path(), existsLive);
-            reports.add(new StatementReport(source, statement, verdict, origin.embedded(), origin.where()));
+            reports.add(new StatementReport(source, statement, verdict, origin.embedded(), origin.where(), estimate));
         }
         directiveProblems.addAll(ignoreComments.unapplied());
         FileProblemRule directives = BuiltinRules.forProblem(InvalidDirective.PROBLEM);

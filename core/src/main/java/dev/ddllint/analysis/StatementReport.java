@@ -1,5 +1,6 @@
 package dev.ddllint.analysis;
 
+import dev.ddllint.estimate.StatementEstimate;
 import dev.ddllint.kb.StatementVerdict;
 import dev.ddllint.model.Statement;
 import dev.ddllint.script.ScriptStatement;
@@ -10,11 +11,12 @@ import dev.ddllint.script.ScriptStatement;
  * @param embedded true for DDL found in a string for PREPARE/EXECUTE (positioned at the statement that holds
  *                 or prepares the string) or in the body of a routine (positioned inside the body)
  * @param context  where it comes from ("inside procedure `p` (…)"), or null for a plain statement of the file
+ * @param estimate the duration and row-log estimate the rules saw, or null for a statement without a verdict
  */
 public record StatementReport(ScriptStatement source, Statement statement, StatementVerdict verdict,
-                              boolean embedded, String context) {
+                              boolean embedded, String context, StatementEstimate estimate) {
 
     public StatementReport(ScriptStatement source, Statement statement, StatementVerdict verdict) {
-        this(source, statement, verdict, false, null);
+        this(source, statement, verdict, false, null, null);
     }
 }

@@ -352,7 +352,7 @@ public final class Estimation {
             plan = Escalation.plan(statement, r.schema(), hint, escalationFacts(r, table, verdict), target);
         }
         return new StatementEstimate(StatementEstimate.Status.ESTIMATED, display, work, result, working, limits,
-                plan, null);
+                plan, null, new StatementEstimate.Limits(settings.maxDuration(), settings.safety()));
     }
 
     private Escalation.TableFacts escalationFacts(Resolved r, TableFacts table, StatementVerdict verdict) {

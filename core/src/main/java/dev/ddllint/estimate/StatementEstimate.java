@@ -12,10 +12,20 @@ import java.util.List;
  * @param limitReasons why the ALTER is over the configured limits (duration, size); empty when within them
  * @param escalation   gh-ost / pt-online-schema-change commands, when over the limits or the row log may overflow
  * @param skipReason   why there is no estimate ({@link Status#NO_STATISTICS})
+ * @param limits       the configured limits the figures were judged against; null unless {@link Status#ESTIMATED}
  */
 public record StatementEstimate(Status status, String table, RowLogEstimator.Work work, RowLogEstimator.Result result,
                                 List<String> working, List<String> limitReasons, Escalation.Plan escalation,
-                                String skipReason) {
+                                String skipReason, Limits limits) {
+
+    /**
+     * The limits of the configuration as the estimate applied them, so a report can draw the figures against them.
+     *
+     * @param maxDurationSeconds {@code estimate.maxDuration}: {@code long-rebuild} at or above it
+     * @param safetyFactor       the row log "may overflow" when the peak × this reaches the ceiling
+     */
+    public record Limits(double maxDurationSeconds, double safetyFactor) {
+    }
 
     public enum Status {
         /** the statement neither rebuilds the table nor builds an index, or the table is new (empty) */
@@ -26,7 +36,7 @@ public record StatementEstimate(Status status, String table, RowLogEstimator.Wor
     }
 
     public static final StatementEstimate NOT_APPLICABLE = new StatementEstimate(Status.NOT_APPLICABLE, null, null,
-            null, List.of(), List.of(), null, null);
+            null, List.of(), List.of(), null, null, null);
 
     public StatementEstimate {
         working = List.copyOf(working);
@@ -34,7 +44,7 @@ public record StatementEstimate(Status status, String table, RowLogEstimator.Wor
     }
 
     public static StatementEstimate noStatistics(String table, RowLogEstimator.Work work, String reason) {
-        return new StatementEstimate(Status.NO_STATISTICS, table, work, null, List.of(), List.of(), null, reason);
+        return new StatementEstimate(Status.NO_STATISTICS, table, work, null, List.of(), List.of(), null, reason, null);
     }
 
     public boolean estimated() {

@@ -26,10 +26,15 @@ public final class JsonReport {
     }
 
     public static String render(AnalysisReport report) {
+        return text(toTree(report), "JSON");
+    }
+
+    /** A report's tree as indented JSON text with a final line break; {@code name} is for the message. */
+    static String text(com.fasterxml.jackson.databind.JsonNode tree, String name) {
         try {
-            return MAPPER.writeValueAsString(toTree(report)) + "\n";
+            return MAPPER.writeValueAsString(tree) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the JSON report", e);
+            throw new IllegalStateException("cannot write the " + name + " report", e);
         }
     }
 

@@ -25,7 +25,15 @@ public enum ReportFormat {
     /** JUnit XML: one test suite per file, one test case per statement, findings as failures. */
     JUNIT("junit", "ddl-lint-junit.xml", false),
     /** GitHub Actions workflow commands ({@code ::error file=…}), read from the step's standard output. */
-    GITHUB("github", "ddl-lint-github.txt", true);
+    GITHUB("github", "ddl-lint-github.txt", true),
+    /** GitLab Code Quality JSON ({@code artifacts:reports:codequality}): findings in the merge-request widget. */
+    GITLAB("gitlab", "ddl-lint-gitlab.json", false),
+    /** Checkstyle XML, read by Jenkins Warnings NG and other Checkstyle-aware tools. */
+    CHECKSTYLE("checkstyle", "ddl-lint-checkstyle.xml", false),
+    /** One self-contained HTML page: per migration, the statements' verdicts as a coloured timeline. */
+    HTML("html", "ddl-lint.html", false),
+    /** Markdown for a CI job summary or a pull-request comment, size-capped. */
+    MARKDOWN("markdown", "ddl-lint.md", false);
 
     private final String id;
     private final String fileName;
@@ -58,6 +66,10 @@ public enum ReportFormat {
             case SARIF -> SarifReport.render(report, options);
             case JUNIT -> JunitReport.render(report);
             case GITHUB -> GithubReport.render(report);
+            case GITLAB -> GitlabReport.render(report, options);
+            case CHECKSTYLE -> CheckstyleReport.render(report, options);
+            case HTML -> HtmlReport.render(report, options);
+            case MARKDOWN -> MarkdownReport.render(report, options);
         };
     }
 

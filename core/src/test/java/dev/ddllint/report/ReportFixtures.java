@@ -55,6 +55,14 @@ final class ReportFixtures {
         return new AnalysisReport("test", TargetServer.DEFAULT, List.of(), findings);
     }
 
+    /** Parses an XML report, refusing DOCTYPEs (no report has one). */
+    static org.w3c.dom.Document parseXml(String xml) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
     static Finding finding(String rule, Severity severity, String path, int line, String message) {
         return new Finding(rule, severity, path, line, 1, line, 10, message, "do it differently", "ALTER TABLE x");
     }

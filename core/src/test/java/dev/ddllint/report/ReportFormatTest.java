@@ -22,7 +22,8 @@ class ReportFormatTest {
     void unknownOrMissingFormatsAreRefusedWithTheList() {
         assertThatThrownBy(() -> ReportFormat.parseList(List.of("text,xml")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown report format 'xml' (use text, json, sarif, junit, github)");
+                .hasMessage("unknown report format 'xml' (use text, json, sarif, junit, github, gitlab, checkstyle, "
+                        + "html, markdown)");
         assertThatThrownBy(() -> ReportFormat.parseList(List.of(" , "))).hasMessageContaining("no report format");
     }
 

@@ -69,9 +69,12 @@ public class CheckMojo extends AbstractDdlLintMojo {
     /**
      * The reports to write into {@code outputDirectory}: {@code text} (ddl-lint.txt), {@code json}
      * (ddl-lint.json), {@code sarif} (ddl-lint.sarif, for GitHub code scanning), {@code junit}
-     * (ddl-lint-junit.xml, for Jenkins, GitLab, Azure) and {@code github} (ddl-lint-github.txt; its workflow
-     * commands are also printed on standard output, where GitHub Actions turns them into annotations). The text
-     * report is always printed to the build log.
+     * (ddl-lint-junit.xml, for Jenkins, GitLab, Azure), {@code github} (ddl-lint-github.txt; its workflow
+     * commands are also printed on standard output, where GitHub Actions turns them into annotations),
+     * {@code gitlab} (ddl-lint-gitlab.json, GitLab Code Quality), {@code checkstyle} (ddl-lint-checkstyle.xml, for
+     * Jenkins Warnings NG), {@code html} (ddl-lint.html, one self-contained page) and {@code markdown} (ddl-lint.md,
+     * for a CI job summary or a pull-request comment). The text report is always
+     * printed to the build log.
      * <pre>
      * &lt;configuration&gt;
      *   &lt;formats&gt;

@@ -1,0 +1,71 @@
+package dev.ddllint.report;
+
+import dev.ddllint.analysis.AnalysisReport;
+import dev.ddllint.analysis.FileReport;
+import dev.ddllint.rules.Finding;
+import dev.ddllint.rules.Severity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checkstyle XML, the format Jenkins Warnings NG ({@code recordIssues tool: checkStyle(…)}) and many other tools
+ * read: {@code <checkstyle>} with one {@code <file name>} per migration checked (clean files too, as Checkstyle
+ * writes them) and one {@code <error line column severity message source>} per finding. {@code severity} is
+ * {@code error}, {@code warning} or {@code info}; {@code source} is {@code ddl-lint.<rule-id>}, which Warnings NG
+ * shows as the issue's type; the message carries the help and the rule's page.
+ */
+public final class CheckstyleReport {
+
+    /** The prefix of {@code source}: Checkstyle puts a check's class name there. */
+    public static final String SOURCE_PREFIX = "ddl-lint.";
+
+    private CheckstyleReport() {
+    }
+
+    public static String render(AnalysisReport report, ReportOptions options) {
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        for (FileReport file : report.files()) {
+            byFile.put(file.path(), new ArrayList<>());
+        }
+        for (Finding f : report.findings()) {
+            if (f.severity() != Severity.OFF) {
+                byFile.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<checkstyle version=\"").append(JunitReport.attr(report.toolVersion())).append("\">\n");
+        for (Map.Entry<String, List<Finding>> e : byFile.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                out.append("  <file name=\"").append(JunitReport.attr(e.getKey())).append("\"/>\n");
+                continue;
+            }
+            out.append("  <file name=\"").append(JunitReport.attr(e.getKey())).append("\">\n");
+            for (Finding f : e.getValue()) {
+                out.append("    <error line=\"").append(Math.max(0, f.line())).append('"');
+                if (f.column() >= 1) {
+                    out.append(" column=\"").append(f.column()).append('"');
+                }
+                String message = f.message() + (f.help() == null || f.help().isBlank() ? ""
+                        : "\nHelp: " + f.help().strip()) + "\nRule: " + options.ruleUrl(f.rule());
+                out.append(" severity=\"").append(severity(f.severity())).append("\" message=\"")
+                        .append(JunitReport.attr(message)).append("\" source=\"")
+                        .append(JunitReport.attr(SOURCE_PREFIX + f.rule())).append("\"/>\n");
+            }
+            out.append("  </file>\n");
+        }
+        out.append("</checkstyle>\n");
+        return out.toString();
+    }
+
+    static String severity(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            default -> "info";
+        };
+    }
+}
