@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A Flyway callback that checks every pending migration with ddl-lint before the first one runs, and stops
@@ -43,6 +44,7 @@ public class DdlLintCallback implements Callback {
     private static final Duration RECHECK_AFTER = Duration.ofSeconds(2);
 
     private final Map<String, String> explicit;
+    private final Function<String, String> settingNames;
     private final SessionLockWaitTimeout lockWaitTimeout = new SessionLockWaitTimeout();
     private final LockGuard.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private volatile Run run;
@@ -54,11 +56,16 @@ public class DdlLintCallback implements Callback {
 
     /** Options from Flyway's configuration, system properties, environment and defaults. */
     public DdlLintCallback() {
-        this(Map.of());
+        this(Map.of(), DdlLintOptions.FLYWAY_SETTING_NAMES);
     }
 
     DdlLintCallback(Map<String, String> explicit) {
+        this(explicit, DdlLintOptions.FLYWAY_SETTING_NAMES);
+    }
+
+    DdlLintCallback(Map<String, String> explicit, Function<String, String> settingNames) {
         this.explicit = Map.copyOf(explicit);
+        this.settingNames = settingNames;
         OptionLayers.validate(this.explicit); // fail now on a bad value
     }
 
@@ -99,7 +106,7 @@ public class DdlLintCallback implements Callback {
 
     /** The options for this {@code migrate}: the builder's, then Flyway's configuration, system, environment. */
     DdlLintOptions options(Configuration configuration) {
-        return OptionLayers.resolve(explicit, configuration);
+        return OptionLayers.resolve(explicit, configuration, settingNames);
     }
 
     // ------------------------------------------------------------------------------------------ BEFORE_MIGRATE
@@ -129,8 +136,8 @@ public class DdlLintCallback implements Callback {
             String what = "ddl-lint could not check the pending migrations: " + describe(e);
             if (enforce && options.failClosed()) {
                 throw new FlywayException(what + "\nddl-lint fails closed, so migrate stops here and nothing was "
-                        + "applied. Set flyway.plugins.ddllint.failClosed=false to migrate unchecked when ddl-lint "
-                        + "itself fails.", e);
+                        + "applied. Set " + options.setting(DdlLintOptions.FAIL_CLOSED, "false") + " to migrate unchecked "
+                        + "when ddl-lint itself fails.", e);
             }
             log().warn(what + " (" + (enforce ? "failClosed=false" : "audit mode") + ": migrate goes on unchecked)");
             return;
@@ -140,7 +147,7 @@ public class DdlLintCallback implements Callback {
         logResult(options, result);
         if (result.blocked()) {
             if (enforce) {
-                throw new FlywayException(MigrationGate.blockedMessage(result));
+                throw new FlywayException(MigrationGate.blockedMessage(result, options));
             }
             log().warn("ddl-lint (audit mode: migrate goes on) found " + result.blocking().size()
                     + " finding(s) that would stop it:\n" + MigrationGate.findingsText(result));

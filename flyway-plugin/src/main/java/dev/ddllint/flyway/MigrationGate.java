@@ -174,7 +174,7 @@ final class MigrationGate {
     // ---------------------------------------------------------------------------------------------------- text
 
     /** The exception text: every blocking finding with its position, rule, help and the table's size. */
-    static String blockedMessage(Result r) {
+    static String blockedMessage(Result r, DdlLintOptions options) {
         StringBuilder b = new StringBuilder();
         long sqlCount = r.pending().stream().filter(PendingMigrations.Pending::isSql).count();
         b.append("ddl-lint stopped migrate before it ran anything: ").append(r.blocking().size())
@@ -187,7 +187,8 @@ final class MigrationGate {
         }
         b.append("Nothing of these migrations was applied. Change the migration as the help says; or, where the ")
                 .append("change is harmless on this table, allow it on the line before the statement with ")
-                .append("-- ddl-lint:ignore RULE REASON; or set flyway.plugins.ddllint.mode=audit to run everything ")
+                .append("-- ddl-lint:ignore RULE REASON; or set ").append(options.setting(DdlLintOptions.MODE, "audit"))
+                .append(" to run everything ")
                 .append("and only log the findings (ddl-lint.yml sets rules and failOn; see docs/flyway.md).");
         return b.toString();
     }
