@@ -45,6 +45,8 @@ public class DdlLintCallback implements Callback {
 
     private final Map<String, String> explicit;
     private final Function<String, String> settingNames;
+    /** Each finding logged on its own, the exception with the summary only (see the builder's logFindings). */
+    private final boolean findingsInLog;
     private final SessionLockWaitTimeout lockWaitTimeout = new SessionLockWaitTimeout();
     private final LockGuard.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private volatile Run run;
@@ -64,8 +66,13 @@ public class DdlLintCallback implements Callback {
     }
 
     DdlLintCallback(Map<String, String> explicit, Function<String, String> settingNames) {
+        this(explicit, settingNames, false);
+    }
+
+    DdlLintCallback(Map<String, String> explicit, Function<String, String> settingNames, boolean findingsInLog) {
         this.explicit = Map.copyOf(explicit);
         this.settingNames = settingNames;
+        this.findingsInLog = findingsInLog;
         OptionLayers.validate(this.explicit); // fail now on a bad value
     }
 
@@ -145,7 +152,12 @@ public class DdlLintCallback implements Callback {
         String schema = result.facts().currentSchema();
         run = new Run(options, result, schema, System.nanoTime());
         logResult(options, result);
-        if (result.blocked()) {
+        if (findingsInLog) {
+            logEachFinding(result, enforce);
+            if (result.blocked() && enforce) {
+                throw new FlywayException(MigrationGate.blockedSummary(result, options));
+            }
+        } else if (result.blocked()) {
             if (enforce) {
                 throw new FlywayException(MigrationGate.blockedMessage(result, options));
             }
@@ -162,6 +174,25 @@ public class DdlLintCallback implements Callback {
         }
         LockGuard.guard(connection, options, result, schema, result.allTables(), true, null, sleeper);
         run = new Run(options, result, schema, System.nanoTime()); // the tables were free just now
+    }
+
+    /** One log event per finding: error for those that stop migrate, warn for the rest at warning, else info. */
+    private static void logEachFinding(MigrationGate.Result result, boolean enforce) {
+        List<dev.ddllint.rules.Finding> findings = result.report().findings();
+        List<String> texts = MigrationGate.findingTexts(result, findings);
+        for (int i = 0; i < findings.size(); i++) {
+            dev.ddllint.rules.Finding f = findings.get(i);
+            boolean blocking = result.blocking().contains(f);
+            if (blocking && enforce) {
+                log().error(texts.get(i));
+            } else if (blocking) {
+                log().warn("(audit mode: migrate goes on) " + texts.get(i));
+            } else if (f.severity().atLeast(Severity.WARNING)) {
+                log().warn(texts.get(i));
+            } else {
+                log().info(texts.get(i));
+            }
+        }
     }
 
     private static void logResult(DdlLintOptions options, MigrationGate.Result result) {

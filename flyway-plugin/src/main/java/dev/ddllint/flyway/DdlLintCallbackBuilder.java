@@ -16,6 +16,7 @@ public final class DdlLintCallbackBuilder {
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private Function<String, String> naming = DdlLintOptions.FLYWAY_SETTING_NAMES;
+    private boolean findingsInLog;
 
     DdlLintCallbackBuilder() {
     }
@@ -101,7 +102,7 @@ public final class DdlLintCallbackBuilder {
      * @throws IllegalArgumentException for a bad value
      */
     public DdlLintCallback build() {
-        return new DdlLintCallback(values, naming);
+        return new DdlLintCallback(values, naming, findingsInLog);
     }
 
     /**
@@ -113,6 +114,16 @@ public final class DdlLintCallbackBuilder {
      */
     public Callback buildCallback() {
         return FlywayCallbackShape.ofLoadedFlyway().adapt(build());
+    }
+
+    /**
+     * Log each finding once, as an event of its own, and stop {@code migrate} with an exception that carries the
+     * summary only: for hosts that print an exception's message once for every exception wrapping it (Spring Boot
+     * printed each finding four times). By default the exception carries the findings and nothing is logged twice.
+     */
+    public DdlLintCallbackBuilder logFindings() {
+        this.findingsInLog = true;
+        return this;
     }
 
     /**

@@ -181,6 +181,11 @@ public final class DdlLintOptions {
         return null;
     }
 
+    /** The option closest to a key that names none (for "did you mean"); empty for an option's own key. */
+    public static java.util.Optional<String> closestKey(String key) {
+        return MisspeltOptions.nearestOption(key, Integer.MAX_VALUE - 1);
+    }
+
     /** {@code lockWaitTimeout} → {@code DDLLINT_LOCK_WAIT_TIMEOUT}. */
     public static String environmentVariable(String key) {
         return "DDLLINT_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);

@@ -48,12 +48,17 @@ final class MisspeltOptions {
 
     /** The option {@code key} is a near miss of; empty when it is an option, or is not close to any. */
     static Optional<String> nearestOption(String key) {
+        return nearestOption(key, MAX_EDITS);
+    }
+
+    /** As {@link #nearestOption(String)}, within {@code maxEdits}. */
+    static Optional<String> nearestOption(String key, int maxEdits) {
         if (DdlLintOptions.canonicalKey(key) != null) {
             return Optional.empty();
         }
         String k = normalise(key);
         String best = null;
-        int bestDistance = MAX_EDITS + 1;
+        int bestDistance = maxEdits + 1;
         for (String option : DdlLintOptions.KEYS) {
             int d = distance(k, normalise(option));
             if (d < bestDistance) {
