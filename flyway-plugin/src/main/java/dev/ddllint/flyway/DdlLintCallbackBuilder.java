@@ -107,7 +107,7 @@ public final class DdlLintCallbackBuilder {
 
     /**
      * The callback in the shape of the Flyway on the classpath: give this one to a framework that looks at the
-     * object's class (a Spring {@code @Bean}); on Flyway before 11's {@code GenericCallback} the class built by
+     * object's class (a Spring {@code @Bean}); on Flyway before 11.13 ({@code GenericCallback}) the class built by
      * {@link #build()} names a type that Flyway lacks (see {@code FlywayCallbackShape}).
      *
      * @throws IllegalArgumentException for a bad value

@@ -12,8 +12,8 @@ import java.util.Arrays;
 /**
  * The shape of Flyway's {@code Callback} interface in the Flyway on the classpath, and the callback in that shape.
  *
- * <p>Up to Flyway 11.7 (and 9.22, 10.x) {@code Callback} declares its methods with {@code Event}. In later 11.x
- * (11.14 is the oldest the matrix tests) it extends
+ * <p>Up to Flyway 11.12 (9.x, 10.x, 11.0 – 11.12) {@code Callback} declares its methods with {@code Event}. From
+ * 11.13 on it extends
  * {@code GenericCallback<Event>}, whose methods take {@code CallbackEvent}: {@link DdlLintCallback} is compiled
  * against that API, so it carries bridge methods naming {@code CallbackEvent}. Flyway itself never looks at them on
  * an older version, but a framework that reflects on the bean's class (Spring: {@code getDeclaredMethods()}) does,
@@ -23,7 +23,7 @@ import java.util.Arrays;
  */
 enum FlywayCallbackShape {
 
-    /** Flyway 9.22 – 11.7: {@code Callback} declares {@code supports(Event, Context)} and the rest itself. */
+    /** Flyway 9.22 – 11.12: {@code Callback} declares {@code supports(Event, Context)} and the rest itself. */
     EVENT_METHODS {
         @Override
         Callback adapt(DdlLintCallback callback) {
@@ -31,7 +31,7 @@ enum FlywayCallbackShape {
                     new Delegate(callback));
         }
     },
-    /** Later Flyway 11 – 13: {@code Callback extends GenericCallback<Event>}; the compiled class fits as it is. */
+    /** Flyway 11.13 – 13: {@code Callback extends GenericCallback<Event>}; the compiled class fits as it is. */
     GENERIC_CALLBACK {
         @Override
         Callback adapt(DdlLintCallback callback) {
