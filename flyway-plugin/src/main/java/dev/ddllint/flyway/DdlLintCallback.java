@@ -26,8 +26,9 @@ import java.util.function.Function;
  * {@code SET SESSION lock_wait_timeout} on Flyway's migration connection, and puts the old value back after.
  *
  * <p>Register it with {@code flyway.callbacks=dev.ddllint.flyway.DdlLintCallback}, with
- * {@code Flyway.configure().callbacks(DdlLintCallback.builder()….build())}, or as a Spring bean. Options: see
- * {@link DdlLintOptions}.
+ * {@code Flyway.configure().callbacks(DdlLintCallback.builder()….build())}, or as a Spring bean made by
+ * {@link DdlLintCallbackBuilder#buildCallback()} (the adapter for the Flyway on the classpath, see
+ * {@link FlywayCallbackShape}), or through the Spring Boot starter. Options: see {@link DdlLintOptions}.
  *
  * <p>This class dispatches Flyway's events; the parts live elsewhere: the options' sources in
  * {@link OptionLayers}, the check in {@link MigrationGate} (over the core's {@code LintRun}), the SQL as Flyway

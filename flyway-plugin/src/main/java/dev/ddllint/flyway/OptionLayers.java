@@ -50,8 +50,8 @@ final class OptionLayers {
         try {
             ext = configuration.getConfigurationExtension(DdlLintConfigurationExtension.class);
         } catch (LinkageError | RuntimeException e) {
-            // Flyway 10 has no getConfigurationExtension; its plugin register has the extension. Reflection,
-            // because the callback is compiled against Flyway 11, where that API is gone.
+            // Flyway 9, 10 and early 11 have no getConfigurationExtension; their plugin register has the
+            // extension. Reflection, because the callback is compiled against Flyway 11.20, where that API is gone.
             try {
                 Object register = configuration.getClass().getMethod("getPluginRegister").invoke(configuration);
                 Object plugin = register.getClass().getMethod("getPlugin", Class.class)
