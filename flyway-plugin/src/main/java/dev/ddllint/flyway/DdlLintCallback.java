@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A Flyway callback that checks every pending migration with ddl-lint before the first one runs, and stops
@@ -25,8 +26,9 @@ import java.util.Set;
  * {@code SET SESSION lock_wait_timeout} on Flyway's migration connection, and puts the old value back after.
  *
  * <p>Register it with {@code flyway.callbacks=dev.ddllint.flyway.DdlLintCallback}, with
- * {@code Flyway.configure().callbacks(DdlLintCallback.builder()….build())}, or as a Spring bean. Options: see
- * {@link DdlLintOptions}.
+ * {@code Flyway.configure().callbacks(DdlLintCallback.builder()….build())}, or as a Spring bean made by
+ * {@link DdlLintCallbackBuilder#buildCallback()} (the adapter for the Flyway on the classpath, see
+ * {@link FlywayCallbackShape}), or through the Spring Boot starter. Options: see {@link DdlLintOptions}.
  *
  * <p>This class dispatches Flyway's events; the parts live elsewhere: the options' sources in
  * {@link OptionLayers}, the check in {@link MigrationGate} (over the core's {@code LintRun}), the SQL as Flyway
@@ -43,6 +45,9 @@ public class DdlLintCallback implements Callback {
     private static final Duration RECHECK_AFTER = Duration.ofSeconds(2);
 
     private final Map<String, String> explicit;
+    private final Function<String, String> settingNames;
+    /** Each finding logged on its own, the exception with the summary only (see the builder's logFindings). */
+    private final boolean findingsInLog;
     private final SessionLockWaitTimeout lockWaitTimeout = new SessionLockWaitTimeout();
     private final LockGuard.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private volatile Run run;
@@ -54,11 +59,21 @@ public class DdlLintCallback implements Callback {
 
     /** Options from Flyway's configuration, system properties, environment and defaults. */
     public DdlLintCallback() {
-        this(Map.of());
+        this(Map.of(), DdlLintOptions.FLYWAY_SETTING_NAMES);
     }
 
     DdlLintCallback(Map<String, String> explicit) {
+        this(explicit, DdlLintOptions.FLYWAY_SETTING_NAMES);
+    }
+
+    DdlLintCallback(Map<String, String> explicit, Function<String, String> settingNames) {
+        this(explicit, settingNames, false);
+    }
+
+    DdlLintCallback(Map<String, String> explicit, Function<String, String> settingNames, boolean findingsInLog) {
         this.explicit = Map.copyOf(explicit);
+        this.settingNames = settingNames;
+        this.findingsInLog = findingsInLog;
         OptionLayers.validate(this.explicit); // fail now on a bad value
     }
 
@@ -99,7 +114,7 @@ public class DdlLintCallback implements Callback {
 
     /** The options for this {@code migrate}: the builder's, then Flyway's configuration, system, environment. */
     DdlLintOptions options(Configuration configuration) {
-        return OptionLayers.resolve(explicit, configuration);
+        return OptionLayers.resolve(explicit, configuration, settingNames);
     }
 
     // ------------------------------------------------------------------------------------------ BEFORE_MIGRATE
@@ -129,8 +144,8 @@ public class DdlLintCallback implements Callback {
             String what = "ddl-lint could not check the pending migrations: " + describe(e);
             if (enforce && options.failClosed()) {
                 throw new FlywayException(what + "\nddl-lint fails closed, so migrate stops here and nothing was "
-                        + "applied. Set flyway.plugins.ddllint.failClosed=false to migrate unchecked when ddl-lint "
-                        + "itself fails.", e);
+                        + "applied. Set " + options.setting(DdlLintOptions.FAIL_CLOSED, "false") + " to migrate unchecked "
+                        + "when ddl-lint itself fails.", e);
             }
             log().warn(what + " (" + (enforce ? "failClosed=false" : "audit mode") + ": migrate goes on unchecked)");
             return;
@@ -138,9 +153,14 @@ public class DdlLintCallback implements Callback {
         String schema = result.facts().currentSchema();
         run = new Run(options, result, schema, System.nanoTime());
         logResult(options, result);
-        if (result.blocked()) {
+        if (findingsInLog) {
+            logEachFinding(result, enforce);
+            if (result.blocked() && enforce) {
+                throw new FlywayException(MigrationGate.blockedSummary(result, options));
+            }
+        } else if (result.blocked()) {
             if (enforce) {
-                throw new FlywayException(MigrationGate.blockedMessage(result));
+                throw new FlywayException(MigrationGate.blockedMessage(result, options));
             }
             log().warn("ddl-lint (audit mode: migrate goes on) found " + result.blocking().size()
                     + " finding(s) that would stop it:\n" + MigrationGate.findingsText(result));
@@ -155,6 +175,25 @@ public class DdlLintCallback implements Callback {
         }
         LockGuard.guard(connection, options, result, schema, result.allTables(), true, null, sleeper);
         run = new Run(options, result, schema, System.nanoTime()); // the tables were free just now
+    }
+
+    /** One log event per finding: error for those that stop migrate, warn for the rest at warning, else info. */
+    private static void logEachFinding(MigrationGate.Result result, boolean enforce) {
+        List<dev.ddllint.rules.Finding> findings = result.report().findings();
+        List<String> texts = MigrationGate.findingTexts(result, findings);
+        for (int i = 0; i < findings.size(); i++) {
+            dev.ddllint.rules.Finding f = findings.get(i);
+            boolean blocking = result.blocking().contains(f);
+            if (blocking && enforce) {
+                log().error(texts.get(i));
+            } else if (blocking) {
+                log().warn("(audit mode: migrate goes on) " + texts.get(i));
+            } else if (f.severity().atLeast(Severity.WARNING)) {
+                log().warn(texts.get(i));
+            } else {
+                log().info(texts.get(i));
+            }
+        }
     }
 
     private static void logResult(DdlLintOptions options, MigrationGate.Result result) {

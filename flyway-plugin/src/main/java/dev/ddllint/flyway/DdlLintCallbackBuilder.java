@@ -1,9 +1,12 @@
 package dev.ddllint.flyway;
 
+import org.flywaydb.core.api.callback.Callback;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Options set in code, for {@code Flyway.configure().callbacks(DdlLintCallback.builder()….build())}; they win over
@@ -12,6 +15,8 @@ import java.util.Map;
 public final class DdlLintCallbackBuilder {
 
     private final Map<String, String> values = new LinkedHashMap<>();
+    private Function<String, String> naming = DdlLintOptions.FLYWAY_SETTING_NAMES;
+    private boolean findingsInLog;
 
     DdlLintCallbackBuilder() {
     }
@@ -91,8 +96,42 @@ public final class DdlLintCallbackBuilder {
         return option(DdlLintOptions.FAIL_CLOSED, Boolean.toString(failClosed));
     }
 
-    /** @throws IllegalArgumentException for a bad value */
+    /**
+     * The callback, for {@code Flyway.configure().callbacks(…)}.
+     *
+     * @throws IllegalArgumentException for a bad value
+     */
     public DdlLintCallback build() {
-        return new DdlLintCallback(values);
+        return new DdlLintCallback(values, naming, findingsInLog);
+    }
+
+    /**
+     * The callback in the shape of the Flyway on the classpath: give this one to a framework that looks at the
+     * object's class (a Spring {@code @Bean}); on Flyway before 11.13 ({@code GenericCallback}) the class built by
+     * {@link #build()} names a type that Flyway lacks (see {@code FlywayCallbackShape}).
+     *
+     * @throws IllegalArgumentException for a bad value
+     */
+    public Callback buildCallback() {
+        return FlywayCallbackShape.ofLoadedFlyway().adapt(build());
+    }
+
+    /**
+     * Log each finding once, as an event of its own, and stop {@code migrate} with an exception that carries the
+     * summary only: for hosts that print an exception's message once for every exception wrapping it (Spring Boot
+     * printed each finding four times). By default the exception carries the findings and nothing is logged twice.
+     */
+    public DdlLintCallbackBuilder logFindings() {
+        this.findingsInLog = true;
+        return this;
+    }
+
+    /**
+     * How messages name an option the user can set, e.g. {@code key -> "ddl-lint." + kebab(key)} in a Spring Boot
+     * application; by default {@code flyway.plugins.ddllint.<key>}.
+     */
+    public DdlLintCallbackBuilder settingNames(Function<String, String> naming) {
+        this.naming = java.util.Objects.requireNonNull(naming, "naming");
+        return this;
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How the callback behaves. Every option has a key; the same keys are read, first found wins, from:
@@ -63,6 +64,9 @@ public final class DdlLintOptions {
             LOCK_CHECK_WAIT_SECONDS, LOCK_CHECK_INTERVAL_SECONDS, LONG_TRANSACTION_SECONDS, FAIL_CLOSED,
             LOCK_WAIT_TIMEOUT_SET_BY_RUNNER);
 
+    /** Option names in messages by default: Flyway's configuration key, {@code flyway.plugins.ddllint.<key>}. */
+    public static final Function<String, String> FLYWAY_SETTING_NAMES = key -> "flyway.plugins.ddllint." + key;
+
     /** Longest wait that {@code lockCheckWaitSeconds} accepts: the callback never waits without bound. */
     public static final long MAX_LOCK_CHECK_WAIT_SECONDS = 3600;
 
@@ -78,9 +82,12 @@ public final class DdlLintOptions {
     private final boolean failClosed;
     private final Boolean lockWaitTimeoutSetByRunner;
     private final Map<String, String> sources;
+    private final Function<String, String> settingNames;
 
-    private DdlLintOptions(Map<String, String> values, Map<String, String> sources) {
+    private DdlLintOptions(Map<String, String> values, Map<String, String> sources,
+                           Function<String, String> settingNames) {
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.settingNames = settingNames;
         this.mode = parseEnum(Mode.class, values, MODE, Mode.ENFORCE);
         this.configFile = blankToNull(values.get(CONFIG_FILE));
         this.target = blankToNull(values.get(TARGET));
@@ -122,7 +129,7 @@ public final class DdlLintOptions {
 
     /** The defaults. */
     public static DdlLintOptions defaults() {
-        return new DdlLintOptions(Map.of(), Map.of());
+        return new DdlLintOptions(Map.of(), Map.of(), FLYWAY_SETTING_NAMES);
     }
 
     /**
@@ -133,6 +140,15 @@ public final class DdlLintOptions {
      * @throws IllegalArgumentException naming the key, the value and the source for an unknown value
      */
     public static DdlLintOptions resolve(Map<String, Map<String, String>> layers) {
+        return resolve(layers, FLYWAY_SETTING_NAMES);
+    }
+
+    /**
+     * As {@link #resolve(Map)}; {@code settingNames} names an option in messages the way the user can set it where
+     * the callback runs (see {@link #setting}).
+     */
+    public static DdlLintOptions resolve(Map<String, Map<String, String>> layers,
+                                         Function<String, String> settingNames) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, String>> layer : layers.entrySet()) {
@@ -148,7 +164,7 @@ public final class DdlLintOptions {
                 }
             }
         }
-        return new DdlLintOptions(values, sources);
+        return new DdlLintOptions(values, sources, settingNames);
     }
 
     /** The option key for {@code key} ignoring case, '-', '_' and '.'; null when it names none. */
@@ -163,6 +179,11 @@ public final class DdlLintOptions {
             }
         }
         return null;
+    }
+
+    /** The option closest to a key that names none (for "did you mean"); empty for an option's own key. */
+    public static java.util.Optional<String> closestKey(String key) {
+        return MisspeltOptions.nearestOption(key, Integer.MAX_VALUE - 1);
     }
 
     /** {@code lockWaitTimeout} → {@code DDLLINT_LOCK_WAIT_TIMEOUT}. */
@@ -275,6 +296,16 @@ public final class DdlLintOptions {
      */
     public Boolean lockWaitTimeoutSetByRunner() {
         return lockWaitTimeoutSetByRunner;
+    }
+
+    /** {@code key=value} as the user sets it where the callback runs, e.g. {@code flyway.plugins.ddllint.mode=audit}. */
+    public String setting(String key, String value) {
+        return settingName(key) + "=" + value;
+    }
+
+    /** The name the user sets {@code key} by where the callback runs. */
+    public String settingName(String key) {
+        return settingNames.apply(key);
     }
 
     /** Where a key's value came from, e.g. {@code "builder"}; null for a default. */

@@ -140,7 +140,8 @@ final class LockGuard {
                 .append(options.longTransaction().toSeconds()).append(" are not counted; ")
                 .append(options.lockCheck() == DdlLintOptions.LockCheck.WAIT
                         ? "lockCheckWaitSeconds bounds the wait."
-                        : "flyway.plugins.ddllint.lockCheck=wait waits for them (up to lockCheckWaitSeconds).");
+                        : options.setting(DdlLintOptions.LOCK_CHECK, "wait") + " waits for them (up to "
+                        + options.settingName(DdlLintOptions.LOCK_CHECK_WAIT_SECONDS) + ").");
         if (beforeAnything) {
             b.append(" Nothing of these migrations was applied.");
         }

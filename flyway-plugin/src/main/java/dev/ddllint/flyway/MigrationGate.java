@@ -174,7 +174,7 @@ final class MigrationGate {
     // ---------------------------------------------------------------------------------------------------- text
 
     /** The exception text: every blocking finding with its position, rule, help and the table's size. */
-    static String blockedMessage(Result r) {
+    static String blockedMessage(Result r, DdlLintOptions options) {
         StringBuilder b = new StringBuilder();
         long sqlCount = r.pending().stream().filter(PendingMigrations.Pending::isSql).count();
         b.append("ddl-lint stopped migrate before it ran anything: ").append(r.blocking().size())
@@ -187,9 +187,36 @@ final class MigrationGate {
         }
         b.append("Nothing of these migrations was applied. Change the migration as the help says; or, where the ")
                 .append("change is harmless on this table, allow it on the line before the statement with ")
-                .append("-- ddl-lint:ignore RULE REASON; or set flyway.plugins.ddllint.mode=audit to run everything ")
+                .append("-- ddl-lint:ignore RULE REASON; or set ").append(options.setting(DdlLintOptions.MODE, "audit"))
+                .append(" to run everything ")
                 .append("and only log the findings (ddl-lint.yml sets rules and failOn; see docs/flyway.md).");
         return b.toString();
+    }
+
+    /**
+     * The exception text when each finding was logged on its own already: the count and what to do, no finding
+     * (a host that repeats the message in each wrapping exception would repeat every finding).
+     */
+    static String blockedSummary(Result r, DdlLintOptions options) {
+        long sqlCount = r.pending().stream().filter(PendingMigrations.Pending::isSql).count();
+        return "ddl-lint stopped migrate before it ran anything: " + r.blocking().size()
+                + (r.blocking().size() == 1 ? " finding" : " findings") + " at or above " + r.failOn().id() + " in "
+                + sqlCount + " pending migration" + (sqlCount == 1 ? "" : "s") + " for "
+                + r.report().target().displayName() + ", each logged above by " + DdlLintCallback.class.getName()
+                + ". Nothing of these migrations was applied. Change the migration as the help says; or allow it "
+                + "with -- ddl-lint:ignore RULE REASON on the line before the statement; or set "
+                + options.setting(DdlLintOptions.MODE, "audit") + " to run everything and only log the findings.";
+    }
+
+    /** Each finding's text on its own (for one log event per finding). */
+    static List<String> findingTexts(Result r, List<Finding> findings) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (Finding f : findings) {
+            StringBuilder b = new StringBuilder();
+            appendFinding(b, r, f);
+            texts.add(b.toString().stripTrailing());
+        }
+        return texts;
     }
 
     /** The log text of all findings (audit mode, or findings below failOn). */

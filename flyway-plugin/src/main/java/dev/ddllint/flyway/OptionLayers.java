@@ -5,6 +5,7 @@ import org.flywaydb.core.api.configuration.Configuration;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Where the callback's options come from, first found wins: the builder, Flyway's configuration
@@ -22,14 +23,17 @@ final class OptionLayers {
     }
 
     /** The options for this {@code migrate}; a bad value is a {@link FlywayException} naming key and source. */
-    static DdlLintOptions resolve(Map<String, String> builder, Configuration configuration) {
+    static DdlLintOptions resolve(Map<String, String> builder, Configuration configuration,
+                                  Function<String, String> settingNames) {
         Map<String, Map<String, String>> layers = new LinkedHashMap<>();
         layers.put(BUILDER, builder);
         layers.put(FLYWAY, flywayValues(configuration));
         layers.put(SYSTEM, systemValues());
         layers.put(ENVIRONMENT, environmentValues());
         try {
-            return DdlLintOptions.resolve(layers);
+            MisspeltOptions.rejectSystemProperties(System.getProperties().stringPropertyNames());
+            MisspeltOptions.rejectEnvironmentVariables(System.getenv().keySet());
+            return DdlLintOptions.resolve(layers, settingNames);
         } catch (IllegalArgumentException e) {
             throw new FlywayException(e.getMessage());
         }
@@ -46,8 +50,8 @@ final class OptionLayers {
         try {
             ext = configuration.getConfigurationExtension(DdlLintConfigurationExtension.class);
         } catch (LinkageError | RuntimeException e) {
-            // Flyway 10 has no getConfigurationExtension; its plugin register has the extension. Reflection,
-            // because the callback is compiled against Flyway 11, where that API is gone.
+            // Flyway 9, 10 and early 11 have no getConfigurationExtension; their plugin register has the
+            // extension. Reflection, because the callback is compiled against Flyway 11.20, where that API is gone.
             try {
                 Object register = configuration.getClass().getMethod("getPluginRegister").invoke(configuration);
                 Object plugin = register.getClass().getMethod("getPlugin", Class.class)

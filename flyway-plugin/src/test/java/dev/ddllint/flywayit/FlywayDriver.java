@@ -3,6 +3,7 @@ package dev.ddllint.flywayit;
 import dev.ddllint.flyway.DdlLintCallback;
 import dev.ddllint.flyway.DdlLintCallbackBuilder;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -33,6 +34,16 @@ public final class FlywayDriver {
      *         {@code message}; {@code log}: what Flyway and ddl-lint logged
      */
     public static Map<String, String> migrate(Map<String, String> properties, Map<String, String> builderOptions) {
+        return migrate(properties, builderOptions, false);
+    }
+
+    /**
+     * As {@link #migrate(Map, Map)}; {@code frameworkShape}: register the builder's callback as a framework bean
+     * is registered, {@code buildCallback()} (the adapter for this Flyway), after reflecting on its class as Spring
+     * does.
+     */
+    public static Map<String, String> migrate(Map<String, String> properties, Map<String, String> builderOptions,
+                                              boolean frameworkShape) {
         Map<String, String> result = new LinkedHashMap<>();
         // Without SLF4J, Log4j 2 or Commons Logging on the classpath Flyway logs through java.util.logging.
         StringBuilder log = new StringBuilder();
@@ -61,7 +72,13 @@ public final class FlywayDriver {
             if (builderOptions != null) {
                 DdlLintCallbackBuilder b = DdlLintCallback.builder();
                 builderOptions.forEach(b::option);
-                config = config.callbacks(b.build());
+                if (frameworkShape) {
+                    Callback bean = b.buildCallback();
+                    bean.getClass().getDeclaredMethods(); // what Spring's bean post-processors do first
+                    config = config.callbacks(bean);
+                } else {
+                    config = config.callbacks(b.build());
+                }
             }
             MigrateResult r = config.load().migrate();
             result.put("executed", Integer.toString(r.migrationsExecuted));
@@ -82,6 +99,29 @@ public final class FlywayDriver {
             result.put("log", log.toString());
         }
         return result;
+    }
+
+    /**
+     * What a framework that reflects on a callback bean meets: {@code adapter}, the class of
+     * {@code buildCallback()}'s object and whether its methods can be listed; {@code compiledClass}, the same for
+     * {@link DdlLintCallback} itself (on a Flyway before {@code GenericCallback}: the NoClassDefFoundError that
+     * Spring Boot 3.4 and 3.5 met).
+     */
+    public static Map<String, String> reflection() {
+        Map<String, String> r = new LinkedHashMap<>();
+        Callback adapted = DdlLintCallback.builder().buildCallback();
+        r.put("adapter", adapted instanceof DdlLintCallback ? "DdlLintCallback" : "proxy");
+        r.put("adapterMethods", listMethods(adapted.getClass()));
+        r.put("compiledClass", listMethods(DdlLintCallback.class));
+        return r;
+    }
+
+    private static String listMethods(Class<?> c) {
+        try {
+            return "ok: " + c.getDeclaredMethods().length + " methods";
+        } catch (Throwable t) {
+            return t.getClass().getName() + ": " + t.getMessage();
+        }
     }
 
     /** Flyway's version as its jar names it. */

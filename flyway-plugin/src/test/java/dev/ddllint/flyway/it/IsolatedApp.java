@@ -55,6 +55,12 @@ final class IsolatedApp implements AutoCloseable {
                 "shaded, without Flyway's optional dependencies");
     }
 
+    /** The shipped callback jar with exactly Flyway {@code version} of the compatibility matrix. */
+    static IsolatedApp matrix(String version) throws IOException {
+        return create(lib().resolve("matrix").resolve(version), version, false, false,
+                List.of(Path.of(required("ddllint.it.shadedJar"))), "shaded");
+    }
+
     /** Whether Flyway {@code flywayMajor} has optional dependencies in the test library. */
     static boolean hasOptional(String flywayMajor) {
         return Files.isDirectory(lib().resolve("flyway-" + flywayMajor + "-optional"));
@@ -70,6 +76,12 @@ final class IsolatedApp implements AutoCloseable {
 
     private static IsolatedApp create(String flywayMajor, boolean userJSqlParser, boolean optional,
                                       List<Path> callbackJars, String kind) throws IOException {
+        return create(lib().resolve("flyway-" + flywayMajor), flywayMajor, userJSqlParser,
+                optional && hasOptional(flywayMajor), callbackJars, kind);
+    }
+
+    private static IsolatedApp create(Path flywayDir, String flywayMajor, boolean userJSqlParser, boolean optional,
+                                      List<Path> callbackJars, String kind) throws IOException {
         List<URL> urls = new ArrayList<>();
         if (userJSqlParser) {
             for (Path p : jarsIn(lib().resolve("user-jsqlparser"))) {
@@ -82,9 +94,9 @@ final class IsolatedApp implements AutoCloseable {
             }
             urls.add(p.toUri().toURL());
         }
-        List<Path> flyway = jarsIn(lib().resolve("flyway-" + flywayMajor));
+        List<Path> flyway = jarsIn(flywayDir);
         if (flyway.isEmpty()) {
-            throw new IllegalStateException("no Flyway " + flywayMajor + " jars in " + lib());
+            throw new IllegalStateException("no Flyway " + flywayMajor + " jars in " + flywayDir);
         }
         for (Path p : flyway) {
             urls.add(p.toUri().toURL());
@@ -118,6 +130,17 @@ final class IsolatedApp implements AutoCloseable {
     Map<String, String> migrate(Map<String, String> properties, Map<String, String> builderOptions) {
         return (Map<String, String>) call("migrate", new Class<?>[]{Map.class, Map.class}, properties,
                 builderOptions);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, String> migrateAsBean(Map<String, String> properties, Map<String, String> builderOptions) {
+        return (Map<String, String>) call("migrate", new Class<?>[]{Map.class, Map.class, boolean.class}, properties,
+                builderOptions, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, String> reflection() {
+        return (Map<String, String>) call("reflection", new Class<?>[0]);
     }
 
     String flywayVersion() {
