@@ -24,6 +24,7 @@ import dev.ddllint.rules.FileProblemRule;
 import dev.ddllint.rules.InvalidDirective;
 import dev.ddllint.rules.RuleInfo;
 import dev.ddllint.rules.Severity;
+import dev.ddllint.rules.Snippet;
 import dev.ddllint.rules.StatementContext;
 import dev.ddllint.schema.LiveSchema;
 import dev.ddllint.schema.Schema;
@@ -207,7 +208,8 @@ public final class Analyzer {
         List<DirectiveComments.Directive> directives = DirectiveComments.all(script.text());
         return new ParsedFile(file.path(), script.problems(), statements, DeclaredStats.of(directives, file.path()),
                 IgnoreDirectives.of(directives, IGNORABLE, FILE_RULES), directives.stream()
-                .filter(d -> !d.name().equals(DeclaredStats.NAME) && !d.name().equals(IgnoreDirectives.NAME))
+                .filter(d -> !d.name().equals(DeclaredStats.NAME) && !d.name().equals(IgnoreDirectives.NAME)
+                        && !d.name().equals(IgnoreDirectives.FILE_NAME))
                 .toList());
     }
 
@@ -305,7 +307,8 @@ public final class Analyzer {
         file.declared().declarations().forEach(d -> estimation.declare(d.stats()));
         List<IgnoreDirectives.Problem> directiveProblems = new ArrayList<>(file.ignores().problems());
         file.unknownDirectives().forEach(d -> directiveProblems.add(new IgnoreDirectives.Problem(d.line(),
-                "unknown comment ddl-lint:" + d.name() + " (ddl-lint reads ddl-lint:ignore and ddl-lint:stats)")));
+                "unknown comment ddl-lint:" + d.name() + " (ddl-lint reads ddl-lint:ignore, ddl-lint:ignore-file and "
+                        + "ddl-lint:stats)")));
         file.declared().problems().forEach(p -> directiveProblems.add(new IgnoreDirectives.Problem(p.line(),
                 p.message())));
         IgnoreDirectives.Tracker ignoreComments = new IgnoreDirectives.Tracker(file.ignores());
@@ -347,15 +350,19 @@ public final class Analyzer {
             String prefix = origin.prefix();
             String sessionNote = verdict == null ? null
                     : SessionAlgorithm.why(statement.algorithm(), session, config.target());
+            List<Finding> statementFindings = new ArrayList<>();
             StatementRuleRunner.run(ctx, report -> {
                 String m = prefix + report.message() + (sessionNote == null ? "" : " (" + sessionNote + ")");
                 if (globalNote[0] != null && verdict != null) {
                     m = m + "; " + globalNote[0];
                     globalNote[0] = null;
                 }
-                findings.add(finding(report.rule(), report.severity(), file.path(), source, m, report.help(),
-                        newTableNote, ignoreComments.allowing(ignores, report.rule().id())));
+                Snippet snippet = new Snippet(source.rawText(), source.line(), source.column(),
+                        origin.kind() == StatementOrigin.Kind.STRING, ClauseLocator.locate(source, report.clauses()));
+                statementFindings.add(finding(report.rule(), report.severity(), file.path(), source, m,
+                        report.help(), newTableNote, ignoreComments.allowing(ignores, report.rule().id()), snippet));
             });
+            findings.addAll(FindingFolder.fold(statementFindings, id -> BuiltinRules.find(id).orElse(null)));
             estimation.observe(statement);
             if (verdict != null && statement.parsed() && statement.table() != null) {
                 boolean instantColumn = verdict.effective().algorithm() == Algorithm.INSTANT && verdict.operations()
@@ -392,7 +399,7 @@ public final class Analyzer {
     }
 
     private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,
-                            String help, String newTableNote, IgnoreDirectives.Ignore allowedBy) {
+                            String help, String newTableNote, IgnoreDirectives.Ignore allowedBy, Snippet snippet) {
         Severity s = severity;
         String m = message;
         if (newTableNote != null && info.risk().harmlessOnNewTable()) {
@@ -401,11 +408,12 @@ public final class Analyzer {
         }
         if (allowedBy != null) {
             s = Severity.INFO;
-            m = m + "; allowed by the ddl-lint:ignore comment at line " + allowedBy.line() + ": " + allowedBy.reason();
+            m = m + "; allowed by the " + allowedBy.directive() + " comment at line " + allowedBy.line() + ": "
+                    + allowedBy.reason();
         }
         String excerpt = source.rawText().lines().findFirst().orElse("").strip();
         return new Finding(info.id(), s, path, source.line(), source.column(), source.endLine(), source.endColumn(),
-                m, help, excerpt);
+                m, help, excerpt, snippet, List.of());
     }
 
     /** Variables whose GLOBAL setting a migration may mistake for its own session's. */

@@ -149,7 +149,7 @@ public final class Baseline {
                 unmatched.add(new Entry(e.rule(), e.path(), e.fingerprint(), n, e.line(), e.message()));
             }
         });
-        AnalysisReport remaining = new AnalysisReport(report.toolVersion(), report.target(), report.files(), kept);
+        AnalysisReport remaining = report.with(report.files(), kept);
         return new Applied(remaining, suppressed, unmatched);
     }
 

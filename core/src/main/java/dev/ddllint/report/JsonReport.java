@@ -26,14 +26,22 @@ public final class JsonReport {
     }
 
     public static String render(AnalysisReport report) {
+        return render(report, ReportOptions.DEFAULT);
+    }
+
+    public static String render(AnalysisReport report, ReportOptions options) {
         try {
-            return MAPPER.writeValueAsString(toTree(report)) + "\n";
+            return MAPPER.writeValueAsString(toTree(report, options)) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the JSON report", e);
         }
     }
 
     public static ObjectNode toTree(AnalysisReport report) {
+        return toTree(report, ReportOptions.DEFAULT);
+    }
+
+    public static ObjectNode toTree(AnalysisReport report, ReportOptions options) {
         ObjectNode root = MAPPER.createObjectNode();
         root.putObject("tool").put("name", "ddl-lint").put("version", report.toolVersion());
         root.put("target", report.target().toString());
@@ -50,7 +58,8 @@ public final class JsonReport {
         for (Finding f : report.findings()) {
             findings.addObject().put("rule", f.rule()).put("severity", f.severity().id()).put("path", f.path())
                     .put("line", f.line()).put("column", f.column()).put("endLine", f.endLine())
-                    .put("endColumn", f.endColumn()).put("message", f.message()).put("help", f.help());
+                    .put("endColumn", f.endColumn()).put("message", f.fullMessage()).put("help", f.help())
+                    .put("docsUrl", TextReport.url(report, options, f.rule()));
         }
         root.putObject("summary").put("files", report.files().size()).put("statements", report.statementCount())
                 .put("errors", report.count(Severity.ERROR)).put("warnings", report.count(Severity.WARNING))

@@ -25,7 +25,9 @@ public enum ReportFormat {
     /** JUnit XML: one test suite per file, one test case per statement, findings as failures. */
     JUNIT("junit", "ddl-lint-junit.xml", false),
     /** GitHub Actions workflow commands ({@code ::error file=…}), read from the step's standard output. */
-    GITHUB("github", "ddl-lint-github.txt", true);
+    GITHUB("github", "ddl-lint-github.txt", true),
+    /** One line a finding, {@code file:line:col: severity[rule] message}, for editors and grep. */
+    COMPACT("compact", "ddl-lint-compact.txt", true);
 
     private final String id;
     private final String fileName;
@@ -53,11 +55,12 @@ public enum ReportFormat {
 
     public String render(AnalysisReport report, ReportOptions options) {
         return switch (this) {
-            case TEXT -> TextReport.render(report);
-            case JSON -> JsonReport.render(report);
+            case TEXT -> TextReport.render(report, options);
+            case JSON -> JsonReport.render(report, options);
             case SARIF -> SarifReport.render(report, options);
             case JUNIT -> JunitReport.render(report);
             case GITHUB -> GithubReport.render(report);
+            case COMPACT -> CompactReport.render(report, options);
         };
     }
 

@@ -146,9 +146,8 @@ public final class LintRun {
         List<FileReport> files = report.files().stream()
                 .map(f -> new FileReport(move.apply(f.path()), f.statements())).toList();
         List<Finding> findings = report.findings().stream()
-                .map(f -> new Finding(f.rule(), f.severity(), move.apply(f.path()), f.line(), f.column(),
-                        f.endLine(), f.endColumn(), f.message(), f.help(), f.excerpt())).toList();
-        return new AnalysisReport(report.toolVersion(), report.target(), files, findings);
+                .map(f -> f.withPath(move.apply(f.path()))).toList();
+        return report.with(files, findings);
     }
 
     /** How a front end sets up a run. */
