@@ -20,6 +20,7 @@ import dev.ddllint.parse.StatementParser;
 import dev.ddllint.rules.BuiltinRules;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.ReportOnce;
+import dev.ddllint.rules.RuleCatalog;
 import dev.ddllint.rules.FileProblemRule;
 import dev.ddllint.rules.InvalidDirective;
 import dev.ddllint.rules.RuleInfo;
@@ -63,9 +64,6 @@ public final class Analyzer {
     private static final Set<StatementKind> CLASSIFIED = EnumSet.of(StatementKind.ALTER_TABLE,
             StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX, StatementKind.OPTIMIZE_TABLE);
 
-    /** Rules a -- ddl-lint:ignore comment can name: those that report on statements. */
-    private static final Set<String> IGNORABLE = BuiltinRules.statementRules().stream().map(r -> r.info().id())
-            .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> FILE_RULES = BuiltinRules.fileProblemRules().stream().map(r -> r.info().id())
             .collect(Collectors.toUnmodifiableSet());
 
@@ -74,6 +72,9 @@ public final class Analyzer {
     private final StatementParser parser;
     private final TableSource tableSource;
     private final StatisticsSource statistics;
+    private final RuleCatalog rules;
+    /** Rules a -- ddl-lint:ignore comment can name: those that report on statements. */
+    private final Set<String> ignorable;
 
     public Analyzer(Configuration config) {
         this(config, TableSource.NONE);
@@ -90,6 +91,14 @@ public final class Analyzer {
      *                    snapshot ({@code estimate.statsFile}) is read by the analyzer itself
      */
     public Analyzer(Configuration config, TableSource tableSource, StatisticsSource statistics) {
+        this(config, tableSource, statistics, RuleCatalog.BUILTIN);
+    }
+
+    /** @param rules the built-in rules and the run's custom ones */
+    public Analyzer(Configuration config, TableSource tableSource, StatisticsSource statistics, RuleCatalog rules) {
+        this.rules = rules;
+        this.ignorable = rules.statementRules().stream().map(r -> r.info().id())
+                .collect(Collectors.toUnmodifiableSet());
         this.config = config;
         this.classifier = new StatementClassifier(KnowledgeBase.builtin(), config.target());
         this.parser = new StatementParser(config.parseTimeoutMillis());
@@ -135,7 +144,7 @@ public final class Analyzer {
         for (ParsedFile file : parsed) {
             reports.add(replay(file, schema, newTables, findings, estimation, once));
         }
-        return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings);
+        return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings, rules.all());
     }
 
     private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements,
@@ -207,7 +216,7 @@ public final class Analyzer {
         }
         List<DirectiveComments.Directive> directives = DirectiveComments.all(script.text());
         return new ParsedFile(file.path(), script.problems(), statements, DeclaredStats.of(directives, file.path()),
-                IgnoreDirectives.of(directives, IGNORABLE, FILE_RULES), directives.stream()
+                IgnoreDirectives.of(directives, ignorable, FILE_RULES), directives.stream()
                 .filter(d -> !d.name().equals(DeclaredStats.NAME) && !d.name().equals(IgnoreDirectives.NAME)
                         && !d.name().equals(IgnoreDirectives.FILE_NAME))
                 .toList());
@@ -351,7 +360,7 @@ public final class Analyzer {
             String sessionNote = verdict == null ? null
                     : SessionAlgorithm.why(statement.algorithm(), session, config.target());
             List<Finding> statementFindings = new ArrayList<>();
-            StatementRuleRunner.run(ctx, report -> {
+            StatementRuleRunner.run(ctx, rules.statementRules(), report -> {
                 String m = prefix + report.message() + (sessionNote == null ? "" : " (" + sessionNote + ")");
                 if (globalNote[0] != null && verdict != null) {
                     m = m + "; " + globalNote[0];
@@ -362,7 +371,7 @@ public final class Analyzer {
                 statementFindings.add(finding(report.rule(), report.severity(), file.path(), source, m,
                         report.help(), newTableNote, ignoreComments.allowing(ignores, report.rule().id()), snippet));
             });
-            findings.addAll(FindingFolder.fold(statementFindings, id -> BuiltinRules.find(id).orElse(null)));
+            findings.addAll(FindingFolder.fold(statementFindings, id -> rules.find(id).orElse(null)));
             estimation.observe(statement);
             if (verdict != null && statement.parsed() && statement.table() != null) {
                 boolean instantColumn = verdict.effective().algorithm() == Algorithm.INSTANT && verdict.operations()

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Where a finding's clauses are in the author's text of its statement. A clause's text is the author's (see
- * {@link AlterOperation#text()}); it is found in the statement's source text, or in its parser text when the two
+ * {@link AlterOperation#authorText()}); it is found in the statement's source text, or in its parser text when the two
  * are aligned character for character (they are unless placeholders were replaced). A clause that cannot be found is
  * not marked: the report then shows the statement without a mark rather than a wrong one.
  */
@@ -24,7 +24,7 @@ final class ClauseLocator {
         List<Snippet.Range> marks = new ArrayList<>();
         int from = 0;
         for (AlterOperation clause : clauses) {
-            String text = clause.text() == null ? "" : clause.text().strip();
+            String text = clause.authorText() == null ? "" : clause.authorText().strip();
             if (text.isEmpty()) {
                 continue;
             }

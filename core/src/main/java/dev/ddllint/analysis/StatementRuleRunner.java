@@ -37,10 +37,15 @@ final class StatementRuleRunner {
         return rule.appliesTo().includes(config.target()) ? config.severityOf(rule) : Severity.OFF;
     }
 
-    /** The findings of the rules on the statement, in catalogue order. */
+    /** The findings of the built-in rules on the statement, in catalogue order. */
     static void run(StatementContext ctx, Consumer<Report> out) {
+        run(ctx, BuiltinRules.statementRules(), out);
+    }
+
+    /** The findings of the rules on the statement, in their order. */
+    static void run(StatementContext ctx, List<StatementRule> rules, Consumer<Report> out) {
         Set<String> superseded = new HashSet<>();
-        for (StatementRule rule : BuiltinRules.statementRules()) {
+        for (StatementRule rule : rules) {
             RuleInfo info = rule.info();
             // A statement not understood gets the worst verdict; only unparseable-statement speaks for it.
             if (superseded.contains(info.id())

@@ -23,7 +23,7 @@ final class Messages {
 
     /** The operation as written, quoted and shortened. */
     static String operation(ClassifiedOperation c) {
-        return "\"" + shorten(c.operation().text()) + "\"";
+        return "\"" + shorten(c.operation().authorText()) + "\"";
     }
 
     static String shorten(String text) {

@@ -26,7 +26,7 @@ public final class RepeatedRebuild implements StatementRule {
             return;
         }
         String cause = ctx.verdict().operations().stream().filter(c -> c.verdict().rebuildsTable()).findFirst()
-                .map(ClassifiedOperation::operation).map(op -> Messages.shorten(op.text())).orElse("the statement");
+                .map(ClassifiedOperation::operation).map(op -> Messages.shorten(op.authorText())).orElse("the statement");
         String earlier = ctx.once().rememberInFile(INFO.id() + ":" + ctx.statement().table().key(), cause);
         if (earlier == null) {
             return;

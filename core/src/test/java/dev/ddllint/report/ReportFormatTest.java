@@ -22,7 +22,7 @@ class ReportFormatTest {
     void unknownOrMissingFormatsAreRefusedWithTheList() {
         assertThatThrownBy(() -> ReportFormat.parseList(List.of("text,xml")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown report format 'xml' (use text, json, sarif, junit, github)");
+                .hasMessage("unknown report format 'xml' (use text, json, sarif, junit, github, compact)");
         assertThatThrownBy(() -> ReportFormat.parseList(List.of(" , "))).hasMessageContaining("no report format");
     }
 

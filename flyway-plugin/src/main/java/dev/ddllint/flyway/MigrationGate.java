@@ -107,6 +107,7 @@ final class MigrationGate {
                 .configFile(options.configFile())
                 .configFolders(List.of(Path.of("")))
                 .classpath(ClasspathResources.of(classLoader))
+                .customRules(classLoader, "the application classpath")
                 .allowRunScope(true)
                 .overrides(overrides)
                 .load()

@@ -170,8 +170,8 @@ public final class JSqlParserAdapter {
     /**
      * JSqlParser prints a clause its own way ({@code BIGINT (20)}); messages quote, and reports mark, the clause as
      * the author wrote it. The clause reader's reading of the statement keeps the author's text: a JSqlParser clause
-     * takes the text of the author's clause that has the same tokens (ignoring spacing, quotes and case), in order;
-     * one without such a twin keeps JSqlParser's text.
+     * is given ({@link AlterOperation#written()}) the text of the author's clause that has the same tokens (ignoring
+     * spacing, quotes and case), in order; one without such a twin has only JSqlParser's text.
      */
     private static final class AuthorText {
         private final List<String> written;
@@ -189,8 +189,7 @@ public final class JSqlParserAdapter {
             for (int i = 0; i < written.size(); i++) {
                 if (!used[i] && key(written.get(i)).equals(key)) {
                     used[i] = true;
-                    return new AlterOperation(op.kind(), written.get(i), op.column(), op.newName(), op.definition(),
-                            op.index(), op.value());
+                    return op.withWritten(written.get(i));
                 }
             }
             return op;
