@@ -147,7 +147,7 @@ public final class TextReport {
             }
             String count = counts.isEmpty() ? "" : counts(counts);
             if (folded.containsKey(id)) {
-                count += (count.isEmpty() ? "" : "; ") + folded.get(id) + " more folded into other findings";
+                count += (count.isEmpty() ? "" : "; ") + "+" + folded.get(id) + " folded into other findings";
             }
             out.append("  ").append(String.format("%-" + width + "s", id)).append("  ").append(count).append('\n');
         });
