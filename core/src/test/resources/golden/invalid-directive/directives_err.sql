@@ -13,5 +13,5 @@ ALTER TABLE t ADD INDEX kb (b);
 -- @expect invalid-directive line 17
 -- ddl-lint:stats rows=10
 SET SESSION lock_wait_timeout = 5;
--- ddl-lint:ignore-file column-type-change another tool's syntax
+-- ddl-lint:disable column-type-change another tool's syntax
 -- ddl-lint:ignore column-type-change no statement follows this one

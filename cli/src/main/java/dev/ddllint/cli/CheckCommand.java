@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",", defaultValue = "text",
             description = "Report format: text, json, sarif, junit, github, gitlab (Code Quality), checkstyle, "
-                    + "html or markdown; several comma-separated "
+                    + "html, markdown or compact (file:line:col: severity[rule] message); several comma-separated "
                     + "(--format text,sarif) or repeated (default: ${DEFAULT-VALUE}). One format goes to stdout "
                     + "(or --output); several are each written to --output-dir, and text and github are also "
                     + "printed.")
@@ -86,7 +86,8 @@ final class CheckCommand implements Callable<Integer> {
     Path baselineFile;
 
     @Option(names = "--docs-base-url", paramLabel = "URL",
-            description = "Base of the rule links in SARIF (helpUri = URL + docs/rules/<id>.md).")
+            description = "Base of the rule links in the reports (text, JSON docsUrl, SARIF helpUri = URL + "
+                    + "docs/rules/<id>.md).")
     String docsBaseUrl;
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
@@ -99,6 +100,21 @@ final class CheckCommand implements Callable<Integer> {
             description = "Report only the migration files added or changed since this git ref (pull-request "
                     + "gating, e.g. origin/main); every file is still analysed, so verdicts know the tables.")
     String since;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colours in the text report on standard output: never, always or auto (default: "
+                    + "${DEFAULT-VALUE}: when standard output is a terminal and NO_COLOR is not set).")
+    String color;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Show errors only in the text and compact reports (the summary still counts everything).")
+    boolean quiet;
+
+    @Option(names = "--rules-path", paramLabel = "JAR", split = ",",
+            description = "Jars (or class folders) with custom rules: StatementRule classes listed in "
+                    + "META-INF/services/dev.ddllint.rules.StatementRule (see docs/custom-rules.md); repeatable. "
+                    + "Rules on the CLI's own classpath are found too.")
+    List<Path> rulesPath;
 
     @Option(names = {"-D", "--placeholder"}, paramLabel = "NAME=VALUE",
             description = "Flyway placeholder value; repeatable.")
@@ -127,6 +143,14 @@ final class CheckCommand implements Callable<Integer> {
             reportOptions = docsBaseUrl == null ? ReportOptions.DEFAULT : new ReportOptions(docsBaseUrl);
         } catch (IllegalArgumentException e) {
             err.println("ddl-lint: --docs-base-url: " + e.getMessage());
+            return Main.EXIT_TOOL_FAILURE;
+        }
+        reportOptions = reportOptions.withQuiet(quiet);
+        boolean colorOnConsole;
+        try {
+            colorOnConsole = TerminalColor.parse(color).on(System.console() != null, System.getenv("NO_COLOR"));
+        } catch (IllegalArgumentException e) {
+            err.println("ddl-lint: --color: " + e.getMessage());
             return Main.EXIT_TOOL_FAILURE;
         }
         boolean toFolder = reportFormats.size() > 1 || outputDir != null;
@@ -181,7 +205,8 @@ final class CheckCommand implements Callable<Integer> {
                     return Main.EXIT_TOOL_FAILURE;
                 }
             } else {
-                out.print(rendered);
+                out.print(colorOnConsole ? reportFormats.get(0).render(report, reportOptions.withColor(true))
+                        : rendered);
                 out.flush();
             }
         } else {
@@ -198,7 +223,7 @@ final class CheckCommand implements Callable<Integer> {
                     return Main.EXIT_TOOL_FAILURE;
                 }
                 if (f.console()) {
-                    out.print(rendered);
+                    out.print(colorOnConsole ? f.render(report, reportOptions.withColor(true)) : rendered);
                 }
             }
             out.flush();
@@ -223,6 +248,8 @@ final class CheckCommand implements Callable<Integer> {
      */
     LintRun.Builder lintRun(Path cwd) {
         LintRun.Builder b = LintRun.builder()
+                .customRules(CustomRulesPath.loader(rulesPath, CheckCommand.class.getClassLoader()),
+                        rulesPath == null || rulesPath.isEmpty() ? "the classpath" : "--rules-path " + rulesPath)
                 .configFile(config == null ? null : config.toString())
                 .configFolders(List.of(cwd))
                 .overrides(overrides())

@@ -21,10 +21,12 @@ import dev.ddllint.parse.StatementParser;
 import dev.ddllint.rules.BuiltinRules;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.ReportOnce;
+import dev.ddllint.rules.RuleCatalog;
 import dev.ddllint.rules.FileProblemRule;
 import dev.ddllint.rules.InvalidDirective;
 import dev.ddllint.rules.RuleInfo;
 import dev.ddllint.rules.Severity;
+import dev.ddllint.rules.Snippet;
 import dev.ddllint.rules.StatementContext;
 import dev.ddllint.schema.LiveSchema;
 import dev.ddllint.schema.Schema;
@@ -63,9 +65,6 @@ public final class Analyzer {
     private static final Set<StatementKind> CLASSIFIED = EnumSet.of(StatementKind.ALTER_TABLE,
             StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX, StatementKind.OPTIMIZE_TABLE);
 
-    /** Rules a -- ddl-lint:ignore comment can name: those that report on statements. */
-    private static final Set<String> IGNORABLE = BuiltinRules.statementRules().stream().map(r -> r.info().id())
-            .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> FILE_RULES = BuiltinRules.fileProblemRules().stream().map(r -> r.info().id())
             .collect(Collectors.toUnmodifiableSet());
 
@@ -74,6 +73,9 @@ public final class Analyzer {
     private final StatementParser parser;
     private final TableSource tableSource;
     private final StatisticsSource statistics;
+    private final RuleCatalog rules;
+    /** Rules a -- ddl-lint:ignore comment can name: those that report on statements. */
+    private final Set<String> ignorable;
 
     public Analyzer(Configuration config) {
         this(config, TableSource.NONE);
@@ -90,6 +92,14 @@ public final class Analyzer {
      *                    snapshot ({@code estimate.statsFile}) is read by the analyzer itself
      */
     public Analyzer(Configuration config, TableSource tableSource, StatisticsSource statistics) {
+        this(config, tableSource, statistics, RuleCatalog.BUILTIN);
+    }
+
+    /** @param rules the built-in rules and the run's custom ones */
+    public Analyzer(Configuration config, TableSource tableSource, StatisticsSource statistics, RuleCatalog rules) {
+        this.rules = rules;
+        this.ignorable = rules.statementRules().stream().map(r -> r.info().id())
+                .collect(Collectors.toUnmodifiableSet());
         this.config = config;
         this.classifier = new StatementClassifier(KnowledgeBase.builtin(), config.target());
         this.parser = new StatementParser(config.parseTimeoutMillis());
@@ -135,7 +145,7 @@ public final class Analyzer {
         for (ParsedFile file : parsed) {
             reports.add(replay(file, schema, newTables, findings, estimation, once));
         }
-        return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings);
+        return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings, rules.all());
     }
 
     private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements,
@@ -207,8 +217,9 @@ public final class Analyzer {
         }
         List<DirectiveComments.Directive> directives = DirectiveComments.all(script.text());
         return new ParsedFile(file.path(), script.problems(), statements, DeclaredStats.of(directives, file.path()),
-                IgnoreDirectives.of(directives, IGNORABLE, FILE_RULES), directives.stream()
-                .filter(d -> !d.name().equals(DeclaredStats.NAME) && !d.name().equals(IgnoreDirectives.NAME))
+                IgnoreDirectives.of(directives, ignorable, FILE_RULES), directives.stream()
+                .filter(d -> !d.name().equals(DeclaredStats.NAME) && !d.name().equals(IgnoreDirectives.NAME)
+                        && !d.name().equals(IgnoreDirectives.FILE_NAME))
                 .toList());
     }
 
@@ -306,7 +317,8 @@ public final class Analyzer {
         file.declared().declarations().forEach(d -> estimation.declare(d.stats()));
         List<IgnoreDirectives.Problem> directiveProblems = new ArrayList<>(file.ignores().problems());
         file.unknownDirectives().forEach(d -> directiveProblems.add(new IgnoreDirectives.Problem(d.line(),
-                "unknown comment ddl-lint:" + d.name() + " (ddl-lint reads ddl-lint:ignore and ddl-lint:stats)")));
+                "unknown comment ddl-lint:" + d.name() + " (ddl-lint reads ddl-lint:ignore, ddl-lint:ignore-file and "
+                        + "ddl-lint:stats)")));
         file.declared().problems().forEach(p -> directiveProblems.add(new IgnoreDirectives.Problem(p.line(),
                 p.message())));
         IgnoreDirectives.Tracker ignoreComments = new IgnoreDirectives.Tracker(file.ignores());
@@ -348,15 +360,19 @@ public final class Analyzer {
             String prefix = origin.prefix();
             String sessionNote = verdict == null ? null
                     : SessionAlgorithm.why(statement.algorithm(), session, config.target());
-            StatementRuleRunner.run(ctx, report -> {
+            List<Finding> statementFindings = new ArrayList<>();
+            StatementRuleRunner.run(ctx, rules.statementRules(), report -> {
                 String m = prefix + report.message() + (sessionNote == null ? "" : " (" + sessionNote + ")");
                 if (globalNote[0] != null && verdict != null) {
                     m = m + "; " + globalNote[0];
                     globalNote[0] = null;
                 }
-                findings.add(finding(report.rule(), report.severity(), file.path(), source, m, report.help(),
-                        newTableNote, ignoreComments.allowing(ignores, report.rule().id())));
+                Snippet snippet = new Snippet(source.rawText(), source.line(), source.column(),
+                        origin.kind() == StatementOrigin.Kind.STRING, ClauseLocator.locate(source, report.clauses()));
+                statementFindings.add(finding(report.rule(), report.severity(), file.path(), source, m,
+                        report.help(), newTableNote, ignoreComments.allowing(ignores, report.rule().id()), snippet));
             });
+            findings.addAll(FindingFolder.fold(statementFindings, id -> rules.find(id).orElse(null)));
             // The same estimate the rules saw (Estimation computes it once per statement), for the reports.
             StatementEstimate estimate = verdict == null ? null : ctx.estimate();
             estimation.observe(statement);
@@ -395,7 +411,7 @@ public final class Analyzer {
     }
 
     private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,
-                            String help, String newTableNote, IgnoreDirectives.Ignore allowedBy) {
+                            String help, String newTableNote, IgnoreDirectives.Ignore allowedBy, Snippet snippet) {
         Severity s = severity;
         String m = message;
         if (newTableNote != null && info.risk().harmlessOnNewTable()) {
@@ -404,11 +420,12 @@ public final class Analyzer {
         }
         if (allowedBy != null) {
             s = Severity.INFO;
-            m = m + "; allowed by the ddl-lint:ignore comment at line " + allowedBy.line() + ": " + allowedBy.reason();
+            m = m + "; allowed by the " + allowedBy.directive() + " comment at line " + allowedBy.line() + ": "
+                    + allowedBy.reason();
         }
         String excerpt = source.rawText().lines().findFirst().orElse("").strip();
         return new Finding(info.id(), s, path, source.line(), source.column(), source.endLine(), source.endColumn(),
-                m, help, excerpt);
+                m, help, excerpt, snippet, List.of());
     }
 
     /** Variables whose GLOBAL setting a migration may mistake for its own session's. */

@@ -103,10 +103,13 @@ public final class Baseline {
         List<String> fingerprints = BaselineFingerprint.of(report);
         Map<Key, Entry> merged = new LinkedHashMap<>();
         for (int i = 0; i < report.findings().size(); i++) {
-            Finding f = report.findings().get(i);
-            Entry e = new Entry(f.rule(), f.path(), fingerprints.get(i), 1, f.line(), f.message());
-            merged.merge(e.key(), e, (a, b) -> new Entry(a.rule(), a.path(), a.fingerprint(), a.count() + 1,
-                    a.line(), a.message()));
+            String fingerprint = fingerprints.get(i);
+            // A folded finding is known part by part, so a part that is new later still fails the check.
+            report.findings().get(i).withAllFolded().forEach(f -> {
+                Entry e = new Entry(f.rule(), f.path(), fingerprint, 1, f.line(), f.message());
+                merged.merge(e.key(), e, (a, b) -> new Entry(a.rule(), a.path(), a.fingerprint(), a.count() + 1,
+                        a.line(), a.message()));
+            });
         }
         return new Baseline(new ArrayList<>(merged.values()));
     }
@@ -133,10 +136,13 @@ public final class Baseline {
         List<Finding> suppressed = new ArrayList<>();
         for (int i = 0; i < report.findings().size(); i++) {
             Finding f = report.findings().get(i);
-            Key key = new Key(f.rule(), f.path(), fingerprints.get(i));
-            int n = left.getOrDefault(key, 0);
-            if (n > 0) {
-                left.put(key, n - 1);
+            String fingerprint = fingerprints.get(i);
+            // Known only when every part of it is: the finding and each one folded into it.
+            Map<Key, Integer> needed = new LinkedHashMap<>();
+            f.withAllFolded().forEach(part -> needed.merge(new Key(part.rule(), part.path(), fingerprint), 1,
+                    Integer::sum));
+            if (needed.entrySet().stream().allMatch(e -> left.getOrDefault(e.getKey(), 0) >= e.getValue())) {
+                needed.forEach((key, n) -> left.merge(key, -n, Integer::sum));
                 suppressed.add(f);
             } else {
                 kept.add(f);
@@ -149,7 +155,7 @@ public final class Baseline {
                 unmatched.add(new Entry(e.rule(), e.path(), e.fingerprint(), n, e.line(), e.message()));
             }
         });
-        AnalysisReport remaining = new AnalysisReport(report.toolVersion(), report.target(), report.files(), kept);
+        AnalysisReport remaining = report.with(report.files(), kept);
         return new Applied(remaining, suppressed, unmatched);
     }
 

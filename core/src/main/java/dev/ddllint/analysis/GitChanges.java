@@ -106,8 +106,7 @@ public final class GitChanges {
                 keep.add(f.path());
             }
         }
-        return new AnalysisReport(report.toolVersion(), report.target(),
-                report.files().stream().filter(f -> keep.contains(f.path())).toList(),
+        return report.with(report.files().stream().filter(f -> keep.contains(f.path())).toList(),
                 report.findings().stream().filter(f -> keep.contains(f.path())).toList());
     }
 

@@ -1,7 +1,9 @@
 package dev.ddllint.analysis;
 
 import dev.ddllint.config.Configuration;
+import dev.ddllint.model.AlterOperation;
 import dev.ddllint.rules.BuiltinRules;
+import dev.ddllint.rules.FindingSink;
 import dev.ddllint.rules.RuleInfo;
 import dev.ddllint.rules.Severity;
 import dev.ddllint.rules.StatementContext;
@@ -9,6 +11,7 @@ import dev.ddllint.rules.StatementRule;
 import dev.ddllint.rules.UnparseableStatement;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -18,8 +21,12 @@ import java.util.function.Consumer;
  */
 final class StatementRuleRunner {
 
-    /** A rule's finding before it is placed in the file: new-table and ignore-comment weighing come after. */
-    record Report(RuleInfo rule, Severity severity, String message, String help) {
+    /**
+     * A rule's finding before it is placed in the file: new-table and ignore-comment weighing come after.
+     *
+     * @param clauses the clauses it is about (empty: the statement)
+     */
+    record Report(RuleInfo rule, Severity severity, String message, String help, List<AlterOperation> clauses) {
     }
 
     private StatementRuleRunner() {
@@ -30,10 +37,15 @@ final class StatementRuleRunner {
         return rule.appliesTo().includes(config.target()) ? config.severityOf(rule) : Severity.OFF;
     }
 
-    /** The findings of the rules on the statement, in catalogue order. */
+    /** The findings of the built-in rules on the statement, in catalogue order. */
     static void run(StatementContext ctx, Consumer<Report> out) {
+        run(ctx, BuiltinRules.statementRules(), out);
+    }
+
+    /** The findings of the rules on the statement, in their order. */
+    static void run(StatementContext ctx, List<StatementRule> rules, Consumer<Report> out) {
         Set<String> superseded = new HashSet<>();
-        for (StatementRule rule : BuiltinRules.statementRules()) {
+        for (StatementRule rule : rules) {
             RuleInfo info = rule.info();
             // A statement not understood gets the worst verdict; only unparseable-statement speaks for it.
             if (superseded.contains(info.id())
@@ -47,10 +59,19 @@ final class StatementRuleRunner {
             if (!shown && (info.supersedes().isEmpty() || !info.appliesTo().includes(ctx.target()))) {
                 continue;
             }
-            rule.check(ctx, (reported, message, help) -> {
-                superseded.addAll(info.supersedes());
-                if (shown) {
-                    out.accept(new Report(reported, noteSeverity(info, reported, severity), message, help));
+            rule.check(ctx, new FindingSink() {
+                @Override
+                public void report(RuleInfo reported, String message, String help) {
+                    report(reported, message, help, List.of());
+                }
+
+                @Override
+                public void report(RuleInfo reported, String message, String help, List<AlterOperation> clauses) {
+                    superseded.addAll(info.supersedes());
+                    if (shown) {
+                        out.accept(new Report(reported, noteSeverity(info, reported, severity), message, help,
+                                clauses == null ? List.of() : List.copyOf(clauses)));
+                    }
                 }
             });
         }

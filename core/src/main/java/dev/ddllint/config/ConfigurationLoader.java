@@ -5,6 +5,7 @@ import dev.ddllint.estimate.TableStats;
 import dev.ddllint.estimate.Units;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.rules.BuiltinRules;
+import dev.ddllint.rules.RuleInfo;
 import dev.ddllint.rules.Severity;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -57,6 +59,11 @@ public final class ConfigurationLoader {
     }
 
     public static Configuration load(Path file) throws ConfigurationException {
+        return load(file, BuiltinRules.all());
+    }
+
+    /** @param known the rules a {@code rules:} entry may name: the built-in ones and the run's custom ones */
+    public static Configuration load(Path file, List<RuleInfo> known) throws ConfigurationException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -65,7 +72,7 @@ public final class ConfigurationLoader {
         } catch (RuntimeException e) {
             throw new ConfigurationException(file + ": the configuration file is not valid UTF-8 text");
         }
-        Configuration c = parse(text, file.toString());
+        Configuration c = parse(text, file.toString(), known);
         // A relative statsFile is relative to the configuration file, wherever the tool runs from.
         java.nio.file.Path stats = c.estimate().statsFile();
         if (stats != null && !stats.isAbsolute()) {
@@ -94,6 +101,12 @@ public final class ConfigurationLoader {
     }
 
     public static Configuration parse(String text, String fileName) throws ConfigurationException {
+        return parse(text, fileName, BuiltinRules.all());
+    }
+
+    /** @param known the rules a {@code rules:} entry may name: the built-in ones and the run's custom ones */
+    public static Configuration parse(String text, String fileName, List<RuleInfo> known)
+            throws ConfigurationException {
         Optional<Node> root;
         try {
             root = new Compose(LoadSettings.builder().setLabel(fileName).build()).composeString(text);
@@ -138,9 +151,9 @@ public final class ConfigurationLoader {
                     case "rules" -> {
                         for (NodeTuple r : mapping(value, fileName, "rules").getValue()) {
                             String id = scalar(r.getKeyNode(), fileName, "a rule id");
-                            if (BuiltinRules.find(id).isEmpty()) {
+                            if (known.stream().noneMatch(i -> i.id().equals(id))) {
                                 throw new ConfigurationException(fileName + ":" + line(r.getKeyNode())
-                                        + ": unknown rule '" + id + "' (known: " + BuiltinRules.all().stream()
+                                        + ": unknown rule '" + id + "' (known: " + known.stream()
                                         .map(i -> i.id()).collect(Collectors.joining(", ")) + ")");
                             }
                             try {

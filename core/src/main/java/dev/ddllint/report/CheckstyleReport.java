@@ -49,7 +49,7 @@ public final class CheckstyleReport {
                 if (f.column() >= 1) {
                     out.append(" column=\"").append(f.column()).append('"');
                 }
-                String message = f.message() + (f.help() == null || f.help().isBlank() ? ""
+                String message = f.fullMessage() + (f.help() == null || f.help().isBlank() ? ""
                         : "\nHelp: " + f.help().strip()) + "\nRule: " + options.ruleUrl(f.rule());
                 out.append(" severity=\"").append(severity(f.severity())).append("\" message=\"")
                         .append(JunitReport.attr(message)).append("\" source=\"")

@@ -76,7 +76,7 @@ public final class GithubReport {
             }
         }
         c.append(",title=").append(property("ddl-lint " + f.rule()));
-        String message = f.message();
+        String message = f.fullMessage();
         if (f.help() != null && !f.help().isBlank()) {
             message = message + "\nHelp: " + f.help();
         }

@@ -47,7 +47,7 @@ public final class GitlabReport {
             ObjectNode issue = issues.addObject();
             issue.put("type", "issue");
             issue.put("check_name", f.rule());
-            issue.put("description", f.message());
+            issue.put("description", f.fullMessage());
             String url = options.ruleUrl(f.rule());
             issue.putObject("content").put("body", (f.help() == null || f.help().isBlank() ? ""
                     : f.help().strip() + "\n\n") + "Rule: " + url);

@@ -263,7 +263,7 @@ public final class HtmlReport {
                 .append(f.severity().id()).append("\">").append(f.severity().id()).append("</span> <a class=\"rule\" ")
                 .append("href=\"").append(esc(url)).append("\">").append(esc(f.rule())).append("</a> <span class=\"pos\">")
                 .append(esc(f.path())).append(':').append(f.line()).append("</span><div class=\"message\">")
-                .append(esc(f.message())).append("</div>");
+                .append(esc(f.fullMessage())).append("</div>");
         if (f.help() != null && !f.help().isBlank()) {
             // Estimates add their working as further lines: folded, so the findings stay readable.
             String help = f.help().strip();

@@ -26,7 +26,11 @@ public final class JsonReport {
     }
 
     public static String render(AnalysisReport report) {
-        return text(toTree(report), "JSON");
+        return render(report, ReportOptions.DEFAULT);
+    }
+
+    public static String render(AnalysisReport report, ReportOptions options) {
+        return text(toTree(report, options), "JSON");
     }
 
     /** A report's tree as indented JSON text with a final line break; {@code name} is for the message. */
@@ -39,6 +43,10 @@ public final class JsonReport {
     }
 
     public static ObjectNode toTree(AnalysisReport report) {
+        return toTree(report, ReportOptions.DEFAULT);
+    }
+
+    public static ObjectNode toTree(AnalysisReport report, ReportOptions options) {
         ObjectNode root = MAPPER.createObjectNode();
         root.putObject("tool").put("name", "ddl-lint").put("version", report.toolVersion());
         root.put("target", report.target().toString());
@@ -55,7 +63,8 @@ public final class JsonReport {
         for (Finding f : report.findings()) {
             findings.addObject().put("rule", f.rule()).put("severity", f.severity().id()).put("path", f.path())
                     .put("line", f.line()).put("column", f.column()).put("endLine", f.endLine())
-                    .put("endColumn", f.endColumn()).put("message", f.message()).put("help", f.help());
+                    .put("endColumn", f.endColumn()).put("message", f.fullMessage()).put("help", f.help())
+                    .put("docsUrl", TextReport.url(report, options, f.rule()));
         }
         root.putObject("summary").put("files", report.files().size()).put("statements", report.statementCount())
                 .put("errors", report.count(Severity.ERROR)).put("warnings", report.count(Severity.WARNING))

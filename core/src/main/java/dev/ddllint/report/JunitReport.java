@@ -140,7 +140,7 @@ public final class JunitReport {
         StringBuilder b = new StringBuilder();
         for (Finding f : findings) {
             b.append(f.path()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
-                    .append(f.severity().id()).append('[').append(f.rule()).append("] ").append(f.message())
+                    .append(f.severity().id()).append('[').append(f.rule()).append("] ").append(f.fullMessage())
                     .append('\n');
             if (f.help() != null && !f.help().isBlank()) {
                 b.append("  help: ").append(f.help()).append('\n');

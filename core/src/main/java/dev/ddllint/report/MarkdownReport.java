@@ -68,7 +68,7 @@ public final class MarkdownReport {
         for (Finding f : report.findings()) {
             String row = "| " + (f.severity() == Severity.ERROR ? "**error**" : f.severity().id()) + " | `"
                     + cell(f.path()) + ":" + f.line() + "` | [" + f.rule() + "](" + options.ruleUrl(f.rule())
-                    + ") | " + cell(shorten(f.message(), MAX_MESSAGE)) + " |\n";
+                    + ") | " + cell(shorten(f.fullMessage(), MAX_MESSAGE)) + " |\n";
             // Room for the last line, whatever the count.
             if (out.length() + row.length() + 200 > maxChars) {
                 break;

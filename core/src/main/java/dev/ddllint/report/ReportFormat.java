@@ -33,7 +33,9 @@ public enum ReportFormat {
     /** One self-contained HTML page: per migration, the statements' verdicts as a coloured timeline. */
     HTML("html", "ddl-lint.html", false),
     /** Markdown for a CI job summary or a pull-request comment, size-capped. */
-    MARKDOWN("markdown", "ddl-lint.md", false);
+    MARKDOWN("markdown", "ddl-lint.md", false),
+    /** One line a finding, {@code file:line:col: severity[rule] message}, for editors and grep. */
+    COMPACT("compact", "ddl-lint-compact.txt", true);
 
     private final String id;
     private final String fileName;
@@ -61,8 +63,8 @@ public enum ReportFormat {
 
     public String render(AnalysisReport report, ReportOptions options) {
         return switch (this) {
-            case TEXT -> TextReport.render(report);
-            case JSON -> JsonReport.render(report);
+            case TEXT -> TextReport.render(report, options);
+            case JSON -> JsonReport.render(report, options);
             case SARIF -> SarifReport.render(report, options);
             case JUNIT -> JunitReport.render(report);
             case GITHUB -> GithubReport.render(report);
@@ -70,6 +72,7 @@ public enum ReportFormat {
             case CHECKSTYLE -> CheckstyleReport.render(report, options);
             case HTML -> HtmlReport.render(report, options);
             case MARKDOWN -> MarkdownReport.render(report, options);
+            case COMPACT -> CompactReport.render(report, options);
         };
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddllint.analysis.AnalysisReport;
 import dev.ddllint.analysis.BaselineFingerprint;
-import dev.ddllint.rules.BuiltinRules;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.RuleInfo;
 import dev.ddllint.rules.Severity;
@@ -21,7 +20,8 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (and any SARIF viewer). One run; {@code tool.driver.rules} lists every
- * built-in rule (so {@code ruleIndex} and {@code ruleId} stay stable across runs); each result points at the
+ * rule of the run, built-in ones first (so {@code ruleIndex} and {@code ruleId} stay stable across runs), each with
+ * its page as {@code helpUri}; each result points at the
  * statement's region, with columns in Unicode code points and {@code endColumn} one past the last character as SARIF
  * wants; {@code partialFingerprints} carry the statement fingerprint (rule + path + statement text, not the line) so
  * code scanning keeps tracking an alert when lines move.
@@ -56,7 +56,7 @@ public final class SarifReport {
         driver.put("version", report.toolVersion());
         driver.put("informationUri", options.docsBaseUrl());
         ArrayNode rules = driver.putArray("rules");
-        List<RuleInfo> all = BuiltinRules.all();
+        List<RuleInfo> all = report.rules();
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (RuleInfo info : all) {
             ruleIndex.put(info.id(), ruleIndex.size());
@@ -77,7 +77,7 @@ public final class SarifReport {
                 result.put("ruleIndex", index);
             }
             result.put("level", level(f.severity()));
-            String text = f.message() + (f.help() == null || f.help().isBlank() ? "" : ". Help: " + f.help());
+            String text = f.fullMessage() + (f.help() == null || f.help().isBlank() ? "" : ". Help: " + f.help());
             result.putObject("message").put("text", text);
             ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
             physical.putObject("artifactLocation").put("uri", uri(f.path()));
@@ -106,7 +106,7 @@ public final class SarifReport {
 
     private static ObjectNode rule(RuleInfo info, ReportOptions options) {
         ObjectNode rule = MAPPER.createObjectNode();
-        String url = options.docsBaseUrl() + info.docsPath();
+        String url = options.ruleUrl(info);
         rule.put("id", info.id());
         rule.put("name", camel(info.id()));
         rule.putObject("shortDescription").put("text", info.summary());

@@ -5,20 +5,96 @@ import dev.ddllint.analysis.FileReport;
 import dev.ddllint.analysis.StatementReport;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.Severity;
+import dev.ddllint.rules.Snippet;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The report for people: one block per finding (position, statement, verdict, message, help), then a summary. */
+/**
+ * The report for people, as a compiler writes it: per finding its position, severity, rule and message, the
+ * statement in the author's text with the clauses marked, the verdict, the findings folded into it, the help (each
+ * help text in full once per run, then referred to) and the rule's page; then a summary per rule and per file.
+ */
 public final class TextReport {
+
+    private static final String NOTE = "       = ";
 
     private TextReport() {
     }
 
     public static String render(AnalysisReport report) {
-        // The verdict line of a finding: the verdict of the statement at its position. Several statements share a
-        // position (OPTIMIZE TABLE a, b; DDL strings in one SET): the line is left out when their verdicts differ,
-        // as the message states the verdict anyway.
+        return render(report, ReportOptions.DEFAULT);
+    }
+
+    public static String render(AnalysisReport report, ReportOptions options) {
+        TerminalStyle style = TerminalStyle.of(options);
+        Map<String, String> verdictAt = verdicts(report);
+        List<Finding> shown = shown(report, options);
+        Set<String> helpShown = new HashSet<>();
+        StringBuilder out = new StringBuilder();
+        for (Finding f : shown) {
+            out.append(style.bold(f.path() + ':' + f.line() + ':' + f.column() + ':')).append(' ')
+                    .append(style.severity(f.severity(), f.severity().id() + '[' + f.rule() + ']')).append(' ')
+                    .append(f.message()).append('\n');
+            excerpt(f, style).forEach(line -> out.append(line).append('\n'));
+            // Findings on the file (encoding, unterminated quotes) have no excerpt and are not about a statement.
+            String verdict = f.excerpt().isEmpty() ? "" : verdictAt.getOrDefault(f.path() + ":" + f.line() + ":"
+                    + f.column(), "");
+            if (!verdict.isEmpty()) {
+                out.append(style.gutter(NOTE)).append("verdict: ").append(verdict).append('\n');
+            }
+            for (Finding also : f.folded()) {
+                out.append(style.gutter(NOTE)).append("also").append(also.rule().equals(f.rule()) ? ""
+                        : " " + style.severity(also.severity(), also.severity().id() + '[' + also.rule() + ']'))
+                        .append(": ").append(also.message()).append('\n');
+            }
+            Set<String> helps = new LinkedHashSet<>();
+            f.withAllFolded().forEach(g -> {
+                if (g.help() != null && !g.help().isBlank() && helps.add(g.help())) {
+                    String which = g.rule().equals(f.rule()) ? "" : " [" + g.rule() + "]";
+                    out.append(style.gutter(NOTE)).append("help").append(which).append(": ")
+                            .append(helpShown.add(g.help()) ? g.help() : "see above, [" + g.rule() + "]")
+                            .append('\n');
+                }
+            });
+            String docs = f.withAllFolded().map(Finding::rule).distinct().map(id -> url(report, options, id))
+                    .collect(Collectors.joining(", "));
+            out.append(style.gutter(NOTE)).append("docs: ").append(docs).append("\n\n");
+        }
+        summary(report, shown, out, style);
+        out.append(String.format("ddl-lint: %d file%s, %d statement%s checked for %s: %d error%s, %d warning%s, "
+                        + "%d info%n", report.files().size(), plural(report.files().size()), report.statementCount(),
+                plural(report.statementCount()), report.target().displayName(), report.count(Severity.ERROR),
+                plural(report.count(Severity.ERROR)), report.count(Severity.WARNING),
+                plural(report.count(Severity.WARNING)), report.count(Severity.INFO)));
+        return out.toString();
+    }
+
+    /** The findings a report shows: all, or with {@code quiet} the errors only. */
+    static List<Finding> shown(AnalysisReport report, ReportOptions options) {
+        return options.quiet() ? report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList()
+                : report.findings();
+    }
+
+    /** A rule's page, the rule's own for a custom rule that names one. */
+    static String url(AnalysisReport report, ReportOptions options, String ruleId) {
+        return report.rule(ruleId).map(options::ruleUrl).orElseGet(() -> options.ruleUrl(ruleId));
+    }
+
+    /**
+     * The verdict line of a finding: the verdict of the statement at its position. Several statements share a
+     * position (OPTIMIZE TABLE a, b; DDL strings in one SET): the line is left out when their verdicts differ, as
+     * the message states the verdict anyway.
+     */
+    private static Map<String, String> verdicts(AnalysisReport report) {
         Map<String, String> verdictAt = new HashMap<>();
         for (FileReport f : report.files()) {
             for (StatementReport s : f.statements()) {
@@ -27,28 +103,65 @@ public final class TextReport {
                         (a, b) -> a.equals(b) ? a : "");
             }
         }
-        StringBuilder out = new StringBuilder();
-        for (Finding f : report.findings()) {
-            out.append(f.path()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
-                    .append(f.severity().id()).append('[').append(f.rule()).append("] ").append(f.message())
-                    .append('\n');
-            if (!f.excerpt().isEmpty()) {
-                out.append(String.format("%6d | %s%n", f.line(), f.excerpt()));
-            }
-            // Findings on the file (encoding, unterminated quotes) have no excerpt and are not about a statement.
-            String verdict = f.excerpt().isEmpty() ? "" : verdictAt.getOrDefault(f.path() + ":" + f.line() + ":"
-                    + f.column(), "");
-            if (!verdict.isEmpty()) {
-                out.append("       = verdict: ").append(verdict).append('\n');
-            }
-            out.append("       = help: ").append(f.help()).append("\n\n");
+        return verdictAt;
+    }
+
+    private static List<String> excerpt(Finding f, TerminalStyle style) {
+        Snippet snippet = f.snippet();
+        if (snippet == null) {
+            return f.excerpt().isEmpty() ? List.of()
+                    : List.of(style.gutter(String.format("%6d |", f.line())) + " " + f.excerpt());
         }
-        out.append(String.format("ddl-lint: %d file%s, %d statement%s checked for %s: %d error%s, %d warning%s, "
-                        + "%d info%n", report.files().size(), plural(report.files().size()), report.statementCount(),
-                plural(report.statementCount()), report.target().displayName(), report.count(Severity.ERROR),
-                plural(report.count(Severity.ERROR)), report.count(Severity.WARNING),
-                plural(report.count(Severity.WARNING)), report.count(Severity.INFO)));
-        return out.toString();
+        List<Snippet.Range> primary = new ArrayList<>(snippet.marks());
+        List<Snippet.Range> secondary = new ArrayList<>();
+        for (Finding also : f.folded()) {
+            if (also.snippet() != null) {
+                (also.rule().equals(f.rule()) ? primary : secondary).addAll(also.snippet().marks());
+            }
+        }
+        return Excerpt.render(snippet, primary, secondary, f.severity(), style);
+    }
+
+    /** Per rule (in catalogue order) and per file: how many findings, and how many were folded into others. */
+    private static void summary(AnalysisReport report, List<Finding> shown, StringBuilder out, TerminalStyle style) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        Map<String, EnumMap<Severity, Integer>> byRule = new LinkedHashMap<>();
+        report.rules().forEach(r -> byRule.put(r.id(), new EnumMap<>(Severity.class)));
+        Map<String, Integer> folded = new HashMap<>();
+        Map<String, EnumMap<Severity, Integer>> byFile = new LinkedHashMap<>();
+        for (Finding f : shown) {
+            byRule.computeIfAbsent(f.rule(), id -> new EnumMap<>(Severity.class)).merge(f.severity(), 1,
+                    Integer::sum);
+            byFile.computeIfAbsent(f.path(), p -> new EnumMap<>(Severity.class)).merge(f.severity(), 1,
+                    Integer::sum);
+            f.folded().forEach(g -> folded.merge(g.rule(), 1, Integer::sum));
+        }
+        int width = byRule.keySet().stream().filter(id -> !byRule.get(id).isEmpty() || folded.containsKey(id))
+                .mapToInt(String::length).max().orElse(0);
+        out.append(style.bold("summary by rule:")).append('\n');
+        byRule.forEach((id, counts) -> {
+            if (counts.isEmpty() && !folded.containsKey(id)) {
+                return;
+            }
+            String count = counts.isEmpty() ? "" : counts(counts);
+            if (folded.containsKey(id)) {
+                count += (count.isEmpty() ? "" : "; ") + "+" + folded.get(id) + " folded into other findings";
+            }
+            out.append("  ").append(String.format("%-" + width + "s", id)).append("  ").append(count).append('\n');
+        });
+        out.append(style.bold("summary by file:")).append('\n');
+        byFile.forEach((path, counts) -> out.append("  ").append(path).append(": ").append(counts(counts))
+                .append('\n'));
+        out.append('\n');
+    }
+
+    private static String counts(EnumMap<Severity, Integer> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.forEach((severity, n) -> parts.add(n + " " + (severity == Severity.INFO ? "info"
+                : severity.id() + plural(n))));
+        return String.join(", ", parts);
     }
 
     private static String plural(long n) {

@@ -56,11 +56,11 @@ public final class BlockingAlter implements StatementRule {
         if (online) {
             sink.report(ONLINE_COPY, ctx.statementName() + " on " + ctx.tableName() + " copies the table online: "
                     + ctx.verdictText() + ", because of " + cause + "; " + Messages.copyEffect(ctx.verdict()
-                    .effective(), ctx.tableName()) + Messages.assumptions(blocking), help);
+                    .effective(), ctx.tableName()) + Messages.assumptions(blocking), help, Messages.clauses(blocking));
             return;
         }
         sink.report(INFO, ctx.statementName() + " on " + ctx.tableName() + " blocks writes: " + ctx.verdictText()
-                + ", because of " + cause + Messages.assumptions(blocking), help);
+                + ", because of " + cause + Messages.assumptions(blocking), help, Messages.clauses(blocking));
     }
 
     private static String explicitClauses(StatementContext ctx) {

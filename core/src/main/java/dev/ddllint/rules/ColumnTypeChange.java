@@ -5,6 +5,8 @@ import dev.ddllint.kb.ClassifiedOperation;
 
 import dev.ddllint.model.OperationKind;
 
+import java.util.List;
+
 /** MODIFY/CHANGE COLUMN that changes a column's data type or character set: the table is copied. */
 public final class ColumnTypeChange implements StatementRule {
 
@@ -56,7 +58,7 @@ public final class ColumnTypeChange implements StatementRule {
             boolean online = Messages.onlineCopy(ctx.verdict().effective());
             sink.report(online ? ONLINE_COPY : INFO, Messages.operation(c) + " " + what + ": " + ctx.verdictText()
                     + "; " + Messages.copyEffect(ctx.verdict().effective(), ctx.tableName())
-                    + Messages.assumptions(c), Help.expandContract(ctx));
+                    + Messages.assumptions(c), Help.expandContract(ctx), List.of(c.operation()));
         }
     }
 }

@@ -26,7 +26,8 @@ public final class InvalidDirective implements FileProblemRule {
 
     @Override
     public String help() {
-        return "write it as -- ddl-lint:ignore RULE[,RULE...] REASON on the line before the statement, or "
+        return "write it as -- ddl-lint:ignore RULE[,RULE...] REASON on the line before the statement, "
+                + "-- ddl-lint:ignore-file RULE[,RULE...] REASON for every statement of the file, or "
                 + "-- ddl-lint:stats TABLE rows=50M data=200GB index=50GB updates=1500/s";
     }
 }

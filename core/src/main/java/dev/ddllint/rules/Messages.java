@@ -3,18 +3,27 @@ package dev.ddllint.rules;
 import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.ClassifiedOperation;
 import dev.ddllint.kb.Verdict;
+import dev.ddllint.model.AlterOperation;
 
 import java.util.List;
 
 /** Phrasing shared by rule messages. */
 final class Messages {
 
+    /**
+     * The rules that report a statement blocking or copying its table: a repeated rebuild, or the metadata-lock wait
+     * before it, on the same statement is part of that finding.
+     */
+    static final String[] REBUILDING_RULES = {"column-type-change", "primary-key-drop", "partition-operation",
+        "blocking-alter", "algorithm-lock-refused", "table-rebuild", "row-log-may-overflow", "long-rebuild",
+        "repeated-rebuild"};
+
     private Messages() {
     }
 
     /** The operation as written, quoted and shortened. */
     static String operation(ClassifiedOperation c) {
-        return "\"" + shorten(c.operation().text()) + "\"";
+        return "\"" + shorten(c.operation().authorText()) + "\"";
     }
 
     static String shorten(String text) {
@@ -32,6 +41,11 @@ final class Messages {
         return onlineCopy(v) ? "the whole table is copied while writes to " + table + " go on (an online copy: the "
                 + "writes made meanwhile are logged and applied at the end, so a large or busy table takes long)"
                 : "writes to " + table + " wait until the whole table is copied";
+    }
+
+    /** The clauses behind a finding, for the reports to mark. */
+    static List<AlterOperation> clauses(List<ClassifiedOperation> ops) {
+        return ops.stream().map(ClassifiedOperation::operation).toList();
     }
 
     static String assumptions(ClassifiedOperation c) {

@@ -16,7 +16,8 @@ public final class MissingLockWaitTimeout implements StatementRule {
 
     public static final String ID = "missing-lock-wait-timeout";
     public static final RuleInfo INFO = RuleInfo.of(ID, Severity.WARNING, Category.METADATA_LOCK, Risk.AVAILABILITY,
-            "DDL on an existing table without a short lock_wait_timeout set first");
+            "DDL on an existing table without a short lock_wait_timeout set first")
+            .foldingInto(Messages.REBUILDING_RULES);
 
     /** Statements that take an exclusive metadata lock on an existing table. */
     static final Set<StatementKind> TABLE_DDL = EnumSet.of(StatementKind.ALTER_TABLE, StatementKind.CREATE_INDEX,

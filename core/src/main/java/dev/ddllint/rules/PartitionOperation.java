@@ -4,6 +4,8 @@ import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.ClassifiedOperation;
 import dev.ddllint.model.OperationKind;
 
+import java.util.List;
+
 /** Any partition operation: they lock or rebuild partitions, and DROP/TRUNCATE PARTITION delete rows. */
 public final class PartitionOperation implements StatementRule {
 
@@ -41,7 +43,8 @@ public final class PartitionOperation implements StatementRule {
             sink.report(INFO, Messages.operation(c) + " on " + ctx.tableName() + " " + effect + ": "
                     + c.verdict() + " on " + ctx.target().displayName() + writes, "partition changes are rejected by "
                     + "policy: run them as a planned operation with a tool built for it (for example "
-                    + "pt-online-schema-change for repartitioning), after backing up the affected rows");
+                    + "pt-online-schema-change for repartitioning), after backing up the affected rows",
+                    List.of(c.operation()));
         }
     }
 }

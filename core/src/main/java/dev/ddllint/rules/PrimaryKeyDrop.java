@@ -3,6 +3,7 @@ package dev.ddllint.rules;
 import dev.ddllint.kb.ClassifiedOperation;
 import dev.ddllint.kb.DdlOperation;
 
+import java.util.List;
 import java.util.Set;
 
 /** Dropping the primary key without adding a new one in the same statement: the table is copied. */
@@ -36,7 +37,7 @@ public final class PrimaryKeyDrop implements StatementRule {
                     + ctx.verdictText() + "; " + Messages.copyEffect(ctx.verdict().effective(), ctx.tableName()),
                     "drop and add the primary key in one "
                     + "statement (ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (…)), which rebuilds in place "
-                    + "with LOCK=NONE; or " + Help.shadowTable(ctx));
+                    + "with LOCK=NONE; or " + Help.shadowTable(ctx), List.of(c.operation()));
         }
     }
 }

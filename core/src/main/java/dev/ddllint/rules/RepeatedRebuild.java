@@ -11,7 +11,8 @@ public final class RepeatedRebuild implements StatementRule {
 
     public static final String ID = "repeated-rebuild";
     public static final RuleInfo INFO = RuleInfo.of(ID, Severity.WARNING, Category.REBUILD, Risk.DATA,
-            "The migration rebuilds the same table more than once; one ALTER with all the clauses rebuilds it once");
+            "The migration rebuilds the same table more than once; one ALTER with all the clauses rebuilds it once")
+            .foldingInto(Messages.REBUILDING_RULES);
 
     @Override
     public RuleInfo info() {
@@ -25,7 +26,7 @@ public final class RepeatedRebuild implements StatementRule {
             return;
         }
         String cause = ctx.verdict().operations().stream().filter(c -> c.verdict().rebuildsTable()).findFirst()
-                .map(ClassifiedOperation::operation).map(op -> Messages.shorten(op.text())).orElse("the statement");
+                .map(ClassifiedOperation::operation).map(op -> Messages.shorten(op.authorText())).orElse("the statement");
         String earlier = ctx.once().rememberInFile(INFO.id() + ":" + ctx.statement().table().key(), cause);
         if (earlier == null) {
             return;
@@ -34,6 +35,7 @@ public final class RepeatedRebuild implements StatementRule {
                         + ctx.verdictText() + ", because of \"" + cause + "\"): an earlier statement of this migration "
                         + "rebuilt it already (\"" + earlier + "\")",
                 "put the clauses in one ALTER TABLE " + ctx.tableName() + " ..., ... so the table is rebuilt and "
-                        + "its metadata lock taken once; keep clauses that run INSTANT in a statement of their own");
+                        + "its metadata lock taken once; keep clauses that run INSTANT in a statement of their own",
+                Messages.clauses(ctx.verdict().operations().stream().filter(c -> c.verdict().rebuildsTable()).toList()));
     }
 }

@@ -18,9 +18,13 @@ import java.util.stream.Collectors;
  * @param supersedes      ids of rules that say nothing on a statement this rule reports on (they would report the
  *                        same problem again, less precisely)
  * @param appliesTo       the target servers the rule runs for
+ * @param foldsInto       ids of rules whose finding on the same statement has the same cause: both report, and the
+ *                        reports show one finding (the more severe) with the other folded into it, named
+ * @param docsUrl         the page of a rule that is not ddl-lint's own (a custom rule), or null for
+ *                        {@link #docsPath()} under the reports' docs base URL
  */
 public record RuleInfo(String id, Severity defaultSeverity, Category category, Risk risk, String summary,
-                       Set<String> supersedes, ServerRange appliesTo) {
+                       Set<String> supersedes, ServerRange appliesTo, Set<String> foldsInto, String docsUrl) {
 
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
@@ -32,6 +36,15 @@ public record RuleInfo(String id, Severity defaultSeverity, Category category, R
         if (supersedes.contains(id)) {
             throw new IllegalArgumentException(id + " cannot supersede itself");
         }
+        foldsInto = foldsInto == null ? Set.of() : Set.copyOf(foldsInto);
+        if (docsUrl != null && !docsUrl.matches("(?i)https?://\\S+")) {
+            throw new IllegalArgumentException("rule " + id + ": docs URL '" + docsUrl + "' is not an http(s) URL");
+        }
+    }
+
+    public RuleInfo(String id, Severity defaultSeverity, Category category, Risk risk, String summary,
+                    Set<String> supersedes, ServerRange appliesTo) {
+        this(id, defaultSeverity, category, risk, summary, supersedes, appliesTo, Set.of(), null);
     }
 
     /** A rule for every server that supersedes nothing. */
@@ -40,11 +53,26 @@ public record RuleInfo(String id, Severity defaultSeverity, Category category, R
     }
 
     public RuleInfo superseding(String... ids) {
-        return new RuleInfo(id, defaultSeverity, category, risk, summary, Set.of(ids), appliesTo);
+        return new RuleInfo(id, defaultSeverity, category, risk, summary, Set.of(ids), appliesTo, foldsInto, docsUrl);
     }
 
     public RuleInfo onlyOn(ServerRange servers) {
-        return new RuleInfo(id, defaultSeverity, category, risk, summary, supersedes, servers);
+        return new RuleInfo(id, defaultSeverity, category, risk, summary, supersedes, servers, foldsInto, docsUrl);
+    }
+
+    /** See {@link #foldsInto()}. */
+    public RuleInfo foldingInto(String... ids) {
+        return new RuleInfo(id, defaultSeverity, category, risk, summary, supersedes, appliesTo, Set.of(ids), docsUrl);
+    }
+
+    /** A custom rule's page (see {@link #docsUrl()}). */
+    public RuleInfo documentedAt(String url) {
+        return new RuleInfo(id, defaultSeverity, category, risk, summary, supersedes, appliesTo, foldsInto, url);
+    }
+
+    /** Findings of the two rules on one statement are one finding (either folds into the other). */
+    public boolean foldsWith(RuleInfo other) {
+        return id.equals(other.id) || foldsInto.contains(other.id) || other.foldsInto.contains(id);
     }
 
     /**
@@ -52,7 +80,7 @@ public record RuleInfo(String id, Severity defaultSeverity, Category category, R
      * warning, an estimate within the limits an info); the analyzer never raises a configured severity for it.
      */
     public RuleInfo withDefaultSeverity(Severity severity) {
-        return new RuleInfo(id, severity, category, risk, summary, supersedes, appliesTo);
+        return new RuleInfo(id, severity, category, risk, summary, supersedes, appliesTo, foldsInto, docsUrl);
     }
 
     public boolean supersedes(String otherId) {

@@ -31,6 +31,7 @@ public final class TableRebuild implements StatementRule {
         sink.report(INFO, ctx.statementName() + " on " + ctx.tableName() + " rebuilds the table online: "
                         + ctx.verdictText() + ", because of " + cause + Messages.assumptions(rebuilding),
                 "writes made during the rebuild must fit in innodb_online_alter_log_max_size (128 MiB by default) "
-                        + "or the ALTER fails at the end; on a large or busy table " + Help.shadowTable(ctx));
+                        + "or the ALTER fails at the end; on a large or busy table " + Help.shadowTable(ctx),
+                Messages.clauses(rebuilding));
     }
 }

@@ -6,6 +6,7 @@ import dev.ddllint.model.StatementKind;
 import dev.ddllint.parse.StatementParser;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -52,10 +53,10 @@ public final class UnparseableStatement implements StatementRule {
             if (type != null) {
                 sink.report(INFO, "column type " + type + " in \"" + Messages.shorten(op.text())
                         + "\" is not a MySQL or MariaDB type (" + WORST + ")", "check the type name; the server "
-                        + "rejects an unknown type, so the migration fails as written");
+                        + "rejects an unknown type, so the migration fails as written", List.of(op));
             } else {
                 sink.report(INFO, "clause not understood: \"" + Messages.shorten(op.text()) + "\" (" + WORST + ")",
-                        help);
+                        help, List.of(op));
             }
         }
     }

@@ -3,6 +3,8 @@ package dev.ddllint.run;
 import dev.ddllint.config.Configuration;
 import dev.ddllint.config.ConfigurationException;
 import dev.ddllint.config.ConfigurationLoader;
+import dev.ddllint.rules.BuiltinRules;
+import dev.ddllint.rules.RuleInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +39,7 @@ public final class ConfigurationLookup {
     private final String explicit;
     private final List<Path> folders;
     private final ClasspathResources classpath;
+    private final List<RuleInfo> rules;
 
     /**
      * @param explicit  the file named by the front end, or null to look for one
@@ -44,9 +47,16 @@ public final class ConfigurationLookup {
      * @param classpath where {@code classpath:} names and the last step look
      */
     public ConfigurationLookup(String explicit, List<Path> folders, ClasspathResources classpath) {
+        this(explicit, folders, classpath, BuiltinRules.all());
+    }
+
+    /** @param rules the rules the configuration's {@code rules:} may name (built-in and custom) */
+    public ConfigurationLookup(String explicit, List<Path> folders, ClasspathResources classpath,
+                               List<RuleInfo> rules) {
         this.explicit = explicit == null || explicit.isBlank() ? null : explicit.strip();
         this.folders = List.copyOf(folders);
         this.classpath = classpath == null ? ClasspathResources.NONE : classpath;
+        this.rules = List.copyOf(rules);
     }
 
     public Loaded load() throws LintFailure {
@@ -72,12 +82,12 @@ public final class ConfigurationLookup {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigurationException(explicit + ": no such configuration file (configFile)");
             }
-            return new Loaded(ConfigurationLoader.load(file), file.toAbsolutePath().toString());
+            return new Loaded(ConfigurationLoader.load(file, rules), file.toAbsolutePath().toString());
         }
         for (Path folder : folders) {
             Path file = folder.resolve(ConfigurationLoader.DEFAULT_FILE_NAME);
             if (Files.isRegularFile(file)) {
-                return new Loaded(ConfigurationLoader.load(file), file.toAbsolutePath().normalize().toString());
+                return new Loaded(ConfigurationLoader.load(file, rules), file.toAbsolutePath().normalize().toString());
             }
         }
         URL url = classpath.find(ConfigurationLoader.DEFAULT_FILE_NAME);
@@ -88,13 +98,13 @@ public final class ConfigurationLookup {
         return Loaded.DEFAULTS;
     }
 
-    private static Configuration parse(URL url, String name) throws ConfigurationException {
+    private Configuration parse(URL url, String name) throws ConfigurationException {
         String text;
         try (InputStream in = url.openStream()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigurationException(name + ": cannot read the configuration file (" + e.getMessage() + ")");
         }
-        return ConfigurationLoader.parse(text, name);
+        return ConfigurationLoader.parse(text, name, rules);
     }
 }

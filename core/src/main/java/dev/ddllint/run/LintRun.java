@@ -15,6 +15,7 @@ import dev.ddllint.estimate.StatisticsSource;
 import dev.ddllint.estimate.StatsSnapshot;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.rules.Finding;
+import dev.ddllint.rules.RuleCatalog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,11 @@ public final class LintRun {
         return configuration;
     }
 
+    /** The rules of the run: the built-in ones and the custom ones found. */
+    public RuleCatalog rules() {
+        return settings.rules;
+    }
+
     /** Where the configuration came from: a path, {@code classpath:ddl-lint.yml}, or the defaults. */
     public String configSource() {
         return loaded.source();
@@ -93,7 +99,7 @@ public final class LintRun {
             throws LintFailure {
         AnalysisReport report;
         try {
-            report = new Analyzer(configuration, tables, statistics).analyze(files);
+            report = new Analyzer(configuration, tables, statistics, settings.rules).analyze(files);
         } catch (TableSourceException e) {
             throw new LintFailure("live schema: " + e.getMessage(), e);
         } catch (StatsSnapshot.SnapshotException e) {
@@ -146,9 +152,8 @@ public final class LintRun {
         List<FileReport> files = report.files().stream()
                 .map(f -> new FileReport(move.apply(f.path()), f.statements())).toList();
         List<Finding> findings = report.findings().stream()
-                .map(f -> new Finding(f.rule(), f.severity(), move.apply(f.path()), f.line(), f.column(),
-                        f.endLine(), f.endColumn(), f.message(), f.help(), f.excerpt())).toList();
-        return new AnalysisReport(report.toolVersion(), report.target(), files, findings);
+                .map(f -> f.withPath(move.apply(f.path()))).toList();
+        return report.with(files, findings);
     }
 
     /** How a front end sets up a run. */
@@ -165,8 +170,24 @@ public final class LintRun {
         private Path baselineFile;
         private boolean baselineRequired;
         private Path baselineBase;
+        private RuleCatalog rules = RuleCatalog.BUILTIN;
+        private ClassLoader customRules;
+        private String customRulesWhere;
 
         private Builder() {
+        }
+
+        /**
+         * Custom rules: the {@code StatementRule}s this class loader lists in
+         * {@code META-INF/services/dev.ddllint.rules.StatementRule}, run after the built-in ones.
+         *
+         * @param where what the loader is, for messages ({@code --rules-path acme-rules.jar}, the plugin's
+         *              dependencies, the application classpath)
+         */
+        public Builder customRules(ClassLoader loader, String where) {
+            this.customRules = loader;
+            this.customRulesWhere = where;
+            return this;
         }
 
         /** {@code configFile}: a path or {@code classpath:name}; null or blank: look for {@code ddl-lint.yml}. */
@@ -236,7 +257,15 @@ public final class LintRun {
 
         /** Finds and reads the configuration and applies the overrides. */
         public LintRun load() throws LintFailure {
-            ConfigurationLookup.Loaded loaded = new ConfigurationLookup(configFile, configFolders, classpath).load();
+            if (customRules != null) {
+                try {
+                    rules = RuleCatalog.load(customRules);
+                } catch (RuleCatalog.CustomRuleException e) {
+                    throw new LintFailure(e.getMessage() + " (custom rules from " + customRulesWhere + ")", e);
+                }
+            }
+            ConfigurationLookup.Loaded loaded = new ConfigurationLookup(configFile, configFolders, classpath,
+                    rules.all()).load();
             if (!allowRunScope) {
                 try {
                     ConfigurationLoader.refuseRunScope(loaded.configuration(), loaded.source());

@@ -6,6 +6,7 @@ import dev.ddllint.analysis.SourceFile;
 import dev.ddllint.config.Configuration;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.rules.BuiltinRules;
+import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.RuleInfo;
 import dev.ddllint.rules.Severity;
 import org.junit.jupiter.api.DynamicTest;
@@ -43,7 +44,8 @@ class DocExamplesTest {
                             TargetServer target = t.find() ? TargetServer.parse(t.group(1)) : TargetServer.DEFAULT;
                             AnalysisReport report = new Analyzer(Configuration.DEFAULT.withTarget(target)).analyze(
                                     List.of(new SourceFile("example.sql", sql.getBytes(StandardCharsets.UTF_8))));
-                            long hits = report.findings().stream().filter(f -> f.rule().equals(rule.id()))
+                            long hits = report.findings().stream().flatMap(Finding::withAllFolded)
+                                    .filter(f -> f.rule().equals(rule.id()))
                                     .filter(f -> f.severity() != Severity.INFO).count();
                             if (bad) {
                                 assertThat(hits).as("bad example of %s is reported: %s", rule.id(), sql).isPositive();

@@ -23,7 +23,7 @@ class ReportFormatTest {
         assertThatThrownBy(() -> ReportFormat.parseList(List.of("text,xml")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown report format 'xml' (use text, json, sarif, junit, github, gitlab, checkstyle, "
-                        + "html, markdown)");
+                        + "html, markdown, compact)");
         assertThatThrownBy(() -> ReportFormat.parseList(List.of(" , "))).hasMessageContaining("no report format");
     }
 

@@ -107,6 +107,7 @@ final class MigrationGate {
                 .configFile(options.configFile())
                 .configFolders(List.of(Path.of("")))
                 .classpath(ClasspathResources.of(classLoader))
+                .customRules(classLoader, "the application classpath")
                 .allowRunScope(true)
                 .overrides(overrides)
                 .load()
@@ -235,6 +236,14 @@ final class MigrationGate {
             b.append(String.format(Locale.ROOT, "%6d | %s%n", f.line(), f.excerpt()));
         }
         b.append("       = help: ").append(f.help()).append('\n');
+        // Findings of the same statement and cause, folded into this one (FindingFolder), with their own help.
+        for (Finding also : f.folded()) {
+            b.append("       = also ").append(also.severity().id()).append('[').append(also.rule()).append("]: ")
+                    .append(also.message()).append('\n');
+            if (also.help() != null && !also.help().equals(f.help())) {
+                b.append("       = help [").append(also.rule()).append("]: ").append(also.help()).append('\n');
+            }
+        }
         TableName table = tableAt(r.report(), f);
         if (table != null) {
             TableStatistics.find(r.statistics(), r.facts().currentSchema(), table)

@@ -312,6 +312,8 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
                 .configFile(configFilePath())
                 .configFolders(List.of(basedir(), displayBase()))
                 .classpath(ClasspathResources.ofFolders(resourceDirs()))
+                // Custom rules: jars given as <dependencies> of the plugin are on the plugin's class loader.
+                .customRules(AbstractDdlLintMojo.class.getClassLoader(), "the ddl-lint plugin's dependencies")
                 .overrides(overrides())
                 .reportBase(displayBase());
     }

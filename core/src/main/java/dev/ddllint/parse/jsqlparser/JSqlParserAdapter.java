@@ -125,6 +125,7 @@ public final class JSqlParserAdapter {
         boolean written = false;
         List<AlterExpression> expressions = alter.getAlterExpressions() == null ? List.of()
                 : alter.getAlterExpressions();
+        AuthorText authorText = new AuthorText(sql);
         for (AlterExpression e : expressions) {
             net.sf.jsqlparser.statement.alter.AlterOperation op = e.getOperation();
             if (op == net.sf.jsqlparser.statement.alter.AlterOperation.ALGORITHM) {
@@ -158,12 +159,45 @@ public final class JSqlParserAdapter {
                     detailed = new AlterOperation(expected, detailed.text(), detailed.column(), detailed.newName(),
                             null, detailed.index(), detailed.value());
                 }
-                operations.add(detailed);
+                operations.add(authorText.of(detailed));
             }
         }
         return new Statement(StatementKind.ALTER_TABLE, name, operations, algorithm, lock, null, List.of(),
                 List.of(), sql.toUpperCase(java.util.Locale.ROOT).matches("(?s)\\s*ALTER\\s+(ONLINE\\s+)?IGNORE\\b.*"),
                 true, null).withClausesWritten(written);
+    }
+
+    /**
+     * JSqlParser prints a clause its own way ({@code BIGINT (20)}); messages quote, and reports mark, the clause as
+     * the author wrote it. The clause reader's reading of the statement keeps the author's text: a JSqlParser clause
+     * is given ({@link AlterOperation#written()}) the text of the author's clause that has the same tokens (ignoring
+     * spacing, quotes and case), in order; one without such a twin has only JSqlParser's text.
+     */
+    private static final class AuthorText {
+        private final List<String> written;
+        private final boolean[] used;
+
+        AuthorText(String sql) {
+            Statement read = TolerantStatementReader.read(sql);
+            written = read.kind() == StatementKind.ALTER_TABLE
+                    ? read.operations().stream().map(AlterOperation::text).toList() : List.of();
+            used = new boolean[written.size()];
+        }
+
+        AlterOperation of(AlterOperation op) {
+            String key = key(op.text());
+            for (int i = 0; i < written.size(); i++) {
+                if (!used[i] && key(written.get(i)).equals(key)) {
+                    used[i] = true;
+                    return op.withWritten(written.get(i));
+                }
+            }
+            return op;
+        }
+
+        private static String key(String text) {
+            return text == null ? "" : text.replaceAll("[\\s`\"]", "").toUpperCase(java.util.Locale.ROOT);
+        }
     }
 
     private static boolean compatible(OperationKind expected, OperationKind read) {

@@ -1,0 +1,4 @@
+CREATE TABLE users (
+  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY COMMENT 'surrogate key',
+  email VARCHAR(255) NOT NULL COMMENT 'login, unique'
+);
