@@ -69,7 +69,7 @@ class RuleGoldenTest {
                 }
             }
         }
-        AnalysisReport report = GoldenFiles.analyze(file, target);
+        AnalysisReport report = GoldenFiles.analyze(file, target, rule);
         List<Integer> actual = report.findings().stream().filter(f -> f.rule().equals(rule.id()))
                 .filter(f -> f.severity() != dev.ddllint.rules.Severity.INFO).map(Finding::line).toList();
         String name = file.getFileName().toString();
