@@ -19,6 +19,7 @@ public final class BuiltinRules {
     public static final List<Rule> ALL = List.of(new ColumnTypeChange(), new PrimaryKeyDrop(),
             new PartitionOperation(), new BlockingAlter(), new AlgorithmLockRefused(), new TableRebuild(),
             new RepeatedRebuild(), new RowLogMayOverflow(), new LongRebuild(), new MissingLockWaitTimeout(),
+            new DropColumn(),
             new UnparseableStatement(), new DynamicDdlNotChecked(), MALFORMED_SCRIPT, new InvalidEncoding(),
             new UnresolvedPlaceholder(), new InvalidDirective());
 
