@@ -32,7 +32,20 @@ record AddedIndexes(List<IndexDefinition> existing, List<IndexDefinition> added)
         }
         boolean create = ctx.statement().createTable() != null;
         List<IndexDefinition> existing = create || ctx.table() == null ? List.of() : ctx.table().indexes();
-        return new AddedIndexes(comparable(existing), comparable(added));
+        // An index dropped in the same statement (DROP INDEX a, ADD INDEX a (…)) is replaced, not doubled; one added
+        // under an existing name is refused by the server (ERROR 1061), not a second index.
+        Set<String> replaced = new java.util.HashSet<>();
+        for (AlterOperation op : ctx.statement().operations()) {
+            if ((op.kind() == OperationKind.DROP_INDEX || op.kind() == OperationKind.DROP_PRIMARY_KEY)
+                    && op.index() != null) {
+                replaced.add(op.kind() == OperationKind.DROP_PRIMARY_KEY ? "primary" : TableFacts.key(op.index().name()));
+            }
+        }
+        added.stream().map(i -> i.kind() == IndexKind.PRIMARY ? "primary" : TableFacts.key(i.name()))
+                .filter(n -> !n.isEmpty()).forEach(replaced::add);
+        List<IndexDefinition> kept = existing.stream().filter(i -> !replaced.contains(i.kind() == IndexKind.PRIMARY
+                ? "primary" : TableFacts.key(i.name()))).toList();
+        return new AddedIndexes(comparable(kept), comparable(added));
     }
 
     private static List<IndexDefinition> comparable(List<IndexDefinition> indexes) {

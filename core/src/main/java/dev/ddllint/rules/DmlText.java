@@ -23,6 +23,14 @@ record DmlText(String verb, String table, List<Token> where, boolean limited, bo
 
     private static final DmlText NONE = new DmlText(null, null, null, false, false, false, false);
 
+    /**
+     * The statement's DML clauses; none for a statement in a routine body: a trigger's or function's statements
+     * run per row or per call, not as a backfill of the migration.
+     */
+    static DmlText of(StatementContext ctx) {
+        return ctx.origin().kind() == dev.ddllint.model.StatementOrigin.Kind.ROUTINE ? NONE : of(ctx.sql());
+    }
+
     static DmlText of(String sql) {
         List<Token> tokens = SqlLexer.tokenize(sql);
         if (tokens.isEmpty()) {
@@ -37,6 +45,8 @@ record DmlText(String verb, String table, List<Token> where, boolean limited, bo
         int depth = 0;
         boolean parenAfterTable = false;
         String table = null;
+        int tableAt = -1;
+        boolean qualified = false;
         for (Token t : tokens) {
             if (t.isSymbol("(")) {
                 if (depth == 0 && table != null && top.get(top.size() - 1).isName()
@@ -53,10 +63,12 @@ record DmlText(String verb, String table, List<Token> where, boolean limited, bo
             if (depth > 0) {
                 continue;
             }
-            if (table == null && t.isName() && !isKeyword(t)) {
+            if ((table == null || qualified) && t.isName() && !isKeyword(t)) {
                 table = t.value();
-            } else if (table != null && t.isSymbol(".") && top.size() > 0) {
-                table = null; // schema.table: the name after the dot
+                tableAt = top.size();
+                qualified = false;
+            } else if (t.isSymbol(".") && tableAt >= 0 && tableAt == top.size() - 1) {
+                qualified = true; // schema.table: the table is the name after the dot
             }
             top.add(t);
         }

@@ -104,8 +104,10 @@ public final class LossyColumnChange implements StatementRule {
             String csA = charset(from, ctx);
             String csB = charset(to, ctx);
             if (csA != null && csB != null && repertoire(csB) < repertoire(csA)) {
-                return "character set " + csB + " cannot store every character of " + csA
-                        + (repertoire(csB) == 3 ? " (4-byte characters such as emoji)" : "");
+                return csA.equals("binary") ? "character set " + csB + " refuses the byte sequences that are not "
+                        + "valid " + csB + ", which the binary column may hold" : "character set " + csB + " cannot "
+                        + "store every character of " + csA + (repertoire(csB) == 3 ? " (4-byte characters such as "
+                        + "emoji)" : "");
             }
             return null;
         }

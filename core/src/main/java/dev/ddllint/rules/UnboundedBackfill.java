@@ -22,7 +22,7 @@ public final class UnboundedBackfill implements StatementRule {
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
-        DmlText dml = DmlText.of(ctx.sql());
+        DmlText dml = DmlText.of(ctx);
         if (dml.verb() == null || dml.limited() || dml.table() == null) {
             return;
         }

@@ -14,7 +14,7 @@ public final class UpdateWithoutWhere implements StatementRule {
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
-        DmlText dml = DmlText.of(ctx.sql());
+        DmlText dml = DmlText.of(ctx);
         if (!"UPDATE".equals(dml.verb()) || dml.where() != null || dml.joined() || dml.table() == null) {
             return;
         }
