@@ -10,16 +10,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A character set outside the allowed ones ({@value #ALLOWED_TEXT}): mixed character sets make joins between
- * columns convert (and skip indexes), and utf8mb3 (utf8) cannot store 4-byte characters and is deprecated.
+ * A character set outside the allowed ones ({@code policy.charsets} in ddl-lint.yml, by default utf8mb4, binary and
+ * ascii): mixed character sets make joins between columns convert (and skip indexes), and utf8mb3 (utf8) cannot
+ * store 4-byte characters and is deprecated.
  */
 public final class CharsetNotAllowed implements StatementRule {
 
     public static final String ID = "charset-not-allowed";
-    static final String ALLOWED_TEXT = "utf8mb4, binary, ascii";
-    private static final Set<String> ALLOWED = Set.of("utf8mb4", "binary", "ascii");
     public static final RuleInfo INFO = RuleInfo.of(ID, Severity.WARNING, Category.POLICY, Risk.AVAILABILITY,
-            "A character set other than " + ALLOWED_TEXT + " (utf8mb3 cannot store emoji; mixed sets defeat indexes)");
+            "A character set outside policy.charsets (default utf8mb4, binary, ascii): utf8mb3 cannot store emoji, "
+                    + "mixed sets defeat indexes");
 
     @Override
     public RuleInfo info() {
@@ -46,17 +46,21 @@ public final class CharsetNotAllowed implements StatementRule {
                 found.add(new String[] {"the table's character set", op.value()});
             }
         }
+        Set<String> allowed = ctx.config().policy().charsets();
+        String allowedText = ctx.config().policy().charsetsText();
         for (String[] f : found) {
             String cs = f[1].replace("'", "").replace("`", "").toLowerCase(Locale.ROOT);
-            if (ALLOWED.contains(cs)) {
+            if (allowed.contains(cs)) {
                 continue;
             }
-            sink.report(INFO, f[0] + " of " + ctx.tableName() + " is " + cs + ", outside the allowed " + ALLOWED_TEXT
+            sink.report(INFO, f[0] + " of " + ctx.tableName() + " is " + cs + ", outside the allowed " + allowedText
+                            + " (policy.charsets)"
                             + (cs.equals("utf8") || cs.equals("utf8mb3") ? ": utf8mb3 stores at most 3 bytes a "
                             + "character, so emoji and other 4-byte characters are refused or cut, and it is "
                             + "deprecated" : ": comparing or joining it with utf8mb4 columns converts every value and "
                             + "cannot use the index"),
-                    "declare CHARACTER SET utf8mb4 (with a utf8mb4 collation) for new tables and columns; converting "
+                    "declare an allowed character set (utf8mb4, with a utf8mb4 collation) for new tables and columns, or add "
+                            + cs + " to policy.charsets in ddl-lint.yml; converting "
                             + "an existing one copies the table (CONVERT TO CHARACTER SET utf8mb4), so plan it as a "
                             + "copy");
         }

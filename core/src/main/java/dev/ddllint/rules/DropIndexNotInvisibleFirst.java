@@ -1,5 +1,6 @@
 package dev.ddllint.rules;
 
+import dev.ddllint.kb.ServerVersion;
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.IndexDefinition.IndexKind;
 import dev.ddllint.model.OperationKind;
@@ -52,9 +53,17 @@ public final class DropIndexNotInvisibleFirst implements StatementRule {
             String state = ctx.table() == null ? "ddl-lint cannot tell whether it was made invisible in production "
                     + "(the analysed migrations do not show " + ctx.tableName() + "'s history)"
                     : "the analysed migrations never make it invisible";
+            boolean canHide = ctx.target().version().compareTo(ServerVersion.parse(ctx.target().isMySql()
+                    ? "8.0.0" : "10.6.0")) >= 0;
             String hide = ctx.target().isMySql() ? "ALTER TABLE " + ctx.statement().table() + " ALTER INDEX " + name
                     + " INVISIBLE;" : "ALTER TABLE " + ctx.statement().table() + " ALTER INDEX " + name
-                    + " IGNORED; (MariaDB 10.6+)";
+                    + " IGNORED;";
+            if (!canHide) {
+                hide = "none on " + ctx.target().displayName() + ", which has no invisible indexes (MySQL 8.0+, "
+                        + "MariaDB 10.6+): check instead that no query uses it, in "
+                        + "performance_schema.table_io_waits_summary_by_index_usage (COUNT_STAR = 0 since the last "
+                        + "restart) or sys.schema_unused_indexes;";
+            }
             sink.report(INFO, "\"" + Messages.shorten(op.text()) + "\" drops index `" + name + "` of " + ctx.tableName()
                             + " at once: " + state + "; queries that still use it become full scans the moment it "
                             + "runs, and restoring it is a full index build",
