@@ -1,6 +1,3 @@
--- Unknown earlier definition: a warning that says so.
--- @expect column-made-not-null
-ALTER TABLE accounts MODIFY COLUMN email VARCHAR(255) NOT NULL;
 CREATE TABLE users (id BIGINT PRIMARY KEY, last_login DATETIME NULL, email VARCHAR(255) NOT NULL);
 RENAME TABLE users TO users_live;
 -- @expect column-made-not-null

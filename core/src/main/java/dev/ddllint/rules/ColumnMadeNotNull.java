@@ -13,8 +13,8 @@ public final class ColumnMadeNotNull implements StatementRule {
     public static final String ID = "column-made-not-null";
     public static final RuleInfo INFO = RuleInfo.of(ID, Severity.ERROR, Category.COMPATIBILITY, Risk.DATA,
             "Making a nullable column NOT NULL breaks writers that leave it out, and fails on existing NULLs");
-    /** The earlier definition is unknown: it may have been NOT NULL already. */
-    static final RuleInfo UNKNOWN = INFO.withDefaultSeverity(Severity.WARNING);
+    /** The earlier definition is unknown: it may have been NOT NULL already, so ddl-lint says so and no more. */
+    static final RuleInfo UNKNOWN = INFO.withDefaultSeverity(Severity.INFO);
 
     @Override
     public RuleInfo info() {

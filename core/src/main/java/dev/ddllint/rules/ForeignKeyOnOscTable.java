@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rebuild or copy of a table that has foreign keys or is referenced by them: exactly the ALTER an online
+ * A copy (or a rebuild that blocks writes) of a table that has foreign keys or is referenced by them: exactly the ALTER an online
  * schema-change tool would run, and gh-ost and Spirit refuse such tables; pt-online-schema-change needs
  * --alter-foreign-keys-method, whose choices either rebuild the child tables or briefly drop the table.
  */
@@ -24,7 +24,8 @@ public final class ForeignKeyOnOscTable implements StatementRule {
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
-        if (ctx.verdict() == null || ctx.table() == null || (!ctx.verdict().effective().rebuildsTable()
+        // A copy, or a rebuild that blocks writes: the statements an online schema-change tool is for.
+        if (ctx.verdict() == null || ctx.table() == null || (!ctx.verdict().effective().blocksWrites()
                 && ctx.verdict().effective().algorithm() != Algorithm.COPY)) {
             return;
         }

@@ -27,10 +27,11 @@ public final class InstantMixedWithRebuild implements StatementRule {
             return;
         }
         List<ClassifiedOperation> ops = ctx.verdict().operations();
-        ClassifiedOperation instant = ops.stream().filter(c -> c.verdict().algorithm() == Algorithm.INSTANT
-                && c.ddlOperation() != DdlOperation.INDEX_VISIBILITY).findFirst().orElse(null);
-        ClassifiedOperation rebuilding = ops.stream().filter(c -> c != instant && c.verdict().rebuildsTable())
-                .findFirst().orElse(null);
+        // Only verdicts that are certain: a rebuild assumed for lack of table facts is no reason to split.
+        ClassifiedOperation instant = ops.stream().filter(c -> c.isExact() && c.verdict().algorithm()
+                == Algorithm.INSTANT && c.ddlOperation() != DdlOperation.INDEX_VISIBILITY).findFirst().orElse(null);
+        ClassifiedOperation rebuilding = ops.stream().filter(c -> c != instant && c.isExact()
+                && c.verdict().rebuildsTable()).findFirst().orElse(null);
         if (instant == null || rebuilding == null) {
             return;
         }
