@@ -2,7 +2,6 @@ package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
-import dev.ddllint.model.OperationKind;
 
 /**
  * MODIFY/CHANGE that makes a nullable column NOT NULL: writers of the previous release that leave it out or write
@@ -23,13 +22,12 @@ public final class ColumnMadeNotNull implements StatementRule {
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
-        for (AlterOperation op : ctx.statement().operations()) {
+        for (AlterOperation op : DeclaredColumns.redefinitions(ctx)) {
             ColumnDefinition c = op.definition();
-            if ((op.kind() != OperationKind.MODIFY_COLUMN && op.kind() != OperationKind.CHANGE_COLUMN) || c == null
-                    || !c.isNotNull() || op.column() == null) {
+            if (!c.isNotNull()) {
                 continue;
             }
-            ColumnDefinition before = ctx.table() == null ? null : ctx.table().column(op.column()).orElse(null);
+            ColumnDefinition before = ctx.columnBefore(op.column());
             if (before != null && before.isNotNull()) {
                 continue;
             }

@@ -7,7 +7,10 @@ import dev.ddllint.model.OperationKind;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The column definitions a statement writes: a CREATE TABLE's columns, ADD/MODIFY/CHANGE COLUMN definitions. */
+/**
+ * The column definitions a statement writes: a CREATE TABLE's columns, ADD/MODIFY/CHANGE COLUMN definitions, and the
+ * MODIFY/CHANGE clauses that redefine an existing column.
+ */
 final class DeclaredColumns {
 
     private DeclaredColumns() {
@@ -25,5 +28,12 @@ final class DeclaredColumns {
             }
         }
         return all.stream().filter(c -> c.type() != null && c.name() != null).toList();
+    }
+
+    /** MODIFY/CHANGE COLUMN clauses that name their column and give a typed definition. */
+    static List<AlterOperation> redefinitions(StatementContext ctx) {
+        return ctx.statement().operations().stream().filter(op -> (op.kind() == OperationKind.MODIFY_COLUMN
+                        || op.kind() == OperationKind.CHANGE_COLUMN) && op.column() != null && op.definition() != null
+                        && op.definition().type() != null).toList();
     }
 }

@@ -26,7 +26,7 @@ public final class DropColumn implements StatementRule {
             if (op.kind() != OperationKind.DROP_COLUMN || op.column() == null) {
                 continue;
             }
-            ColumnDefinition known = ctx.table() == null ? null : ctx.table().column(op.column()).orElse(null);
+            ColumnDefinition known = ctx.columnBefore(op.column());
             String data = known != null && known.generated() == ColumnDefinition.Generated.VIRTUAL
                     ? "(a VIRTUAL column: no stored data is lost)" : "and the values it holds are deleted";
             sink.report(INFO, "\"" + Messages.shorten(op.text()) + "\" drops column `" + op.column() + "` of "

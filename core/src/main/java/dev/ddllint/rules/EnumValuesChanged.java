@@ -2,7 +2,6 @@ package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
-import dev.ddllint.model.OperationKind;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +26,12 @@ public final class EnumValuesChanged implements StatementRule {
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
-        for (AlterOperation op : ctx.statement().operations()) {
+        for (AlterOperation op : DeclaredColumns.redefinitions(ctx)) {
             ColumnDefinition c = op.definition();
-            if ((op.kind() != OperationKind.MODIFY_COLUMN && op.kind() != OperationKind.CHANGE_COLUMN) || c == null
-                    || c.type() == null || !c.type().isEnumOrSet() || op.column() == null) {
+            if (!c.type().isEnumOrSet()) {
                 continue;
             }
-            ColumnDefinition before = ctx.table() == null ? null : ctx.table().column(op.column()).orElse(null);
+            ColumnDefinition before = ctx.columnBefore(op.column());
             String table = ctx.statement().table().toString();
             if (before == null || before.type() == null || !before.type().isEnumOrSet()) {
                 if (before == null) {

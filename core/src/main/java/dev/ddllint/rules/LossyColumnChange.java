@@ -4,7 +4,6 @@ import dev.ddllint.kb.Charsets;
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
 import dev.ddllint.model.ColumnType;
-import dev.ddllint.model.OperationKind;
 
 import java.util.List;
 import java.util.Locale;
@@ -35,13 +34,9 @@ public final class LossyColumnChange implements StatementRule {
 
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
-        for (AlterOperation op : ctx.statement().operations()) {
+        for (AlterOperation op : DeclaredColumns.redefinitions(ctx)) {
             ColumnDefinition c = op.definition();
-            if ((op.kind() != OperationKind.MODIFY_COLUMN && op.kind() != OperationKind.CHANGE_COLUMN) || c == null
-                    || c.type() == null || op.column() == null) {
-                continue;
-            }
-            ColumnDefinition before = ctx.table() == null ? null : ctx.table().column(op.column()).orElse(null);
+            ColumnDefinition before = ctx.columnBefore(op.column());
             String table = ctx.statement().table().toString();
             String help = "check first that every row fits: SELECT COUNT(*) FROM " + table + " WHERE <value outside "
                     + c.type() + ">; then expand/contract, each step shipped on its own: (1) ALTER TABLE " + table

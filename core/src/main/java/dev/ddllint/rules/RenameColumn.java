@@ -26,7 +26,7 @@ public final class RenameColumn implements StatementRule {
             if (to == null) {
                 continue;
             }
-            ColumnDefinition known = ctx.table() == null ? null : ctx.table().column(op.column()).orElse(null);
+            ColumnDefinition known = ctx.columnBefore(op.column());
             String type = op.definition() != null && op.definition().type() != null ? op.definition().type()
                     .toString() : known != null ? known.type().toString() : "<its type>";
             String table = ctx.statement().table().toString();

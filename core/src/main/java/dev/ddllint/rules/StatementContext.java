@@ -60,6 +60,11 @@ public record StatementContext(Statement statement, StatementVerdict verdict, Ta
                 : verdict.operations().stream().filter(c -> kinds.contains(c.ddlOperation())).toList();
     }
 
+    /** The column's definition before the statement, or null when the table or the column is not known. */
+    public dev.ddllint.model.ColumnDefinition columnBefore(String column) {
+        return table == null || column == null ? null : table.column(column).orElse(null);
+    }
+
     public String tableName() {
         return statement.table() == null ? "?" : "`" + statement.table().name() + "`";
     }
