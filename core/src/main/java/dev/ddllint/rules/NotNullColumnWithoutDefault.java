@@ -28,13 +28,19 @@ public final class NotNullColumnWithoutDefault implements StatementRule {
                 continue;
             }
             String table = ctx.statement().table().toString();
+            // BLOB, TEXT, JSON and geometry columns take only an expression default (MySQL 8.0.13+, MariaDB 10.2+).
+            String name = c.type().name();
+            boolean expressionOnly = name.endsWith("TEXT") || name.endsWith("BLOB") || name.equals("JSON")
+                    || name.equals("GEOMETRY");
+            String withDefault = expressionOnly ? "NOT NULL DEFAULT (<expression>)"
+                    : "NOT NULL DEFAULT <value>, ALGORITHM=INSTANT";
             sink.report(INFO, "\"" + Messages.shorten(op.text()) + "\" adds NOT NULL column `" + c.name() + "` to "
                             + ctx.tableName() + " without a DEFAULT: the existing rows get " + c.type().name()
                             + "'s implicit value, and every INSERT of the previous release and of old clients, which "
                             + "does not name `" + c.name() + "`, fails with ERROR 1364 (Field doesn't have a default "
                             + "value) in strict mode",
                     "ship it in this order: (1) migration: ALTER TABLE " + table + " ADD COLUMN " + c.name() + " "
-                            + c.type() + " NOT NULL DEFAULT <value>, ALGORITHM=INSTANT; (or NULL without a default); "
+                            + c.type() + " " + withDefault + "; (or NULL without a default); "
                             + "(2) release code that writes `" + c.name() + "`; (3) if it had no default: backfill in "
                             + "batches (UPDATE " + table + " SET " + c.name() + " = <value> WHERE " + c.name()
                             + " IS NULL LIMIT 1000), then, once no old writer is left, ALTER TABLE " + table
