@@ -356,7 +356,8 @@ public final class Analyzer {
                     : StatementVerdict.notUnderstood();
             String newTableNote = newTables.note(statement, file.path(), config.newTables());
             StatementContext ctx = new StatementContext(statement, verdict, config.target(), table, session, config,
-                    file.path(), newTableNote != null, estimation, once, origin, schema.links(statement.table()));
+                    file.path(), newTableNote != null, estimation, once, origin, schema.links(statement.table()),
+                    source.sql());
             String prefix = origin.prefix();
             String sessionNote = verdict == null ? null
                     : SessionAlgorithm.why(statement.algorithm(), session, config.target());

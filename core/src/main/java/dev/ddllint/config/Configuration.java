@@ -21,11 +21,13 @@ import java.util.Map;
  * @param lockWaitTimeoutSetByRunner the migration runner sets {@code lock_wait_timeout} itself (the Flyway callback
  *                          does), so migrations need not ({@code missing-lock-wait-timeout} stays quiet)
  * @param maxLockWaitTimeoutSeconds the longest {@code lock_wait_timeout} that counts as short
+ * @param policy            the {@code policy:} block: schema conventions the policy rules check
  */
 public record Configuration(TargetServer target, Severity failOn, Map<String, String> placeholders,
                             Map<String, String> replacements, Map<String, Severity> ruleSeverities,
                             long parseTimeoutMillis, NewTableScope newTables, EstimateSettings estimate,
-                            boolean lockWaitTimeoutSetByRunner, long maxLockWaitTimeoutSeconds) {
+                            boolean lockWaitTimeoutSetByRunner, long maxLockWaitTimeoutSeconds,
+                            PolicySettings policy) {
 
     /** {@code maxLockWaitTimeout} by default: pt-online-schema-change's own setting. */
     public static final long DEFAULT_MAX_LOCK_WAIT_TIMEOUT_SECONDS = 60;
@@ -38,6 +40,16 @@ public record Configuration(TargetServer target, Severity failOn, Map<String, St
         replacements = Map.copyOf(replacements);
         ruleSeverities = Map.copyOf(ruleSeverities);
         estimate = estimate == null ? EstimateSettings.DEFAULT : estimate;
+        policy = policy == null ? PolicySettings.DEFAULT : policy;
+    }
+
+    /** The configuration as it was before the policy settings: those take their defaults. */
+    public Configuration(TargetServer target, Severity failOn, Map<String, String> placeholders,
+                         Map<String, String> replacements, Map<String, Severity> ruleSeverities,
+                         long parseTimeoutMillis, NewTableScope newTables, EstimateSettings estimate,
+                         boolean lockWaitTimeoutSetByRunner, long maxLockWaitTimeoutSeconds) {
+        this(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables, estimate,
+                lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, PolicySettings.DEFAULT);
     }
 
     /** The configuration as it was before the estimate and lock-wait settings: those take their defaults. */
@@ -54,33 +66,38 @@ public record Configuration(TargetServer target, Severity failOn, Map<String, St
 
     public Configuration withTarget(TargetServer t) {
         return new Configuration(t, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables,
-                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds);
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy);
     }
 
     public Configuration withFailOn(Severity s) {
         return new Configuration(target, s, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables,
-                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds);
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy);
     }
 
     public Configuration withNewTables(NewTableScope scope) {
         return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, scope,
-                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds);
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy);
     }
 
     public Configuration withEstimate(EstimateSettings e) {
         return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
-                newTables, e, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds);
+                newTables, e, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy);
     }
 
     /** For a runner that sets {@code lock_wait_timeout} on its connection (the Flyway callback). */
     public Configuration withLockWaitTimeoutSetByRunner(boolean set) {
         return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
-                newTables, estimate, set, maxLockWaitTimeoutSeconds);
+                newTables, estimate, set, maxLockWaitTimeoutSeconds, policy);
     }
 
     public Configuration withMaxLockWaitTimeout(long seconds) {
         return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
-                newTables, estimate, lockWaitTimeoutSetByRunner, seconds);
+                newTables, estimate, lockWaitTimeoutSetByRunner, seconds, policy);
+    }
+
+    public Configuration withPolicy(PolicySettings p) {
+        return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
+                newTables, estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, p);
     }
 
     /** Adds placeholders; the given ones win over those already set. */
@@ -88,6 +105,6 @@ public record Configuration(TargetServer target, Severity failOn, Map<String, St
         Map<String, String> merged = new LinkedHashMap<>(placeholders);
         merged.putAll(more);
         return new Configuration(target, failOn, merged, replacements, ruleSeverities, parseTimeoutMillis, newTables,
-                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds);
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy);
     }
 }

@@ -16,6 +16,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
  * lockWaitTimeoutSetByRunner: false   # true when the runner sets lock_wait_timeout (the Flyway callback)
  * maxLockWaitTimeout: 60              # seconds; a longer lock_wait_timeout counts as missing
  * estimate: {statsFile: ddl-lint-stats.json, rebuildThroughput: 32MiB, maxDuration: 10m}   # docs/estimation.md
+ * policy: {charsets: [utf8mb4, ascii], maxIndexes: 12}   # charset-not-allowed, too-many-indexes
  * </pre>
  */
 public final class ConfigurationLoader {
@@ -50,7 +52,7 @@ public final class ConfigurationLoader {
     public static final String DEFAULT_FILE_NAME = "ddl-lint.yml";
     private static final java.util.List<String> KEYS = java.util.List.of("target", "failOn", "newTables",
             "parseTimeoutMillis", "placeholders", "replacements", "rules", "lockWaitTimeoutSetByRunner",
-            "maxLockWaitTimeout", "estimate");
+            "maxLockWaitTimeout", "estimate", "policy");
     private static final java.util.List<String> ESTIMATE_KEYS = java.util.List.of("statsFile", "rebuildThroughput",
             "indexThroughput", "writes", "indexedUpdateShare", "onlineAlterLogMaxSize", "sortBufferSize",
             "safetyFactor", "maxDuration", "maxTableSize", "writeSampleSeconds", "tables");
@@ -131,6 +133,7 @@ public final class ConfigurationLoader {
         boolean setByRunner = config.lockWaitTimeoutSetByRunner();
         long maxLockWait = config.maxLockWaitTimeoutSeconds();
         EstimateSettings estimate = config.estimate();
+        PolicySettings policy = config.policy();
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode(), fileName, "a key");
             Node value = t.getValueNode();
@@ -172,6 +175,7 @@ public final class ConfigurationLoader {
                         }
                     }
                     case "estimate" -> estimate = parseEstimate(mapping(value, fileName, key), fileName);
+                    case "policy" -> policy = parsePolicy(mapping(value, fileName, key), fileName);
                     default -> throw new ConfigurationException(fileName + ":" + line(t.getKeyNode())
                             + ": unknown key '" + key + "' (known keys: " + String.join(", ", KEYS) + ")");
                 }
@@ -182,7 +186,34 @@ public final class ConfigurationLoader {
             }
         }
         return new Configuration(target, failOn, placeholders, replacements, rules, timeout, newTables, estimate,
-                setByRunner, maxLockWait);
+                setByRunner, maxLockWait, policy);
+    }
+
+    /** The policy: block; an unknown key is an error naming its line. */
+    private static PolicySettings parsePolicy(MappingNode map, String fileName) throws ConfigurationException {
+        PolicySettings policy = PolicySettings.DEFAULT;
+        for (NodeTuple t : map.getValue()) {
+            String key = scalar(t.getKeyNode(), fileName, "a key");
+            Node value = t.getValueNode();
+            switch (key) {
+                case "charsets" -> {
+                    if (!(value instanceof SequenceNode list)) {
+                        throw new ConfigurationException(fileName + ":" + line(value) + ": policy.charsets: a list "
+                                + "of character sets, e.g. [utf8mb4, ascii]");
+                    }
+                    java.util.List<String> names = new java.util.ArrayList<>();
+                    for (Node n : list.getValue()) {
+                        names.add(scalar(n, fileName, "policy.charsets"));
+                    }
+                    policy = policy.withCharsets(names);
+                }
+                case "maxIndexes" -> policy = policy.withMaxIndexes(Integer.parseInt(scalar(value, fileName,
+                        "policy.maxIndexes").trim()));
+                default -> throw new ConfigurationException(fileName + ":" + line(t.getKeyNode())
+                        + ": unknown key 'policy." + key + "' (known keys: charsets, maxIndexes)");
+            }
+        }
+        return policy;
     }
 
     private static boolean parseBoolean(String text) {

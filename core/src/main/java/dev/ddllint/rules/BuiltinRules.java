@@ -16,9 +16,19 @@ public final class BuiltinRules {
      * Every rule, in the order statement rules run (and so their findings on a statement come) and the rules index
      * lists them. A rule comes before the rules it supersedes, so they can be skipped where it reported.
      */
-    public static final List<Rule> ALL = List.of(new ColumnTypeChange(), new PrimaryKeyDrop(),
+    public static final List<Rule> ALL = List.of(new DropPartition(), new ColumnTypeChange(), new PrimaryKeyDrop(),
             new PartitionOperation(), new BlockingAlter(), new AlgorithmLockRefused(), new TableRebuild(),
             new RepeatedRebuild(), new RowLogMayOverflow(), new LongRebuild(), new MissingLockWaitTimeout(),
+            new DropColumn(), new RenameColumn(), new RenameTable(), new NotNullColumnWithoutDefault(),
+            new ColumnMadeNotNull(), new EnumValuesChanged(),
+            new DropTable(), new TruncateTable(), new LossyColumnChange(), new DeleteWithoutWhere(),
+            new UpdateWithoutWhere(), new UniqueIndexOnExistingData(),
+            new MixedDdlDml(), new UnboundedBackfill(), new AlterWithoutAlgorithmLock(), new InstantMixedWithRebuild(),
+            new IndexVisibilityMixedWithRebuild(),
+            new DuplicateIndex(), new RedundantIndex(), new TableWithoutPrimaryKey(), new DropIndexNotInvisibleFirst(),
+            new TooManyIndexes(), new ForeignKeyOnOscTable(),
+            new NonInnodbEngine(), new CharsetNotAllowed(), new ZeroDate(), new ReservedWordIdentifier(),
+            new IntDisplayWidth(), new Timestamp2038(), new FloatForMoney(), new AutoIncrementCapacity(),
             new UnparseableStatement(), new DynamicDdlNotChecked(), MALFORMED_SCRIPT, new InvalidEncoding(),
             new UnresolvedPlaceholder(), new InvalidDirective());
 

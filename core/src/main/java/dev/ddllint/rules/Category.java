@@ -8,7 +8,12 @@ public enum Category {
     ESTIMATE("estimated duration and row log"),
     METADATA_LOCK("metadata lock waits"),
     FAIL_CLOSED("not understood: fails closed"),
-    SCRIPT("the file itself");
+    SCRIPT("the file itself"),
+    COMPATIBILITY("breaks running application code"),
+    DATA_LOSS("deletes or alters data"),
+    EXECUTION("execution hygiene"),
+    INDEXES("indexes and keys"),
+    POLICY("schema policy");
 
     private final String title;
 

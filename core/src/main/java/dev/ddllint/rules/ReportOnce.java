@@ -15,6 +15,7 @@ public final class ReportOnce {
     private final Set<String> run = new HashSet<>();
     private final Set<String> file = new HashSet<>();
     private final Map<String, String> remembered = new HashMap<>();
+    private final Map<String, String> rememberedInRun = new HashMap<>();
 
     /** True the first time {@code key} is asked in the current file. */
     public boolean firstInFile(String key) {
@@ -29,6 +30,21 @@ public final class ReportOnce {
     /** Remembers {@code value} under {@code key} in the current file; returns what was remembered before, or null. */
     public String rememberInFile(String key, String value) {
         return remembered.putIfAbsent(key, value);
+    }
+
+    /** What was remembered under {@code key} in the current file, or null. */
+    public String recallInFile(String key) {
+        return remembered.get(key);
+    }
+
+    /** Remembers {@code value} under {@code key} for the rest of the analysis (later files too). */
+    public void rememberInRun(String key, String value) {
+        rememberedInRun.put(key, value);
+    }
+
+    /** What was remembered under {@code key} in this analysis, or null. */
+    public String recallInRun(String key) {
+        return rememberedInRun.get(key);
     }
 
     /** Starts the next file. */

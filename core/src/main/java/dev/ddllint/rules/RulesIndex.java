@@ -27,13 +27,15 @@ public final class RulesIndex {
         sb.append("| Rule | Default | Category | Risk | What it finds |\n");
         sb.append("|---|---|---|---|---|\n");
         for (RuleInfo rule : rules) {
-            sb.append("| ").append(link(rule.id(), pages))
-                    .append(" | ").append(rule.defaultSeverity().id())
-                    .append(" | ").append(rule.category().title())
-                    .append(" | ").append(rule.risk().id())
-                    .append(" | ").append(whatItFinds(rule, pages)).append(" |\n");
+            sb.append(row(rule, pages)).append('\n');
         }
         return sb.append(END).toString();
+    }
+
+    /** The rule's row of the index, as {@link #block} writes it. */
+    public static String row(RuleInfo rule, String pages) {
+        return "| " + link(rule.id(), pages) + " | " + rule.defaultSeverity().id() + " | " + rule.category().title()
+                + " | " + rule.risk().id() + " | " + whatItFinds(rule, pages) + " |";
     }
 
     /** {@code document} with its index block replaced by {@code block}. */

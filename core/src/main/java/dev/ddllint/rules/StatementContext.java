@@ -31,13 +31,16 @@ import java.util.Set;
  * @param links      triggers on the table and foreign keys referencing it (what gh-ost refuses)
  * @param origin     where the statement comes from (a routine body, a string for PREPARE), and dynamic SQL that
  *                   cannot be known
+ * @param sql        the statement's text as it runs (placeholders replaced), for rules that read what the model
+ *                   does not keep (the WHERE of a DELETE); empty when not known
  */
 public record StatementContext(Statement statement, StatementVerdict verdict, TargetServer target,
                                TableFacts table, SessionState session, Configuration config, String path,
                                boolean newTable, Estimation estimation, ReportOnce once, StatementOrigin origin,
-                               TableLinks links) {
+                               TableLinks links, String sql) {
 
     public StatementContext {
+        sql = sql == null ? "" : sql;
         links = links == null ? TableLinks.NONE : links;
         origin = origin == null ? StatementOrigin.FILE : origin;
         config = config == null ? Configuration.DEFAULT.withTarget(target) : config;
@@ -48,13 +51,18 @@ public record StatementContext(Statement statement, StatementVerdict verdict, Ta
     /** The context as it was before estimates: default configuration for the target, no file, no estimates. */
     public StatementContext(Statement statement, StatementVerdict verdict, TargetServer target, TableFacts table,
                             SessionState session) {
-        this(statement, verdict, target, table, session, null, null, false, null, null, null, null);
+        this(statement, verdict, target, table, session, null, null, false, null, null, null, null, null);
     }
 
     /** Operations of the statement that map to one of the given facts-table operations. */
     public List<ClassifiedOperation> operations(Set<DdlOperation> kinds) {
         return verdict == null ? List.of()
                 : verdict.operations().stream().filter(c -> kinds.contains(c.ddlOperation())).toList();
+    }
+
+    /** The column's definition before the statement, or null when the table or the column is not known. */
+    public dev.ddllint.model.ColumnDefinition columnBefore(String column) {
+        return table == null || column == null ? null : table.column(column).orElse(null);
     }
 
     public String tableName() {

@@ -3,7 +3,6 @@ package dev.ddllint.golden;
 import dev.ddllint.analysis.AnalysisReport;
 import dev.ddllint.analysis.Analyzer;
 import dev.ddllint.analysis.SourceFile;
-import dev.ddllint.config.Configuration;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.rules.BuiltinRules;
 import dev.ddllint.rules.Finding;
@@ -42,7 +41,7 @@ class DocExamplesTest {
                         () -> {
                             Matcher t = TARGET.matcher(sql);
                             TargetServer target = t.find() ? TargetServer.parse(t.group(1)) : TargetServer.DEFAULT;
-                            AnalysisReport report = new Analyzer(Configuration.DEFAULT.withTarget(target)).analyze(
+                            AnalysisReport report = new Analyzer(GoldenFiles.configFor(rule, target)).analyze(
                                     List.of(new SourceFile("example.sql", sql.getBytes(StandardCharsets.UTF_8))));
                             long hits = report.findings().stream().flatMap(Finding::withAllFolded)
                                     .filter(f -> f.rule().equals(rule.id()))

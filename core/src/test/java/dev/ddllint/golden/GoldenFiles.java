@@ -5,6 +5,8 @@ import dev.ddllint.analysis.Analyzer;
 import dev.ddllint.analysis.SourceFile;
 import dev.ddllint.config.Configuration;
 import dev.ddllint.kb.TargetServer;
+import dev.ddllint.rules.RuleInfo;
+import dev.ddllint.rules.Severity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Locates golden SQL cases under {@code src/test/resources/golden} and analyzes them. */
@@ -37,8 +40,27 @@ public final class GoldenFiles {
     }
 
     public static AnalysisReport analyze(Path file, TargetServer target) {
+        return analyze(file, target, null);
+    }
+
+    /**
+     * The configuration a rule's cases and examples are linted with: the defaults, and the rule turned on at
+     * warning when it is off by default (a team turns it on; its cases show what it then finds).
+     */
+    public static Configuration configFor(RuleInfo rule, TargetServer target) {
+        Configuration config = Configuration.DEFAULT.withTarget(target);
+        if (rule == null || rule.defaultSeverity() != Severity.OFF) {
+            return config;
+        }
+        return new Configuration(target, config.failOn(), config.placeholders(), config.replacements(),
+                Map.of(rule.id(), Severity.WARNING), config.parseTimeoutMillis(), config.newTables(),
+                config.estimate(), config.lockWaitTimeoutSetByRunner(), config.maxLockWaitTimeoutSeconds());
+    }
+
+    /** Analyzes a case of {@code rule} (null: any) with {@link #configFor}. */
+    public static AnalysisReport analyze(Path file, TargetServer target, RuleInfo rule) {
         try {
-            Configuration config = Configuration.DEFAULT.withTarget(target);
+            Configuration config = configFor(rule, target);
             return new Analyzer(config).analyze(List.of(new SourceFile(file.getFileName().toString(),
                     Files.readAllBytes(file))));
         } catch (IOException e) {

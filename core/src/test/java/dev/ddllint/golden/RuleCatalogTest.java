@@ -2,6 +2,7 @@ package dev.ddllint.golden;
 
 import dev.ddllint.rules.BuiltinRules;
 import dev.ddllint.rules.RuleInfo;
+import dev.ddllint.rules.RulesIndex;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -43,6 +44,20 @@ class RuleCatalogTest {
         String index = Files.readString(root.resolve("docs/rules/README.md"));
         for (RuleInfo rule : BuiltinRules.all()) {
             assertThat(index).as("docs/rules/README.md lists %s", rule.id()).contains("[" + rule.id() + "]");
+        }
+    }
+
+    /** Each rule's row, as its metadata generates it, is in both checked-in indexes. */
+    @Test
+    void everyRuleHasItsRowInTheGeneratedIndexes() throws IOException {
+        Path root = RepoRoot.find();
+        String rulesReadme = Files.readString(root.resolve("docs/rules/README.md"));
+        String readme = Files.readString(root.resolve("README.md"));
+        for (RuleInfo rule : BuiltinRules.all()) {
+            assertThat(rulesReadme).as("docs/rules/README.md has the row of %s (regenerate the index)", rule.id())
+                    .contains(RulesIndex.row(rule, "") + "\n");
+            assertThat(readme).as("README.md has the row of %s (regenerate the index)", rule.id())
+                    .contains(RulesIndex.row(rule, "docs/rules/") + "\n");
         }
     }
 

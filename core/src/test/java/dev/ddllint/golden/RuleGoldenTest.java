@@ -69,7 +69,7 @@ class RuleGoldenTest {
                 }
             }
         }
-        AnalysisReport report = GoldenFiles.analyze(file, target);
+        AnalysisReport report = GoldenFiles.analyze(file, target, rule);
         // A finding folded into another one of its statement is still the rule's finding.
         List<Integer> actual = report.findings().stream().flatMap(Finding::withAllFolded)
                 .filter(f -> f.rule().equals(rule.id()))

@@ -1,0 +1,2 @@
+-- @expect index-visibility-mixed-with-rebuild
+ALTER TABLE users ALTER INDEX idx_email INVISIBLE, FORCE;

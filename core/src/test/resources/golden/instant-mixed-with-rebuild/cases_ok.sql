@@ -1,0 +1,4 @@
+CREATE TABLE users (id BIGINT PRIMARY KEY, plan VARCHAR(10));
+RENAME TABLE users TO users_live;
+ALTER TABLE users_live ADD COLUMN locale VARCHAR(16) NULL, ALTER COLUMN plan SET DEFAULT 'free';
+ALTER TABLE users_live FORCE;

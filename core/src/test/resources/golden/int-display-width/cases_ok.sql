@@ -1,0 +1,2 @@
+-- @target mariadb:11.4
+CREATE TABLE counters (id BIGINT(20) UNSIGNED NOT NULL PRIMARY KEY, hits INT(11) NOT NULL);

@@ -1,0 +1,4 @@
+-- @expect truncate-table
+TRUNCATE TABLE sessions;
+-- @expect truncate-table
+TRUNCATE audit;

@@ -1,0 +1,2 @@
+CREATE TABLE scratch (id INT PRIMARY KEY);
+TRUNCATE TABLE scratch;
