@@ -27,7 +27,8 @@ public final class Escalation {
     }
 
     /**
-     * What the tools need to know about the table; a null list means "not known".
+     * What can stop gh-ost or pt-online-schema-change: the table's keys, foreign keys and triggers, and what the
+     * ALTER changes; a null list means "not known". (Not {@link dev.ddllint.schema.TableFacts}, the definition.)
      *
      * @param hasKey        a PRIMARY KEY or a UNIQUE key on NOT NULL columns exists (null: unknown)
      * @param foreignKeys   its own foreign keys
@@ -37,8 +38,8 @@ public final class Escalation {
      * @param addsUnique    the ALTER adds a UNIQUE key
      * @param renamesColumn the ALTER renames a column (CHANGE/RENAME COLUMN)
      */
-    public record TableFacts(Boolean hasKey, List<String> foreignKeys, List<String> referencedBy,
-                             List<String> triggers, boolean changesKey, boolean addsUnique, boolean renamesColumn) {
+    public record BlockerFacts(Boolean hasKey, List<String> foreignKeys, List<String> referencedBy,
+                               List<String> triggers, boolean changesKey, boolean addsUnique, boolean renamesColumn) {
     }
 
     /** The commands and the blockers, for the finding's help. */
@@ -66,7 +67,7 @@ public final class Escalation {
         }
     }
 
-    public static Plan plan(Statement statement, String schema, ConnectionHint hint, TableFacts facts,
+    public static Plan plan(Statement statement, String schema, ConnectionHint hint, BlockerFacts facts,
                             TargetServer target) {
         String table = statement.table() == null ? "TABLE" : statement.table().name();
         String db = statement.table() != null && statement.table().schema() != null ? statement.table().schema()

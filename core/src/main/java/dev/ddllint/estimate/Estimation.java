@@ -172,42 +172,44 @@ public final class Estimation {
         if (r.size() == null) {
             return StatementEstimate.noStatistics(display, work, noStatisticsReason(name));
         }
-        List<String> working = new ArrayList<>();
-        List<String> assumptions = new ArrayList<>();
-        boolean concurrent = eff.algorithm() == Algorithm.INPLACE && !eff.blocksWrites();
-        String what = switch (work) {
-            case TABLE_REBUILD -> eff.algorithm() == Algorithm.COPY ? "table copy (" + eff + ")"
-                    : "table rebuild (" + eff + ")";
-            case INDEX_BUILD -> "secondary-index build of " + String.join(", ", indexOps.stream()
-                    .map(c -> c.operation().index().name() == null ? "(unnamed)" : "`" + c.operation().index().name()
-                            + "`").toList()) + " (" + eff + ")";
-        };
-        working.add("estimate for " + display + ", " + what + ":");
+        EstimateFigures figures = figures(display, work, eff, indexOps, r, table, verdict);
+        RowLogEstimator.Result result = RowLogEstimator.estimate(figures.request());
+        double tableBytes = figures.data().value() + figures.index().value();
+        List<String> limits = new ArrayList<>();
+        if (result.seconds() >= settings.maxDuration()) {
+            limits.add("at or above estimate.maxDuration, " + Units.seconds(settings.maxDuration()));
+        }
+        if (settings.maxTableSize() != null && tableBytes >= settings.maxTableSize()) {
+            limits.add("the table, " + Units.bytes(tableBytes) + ", is at or above estimate.maxTableSize, "
+                    + Units.bytes(settings.maxTableSize()));
+        }
+        Escalation.Plan plan = null;
+        if (!limits.isEmpty() || Boolean.TRUE.equals(result.overflow())) {
+            ServerStats server = server();
+            ConnectionHint hint = server != null && server.connection() != null ? server.connection() : null;
+            plan = Escalation.plan(statement, r.schema(), hint, blockerFacts(r, table, verdict), target);
+        }
+        return new StatementEstimate(StatementEstimate.Status.ESTIMATED, display, work, result,
+                EstimateWorking.lines(figures, result), limits, plan, null,
+                new StatementEstimate.Limits(settings.maxDuration(), settings.safety()));
+    }
 
+    /** The live server's variables, else the snapshot's, else null. */
+    private ServerStats server() {
+        return liveServer != null ? liveServer : snapshotServer;
+    }
+
+    /** Every input of the estimate, each from the best source that has it, with that source. */
+    private EstimateFigures figures(String display, RowLogEstimator.Work work, Verdict eff,
+                                    List<ClassifiedOperation> indexOps, Resolved r, TableFacts table,
+                                    StatementVerdict verdict) {
         TableStats size = r.size();
         double rows = size.rows() != null ? size.rows() : 0;
-        double data;
-        String dataNote = "";
-        if (size.dataLength() != null) {
-            data = size.dataLength();
-        } else {
-            data = rows * size.avgRowLength();
-            dataNote = " (rows × avgRow)";
-        }
+        double data = size.dataLength() != null ? size.dataLength() : rows * size.avgRowLength();
         double index = size.indexLength() != null ? size.indexLength() : 0;
-        working.add(input("D, clustered index", Units.bytes(data) + dataNote, size.source()));
-        working.add(input("X, secondary indexes", Units.bytes(index) + (size.indexLength() == null
-                ? " (not given: 0 assumed)" : ""), size.source()));
-        if (size.rows() != null) {
-            working.add(input("N, rows", "~" + Units.count(rows), size.source()));
-        }
-
         Input theta = work == RowLogEstimator.Work.TABLE_REBUILD ? settings.rebuildThroughputInput()
                 : settings.indexThroughputInput();
-        working.add(input("θ, throughput", Units.rate(theta.value()), theta.source()));
-
-        // Row-log inputs.
-        ServerStats server = liveServer != null ? liveServer : snapshotServer;
+        ServerStats server = server();
         Input logMax = server != null && server.onlineAlterLogMaxSize() != null
                 ? Input.of(server.onlineAlterLogMaxSize(), server.source())
                 : settings.onlineAlterLogMaxSize() != null
@@ -218,144 +220,70 @@ public final class Estimation {
                 : settings.sortBufferSize() != null
                 ? Input.of(settings.sortBufferSize(), "configured: estimate.sortBufferSize")
                 : Input.of(EstimateSettings.DEFAULT_SORT_BUFFER_SIZE, "server default");
-
-        double record = 0;
-        double pk = 0;
+        boolean concurrent = eff.algorithm() == Algorithm.INPLACE && !eff.blocksWrites();
         boolean pkChanges = verdict.operations().stream().anyMatch(c -> KEY_CHANGES.contains(c.ddlOperation()));
-        List<Double> entries = new ArrayList<>();
-        double share = settings.indexedUpdateShareInput().value();
+
+        List<String> assumptions = new ArrayList<>();
+        Input record = null;
+        Input pk = null;
+        List<EstimateFigures.IndexEntry> entries = new ArrayList<>();
         RowLogEstimator.Rates rates = null;
+        String ratesSource = null;
         if (concurrent) {
+            String widthsSource = table == null ? "assumed" : "column types, " + table.origin();
             RowSizes.Width pkWidth = RowSizes.pkBytes(table);
-            pk = pkWidth.bytes();
+            pk = Input.of(pkWidth.bytes(), widthsSource);
             assumptions.addAll(pkWidth.assumptions());
             if (work == RowLogEstimator.Work.TABLE_REBUILD) {
-                Double avg = size.avgRowLength() != null && size.avgRowLength() > 0 ? size.avgRowLength()
-                        : rows > 0 ? data / rows : null;
-                Optional<Double> bound = RowSizes.recordUpperBound(table);
-                String source;
-                if (avg != null && bound.isPresent()) {
-                    record = Math.min(avg, bound.get());
-                    source = "min(avg row " + Units.bytes(avg) + " [" + size.source() + "], column widths "
-                            + Units.bytes(bound.get()) + " [" + table.origin() + "])";
-                } else if (avg != null) {
-                    record = avg;
-                    source = (size.avgRowLength() != null ? "AVG_ROW_LENGTH" : "D / N") + ", " + size.source()
-                            + "; an upper bound";
-                } else if (bound.isPresent()) {
-                    record = bound.get();
-                    source = "column widths, " + table.origin();
-                } else {
-                    record = Double.NaN;
-                    source = "unknown: give rows= or avgRow=, or the table's CREATE TABLE";
-                }
-                working.add(input("r, clustered record", Units.bytes(record), source));
-                working.add(input("pk, PRIMARY KEY", Units.bytes(pk), table == null ? "assumed"
-                        : "column types, " + table.origin()));
+                record = recordSize(size, rows, data, table);
             } else {
                 for (ClassifiedOperation c : indexOps) {
                     RowSizes.Width w = RowSizes.indexEntryBytes(table, c.operation().index());
-                    entries.add(w.bytes());
+                    entries.add(new EstimateFigures.IndexEntry(c.operation().index().name(),
+                            Input.of(w.bytes(), widthsSource)));
                     assumptions.addAll(w.assumptions());
-                    working.add(input("k, entry of " + (c.operation().index().name() == null ? "the index"
-                            : "`" + c.operation().index().name() + "`"), Units.bytes(w.bytes())
-                            + " (1 + key + pk)", table == null ? "assumed" : "column types, " + table.origin()));
                 }
-                Input s = settings.indexedUpdateShareInput();
-                working.add(input("share of UPDATEs changing the indexed columns", Units.factor(s.value()),
-                        s.source()));
             }
             if (r.rates() != null) {
                 TableStats w = r.rates();
                 rates = new RowLogEstimator.Rates(zero(w.insertsPerSecond()), zero(w.updatesPerSecond()),
                         zero(w.deletesPerSecond()));
-                working.add(input("i, u, d, rows written", "inserts " + Units.perSecond(rates.inserts())
-                        + ", updates " + Units.perSecond(rates.updates()) + ", deletes "
-                        + Units.perSecond(rates.deletes()), w.source() + (w.ratesMethod() == null ? ""
-                        : ": " + w.ratesMethod())));
+                ratesSource = w.source() + (w.ratesMethod() == null ? "" : ": " + w.ratesMethod());
             } else if (settings.hasDefaultRates()) {
                 rates = new RowLogEstimator.Rates(zero(settings.insertsPerSecond()),
                         zero(settings.updatesPerSecond()), zero(settings.deletesPerSecond()));
-                working.add(input("i, u, d, rows written", "inserts " + Units.perSecond(rates.inserts())
-                        + ", updates " + Units.perSecond(rates.updates()) + ", deletes "
-                        + Units.perSecond(rates.deletes()), "configured default: estimate.writes"));
-            } else {
-                working.add(input("i, u, d, rows written", "unknown", "no live performance_schema, snapshot, "
-                        + "ddl-lint:stats line or estimate.writes"));
-            }
-            working.add(input("L_max, B", Units.bytes(logMax.value()) + ", " + Units.bytes(block.value()),
-                    logMax.source().equals(block.source()) ? logMax.source()
-                            : logMax.source() + "; " + block.source()));
-        }
-
-        if (Double.isNaN(record)) {
-            record = 0;
-            rates = null; // without the record size, the bytes per logged row are not known
-        }
-        RowLogEstimator.Result result = RowLogEstimator.estimate(new RowLogEstimator.Request(work, data, index,
-                theta.value(), record, pk, pkChanges, entries, share, rates, concurrent, (long) logMax.value(),
-                (long) block.value(), settings.safety()));
-
-        working.add("  T = " + (work == RowLogEstimator.Work.TABLE_REBUILD ? "(D + X) / θ = " + Units.bytes(data
-                + index) : "D / θ = " + Units.bytes(data)) + " / " + Units.rate(theta.value()) + " ≈ "
-                + Units.seconds(result.seconds()));
-        if (!concurrent) {
-            working.add("  no row log: writes to the table wait for the whole " + Units.seconds(result.seconds())
-                    + " (" + eff + ")");
-        } else if (result.rowBytes() != null) {
-            RowLogEstimator.RowBytes b = result.rowBytes();
-            working.add("  bytes per logged row: " + (work == RowLogEstimator.Work.TABLE_REBUILD
-                    ? "insert 3 + r = " + Units.bytes(b.insert()) + ", update " + (pkChanges
-                    ? "3 + r + 1 + pk + 13 = " : "3 + r = ") + Units.bytes(b.update()) + ", delete 4 + pk + 13 = "
-                    + Units.bytes(b.delete())
-                    : "insert 9 + k = " + Units.bytes(b.insert()) + ", update share × (12 + 2k) = "
-                    + Units.bytes(b.update()) + ", delete 3 + k = " + Units.bytes(b.delete())
-                    + (entries.size() > 1 ? " (the largest of " + entries.size() + " indexes, one log each)" : "")));
-            if (result.logRate() == null) {
-                working.add("  row log not estimated: " + (r.rates() == null && !settings.hasDefaultRates()
-                        ? "the write rate is unknown" : "the record size is unknown"));
-            } else {
-                working.add("  rate = i·b_ins + u·b_upd + d·b_del = " + figure(rates.inserts()) + "·"
-                        + Units.bytes(b.insert()) + " + " + figure(rates.updates()) + "·" + Units.bytes(b.update())
-                        + " + " + figure(rates.deletes()) + "·" + Units.bytes(b.delete()) + " = "
-                        + Units.rate(result.logRate()));
-                double withSafety = result.peakLogBytes() * settings.safety();
-                Double margin = result.marginFactor();
-                String verdictText = Boolean.TRUE.equals(result.overflow())
-                        ? (result.certain() ? "OVERFLOW: the estimate alone is " + Units.factor(
-                        result.peakLogBytes() / result.ceiling()) + "× what the log holds"
-                        : "MAY OVERFLOW: fits only without the safety margin")
-                        : "fits" + (margin == null || margin.isInfinite() ? "" : margin > 1000 ? ", over 1,000× margin"
-                        : ", " + Units.factor(margin) + "× margin");
-                working.add("  peak ≈ rate × T = " + Units.bytes(result.peakLogBytes()) + "; × safety "
-                        + Units.factor(settings.safety()) + " = " + Units.bytes(withSafety) + (Boolean.TRUE.equals(
-                        result.overflow()) ? " ≥ " : " < ") + "ceiling max(L_max − B, B) = "
-                        + Units.bytes(result.ceiling()) + ": " + verdictText);
+                ratesSource = "configured default: estimate.writes";
             }
         }
-        liveNotes.forEach(n -> assumptions.add(n));
-        if (!assumptions.isEmpty()) {
-            working.add("  assumed: " + String.join("; ", new LinkedHashSet<>(assumptions)));
-        }
-
-        List<String> limits = new ArrayList<>();
-        if (result.seconds() >= settings.maxDuration()) {
-            limits.add("at or above estimate.maxDuration, " + Units.seconds(settings.maxDuration()));
-        }
-        if (settings.maxTableSize() != null && data + index >= settings.maxTableSize()) {
-            limits.add("the table, " + Units.bytes(data + index) + ", is at or above estimate.maxTableSize, "
-                    + Units.bytes(settings.maxTableSize()));
-        }
-        Escalation.Plan plan = null;
-        if (!limits.isEmpty() || Boolean.TRUE.equals(result.overflow())) {
-            ConnectionHint hint = server != null && server.connection() != null ? server.connection() : null;
-            plan = Escalation.plan(statement, r.schema(), hint, escalationFacts(r, table, verdict), target);
-        }
-        return new StatementEstimate(StatementEstimate.Status.ESTIMATED, display, work, result, working, limits,
-                plan, null, new StatementEstimate.Limits(settings.maxDuration(), settings.safety()));
+        assumptions.addAll(liveNotes);
+        return new EstimateFigures(display, work, eff, indexOps.stream().map(c -> c.operation().index()).toList(),
+                Input.of(data, size.source()), size.dataLength() == null, Input.of(index, size.source()),
+                size.indexLength() != null, size.rows() != null ? Input.of(rows, size.source()) : null, theta,
+                concurrent, record, pk, entries, settings.indexedUpdateShareInput(), rates, ratesSource, logMax,
+                block, pkChanges, settings.safety(), assumptions);
     }
 
-    private Escalation.TableFacts escalationFacts(Resolved r, TableFacts table, StatementVerdict verdict) {
+    /**
+     * r for the rebuild log: the smaller of the average row and what the column widths allow, or whichever of the two
+     * is known; NaN when neither is.
+     */
+    private static Input recordSize(TableStats size, double rows, double data, TableFacts table) {
+        Double avg = size.avgRowLength() != null && size.avgRowLength() > 0 ? size.avgRowLength()
+                : rows > 0 ? data / rows : null;
+        Optional<Double> bound = RowSizes.recordUpperBound(table);
+        if (avg != null && bound.isPresent()) {
+            return Input.of(Math.min(avg, bound.get()), "min(avg row " + Units.bytes(avg) + " [" + size.source()
+                    + "], column widths " + Units.bytes(bound.get()) + " [" + table.origin() + "])");
+        } else if (avg != null) {
+            return Input.of(avg, (size.avgRowLength() != null ? "AVG_ROW_LENGTH" : "D / N") + ", " + size.source()
+                    + "; an upper bound");
+        } else if (bound.isPresent()) {
+            return Input.of(bound.get(), "column widths, " + table.origin());
+        }
+        return Input.of(Double.NaN, "unknown: give rows= or avgRow=, or the table's CREATE TABLE");
+    }
+
+    private Escalation.BlockerFacts blockerFacts(Resolved r, TableFacts table, StatementVerdict verdict) {
         TableStats deps = r.dependencies();
         Boolean hasKey = null;
         if (deps != null && deps.hasPrimaryKey() != null) {
@@ -383,7 +311,7 @@ public final class Estimation {
                 == OperationKind.RENAME_COLUMN || c.operation().kind() == OperationKind.CHANGE_COLUMN
                 && c.operation().definition() != null && c.operation().column() != null
                 && !c.operation().column().equalsIgnoreCase(c.operation().definition().name()));
-        return new Escalation.TableFacts(hasKey, fks, children, triggers, changesKey, addsUnique, renames);
+        return new Escalation.BlockerFacts(hasKey, fks, children, triggers, changesKey, addsUnique, renames);
     }
 
     /** The inputs for one table, each group from the best source that has it. */
@@ -436,16 +364,6 @@ public final class Estimation {
         tried.add("no '-- ddl-lint:stats " + name.name() + " …' line");
         liveNotes.forEach(tried::add);
         return "no statistics for `" + name.name() + "`: " + String.join(", ", tried);
-    }
-
-    private static String input(String what, String value, String source) {
-        return "  " + what + " = " + value + "   [" + source + "]";
-    }
-
-    /** A rate without its unit: {@code 1,500}, {@code 2.5}, {@code 0.001}. */
-    private static String figure(double perSecond) {
-        String s = Units.perSecond(perSecond);
-        return s.substring(0, s.length() - 2);
     }
 
     private static double zero(Double d) {

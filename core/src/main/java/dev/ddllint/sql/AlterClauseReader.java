@@ -185,16 +185,7 @@ public final class AlterClauseReader {
             return op.build(OperationKind.UNKNOWN).withColumn(name);
         }
         if (in.acceptAll("CONVERT", "TO")) {
-            if (!in.accept("CHARSET")) {
-                in.acceptAll("CHARACTER", "SET");
-            }
-            in.acceptSymbol("=");
-            String charset = nameOf(in.next());
-            if (in.accept("COLLATE")) {
-                in.acceptSymbol("=");
-                in.next();
-            }
-            return op.build(OperationKind.CONVERT_CHARSET).withValue(lower(charset));
+            return op.build(OperationKind.CONVERT_CHARSET).withValue(lower(charsetAndCollation(in)));
         }
         if (first != null && (first.is("DEFAULT") || first.is("CHARACTER") || first.is("CHARSET")
                 || first.is("COLLATE"))) {
@@ -203,16 +194,7 @@ public final class AlterClauseReader {
                 in.acceptSymbol("=");
                 return op.build(OperationKind.DEFAULT_CHARSET).withValue(lower(nameOf(in.next())));
             }
-            if (!in.accept("CHARSET")) {
-                in.acceptAll("CHARACTER", "SET");
-            }
-            in.acceptSymbol("=");
-            String charset = nameOf(in.next());
-            if (in.accept("COLLATE")) {
-                in.acceptSymbol("=");
-                in.next();
-            }
-            return op.build(OperationKind.DEFAULT_CHARSET).withValue(lower(charset));
+            return op.build(OperationKind.DEFAULT_CHARSET).withValue(lower(charsetAndCollation(in)));
         }
         if (in.accept("FORCE")) {
             return op.build(OperationKind.FORCE);
@@ -551,6 +533,20 @@ public final class AlterClauseReader {
         while (!in.atEnd()) {
             in.next();
         }
+    }
+
+    /** {@code CHARSET | CHARACTER SET [=] name [COLLATE [=] x]}: the charset's name; the collation is read past. */
+    private static String charsetAndCollation(TokenCursor in) {
+        if (!in.accept("CHARSET")) {
+            in.acceptAll("CHARACTER", "SET");
+        }
+        in.acceptSymbol("=");
+        String charset = nameOf(in.next());
+        if (in.accept("COLLATE")) {
+            in.acceptSymbol("=");
+            in.next();
+        }
+        return charset;
     }
 
     private static String nameOf(Token t) {

@@ -245,22 +245,8 @@ public final class TolerantStatementReader {
         List<Token> parts = in.parenthesised();
         List<String> columns = AlterClauseReader.columnNames(parts);
         int textEnd = in.position();
-        RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
-        RequestedLock lock = RequestedLock.DEFAULT;
-        boolean written = false;
-        while (!in.atEnd()) {
-            if (in.accept("ALGORITHM")) {
-                in.acceptSymbol("=");
-                algorithm = AlterClauseReader.parseAlgorithm(in.next());
-                written = true;
-            } else if (in.accept("LOCK")) {
-                in.acceptSymbol("=");
-                lock = AlterClauseReader.parseLock(in.next());
-                written = true;
-            } else if (in.next().is("USING") && in.peekIs("HASH")) {
-                hash = true;
-            }
-        }
+        IndexStatementOptions options = IndexStatementOptions.read(in);
+        hash = hash || options.usingHash();
         List<Token> head = in.between(0, textEnd);
         String text = head.isEmpty() ? sql : sql.substring(head.get(0).offset(),
                 head.get(head.size() - 1).offset() + head.get(head.size() - 1).text().length());
@@ -268,7 +254,8 @@ public final class TolerantStatementReader {
                 .withIndex(new IndexDefinition(name == null ? null : name.value(), kind, columns, null, hash,
                         AlterClauseReader.prefixedColumns(parts), false));
         return new Statement(StatementKind.CREATE_INDEX, new TableName(table.schema(), table.name()), List.of(op),
-                algorithm, lock, null, List.of(), List.of(), false, true, null).withClausesWritten(written);
+                options.algorithm(), options.lock(), null, List.of(), List.of(), false, true, null)
+                .withClausesWritten(options.written());
     }
 
     private static Statement readDropIndex(String sql, TokenCursor in) {
@@ -284,29 +271,46 @@ public final class TolerantStatementReader {
         if (table == null || name == null) {
             return Statement.unparseable("DROP INDEX without a table name");
         }
-        RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
-        RequestedLock lock = RequestedLock.DEFAULT;
-        boolean written = false;
-        while (!in.atEnd()) {
-            if (in.accept("ALGORITHM")) {
-                in.acceptSymbol("=");
-                algorithm = AlterClauseReader.parseAlgorithm(in.next());
-                written = true;
-            } else if (in.accept("LOCK")) {
-                in.acceptSymbol("=");
-                lock = AlterClauseReader.parseLock(in.next());
-                written = true;
-            } else {
-                in.next();
-            }
-        }
+        IndexStatementOptions options = IndexStatementOptions.read(in);
         boolean primary = name.value().equalsIgnoreCase("PRIMARY");
         AlterOperation op = AlterOperation.of(primary ? OperationKind.DROP_PRIMARY_KEY : OperationKind.DROP_INDEX,
                         "DROP INDEX " + name.text())
                 .withIndex(new IndexDefinition(name.value(), primary ? IndexKind.PRIMARY : IndexKind.PLAIN,
                         List.of(), null));
         return new Statement(StatementKind.DROP_INDEX, new TableName(table.schema(), table.name()), List.of(op),
-                algorithm, lock, null, List.of(), List.of(), false, true, null).withClausesWritten(written);
+                options.algorithm(), options.lock(), null, List.of(), List.of(), false, true, null)
+                .withClausesWritten(options.written());
+    }
+
+    /**
+     * What follows the columns of CREATE INDEX or the table of DROP INDEX: ALGORITHM= and LOCK= (in any order),
+     * {@code USING HASH}; anything else is stepped over.
+     *
+     * @param written ALGORITHM= or LOCK= is written
+     */
+    private record IndexStatementOptions(RequestedAlgorithm algorithm, RequestedLock lock, boolean written,
+                                         boolean usingHash) {
+
+        static IndexStatementOptions read(TokenCursor in) {
+            RequestedAlgorithm algorithm = RequestedAlgorithm.DEFAULT;
+            RequestedLock lock = RequestedLock.DEFAULT;
+            boolean written = false;
+            boolean hash = false;
+            while (!in.atEnd()) {
+                if (in.accept("ALGORITHM")) {
+                    in.acceptSymbol("=");
+                    algorithm = AlterClauseReader.parseAlgorithm(in.next());
+                    written = true;
+                } else if (in.accept("LOCK")) {
+                    in.acceptSymbol("=");
+                    lock = AlterClauseReader.parseLock(in.next());
+                    written = true;
+                } else if (in.next().is("USING") && in.peekIs("HASH")) {
+                    hash = true;
+                }
+            }
+            return new IndexStatementOptions(algorithm, lock, written, hash);
+        }
     }
 
     private static Statement readRenameTable(TokenCursor in) {
