@@ -141,6 +141,20 @@ public final class OperationClassifier {
             fallback = null;
             reason = "FTS_DOC_ID serves the FULLTEXT indexes: MariaDB drops it by copying the table";
         }
+        if (target.flavor() == ServerFlavor.MARIADB && ddl == DdlOperation.ADD_COLUMN_POSITIONED && table != null
+                && op.definition() != null && op.definition().position() != null
+                && virtualColumnFollows(op.definition().position(), table) && verdict.algorithm() != Algorithm.COPY) {
+            // A stored column placed before a VIRTUAL column is added by a copy (differential).
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            fallback = null;
+            reason = "the column is placed before a VIRTUAL column: MariaDB adds it by copying the table";
+        }
+        if (ddl == DdlOperation.PARTITION_REORGANIZE && table == null && !verdict.rebuildsTable()) {
+            // Reorganizing every partition replaces the whole table (differential); nothing says this one does not.
+            verdict = new Verdict(verdict.algorithm(), true, verdict.lock());
+            assumptions.add("nothing is known about the table: assumed the partitions named are all of them "
+                    + "(the whole table is rebuilt)");
+        }
         String engine = table == null ? null : table.options().get("ENGINE");
         if (engine != null && !engine.equalsIgnoreCase("INNODB") && ddl != DdlOperation.RENAME_TABLE
                 && ddl != DdlOperation.ENGINE_CHANGE && verdict.algorithm() != Algorithm.COPY) {
@@ -164,8 +178,53 @@ public final class OperationClassifier {
 
     private static final Set<String> SPATIAL_TYPES = Set.of("GEOMETRY", "POINT", "LINESTRING", "POLYGON",
             "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION", "GEOMCOLLECTION");
+    /** Not REPLACE_PRIMARY_KEY: a successor key takes over by an in-place rebuild (differential). */
     private static final Set<DdlOperation> COPIED_WITH_OWN_FTS_DOC_ID = Set.of(DdlOperation.ADD_PRIMARY_KEY,
-            DdlOperation.DROP_PRIMARY_KEY, DdlOperation.REPLACE_PRIMARY_KEY, DdlOperation.DROP_SYSTEM_VERSIONING);
+            DdlOperation.DROP_PRIMARY_KEY, DdlOperation.DROP_SYSTEM_VERSIONING);
+
+    /**
+     * Dropping an index that a foreign key the statement keeps needs: in place the server refuses it (error 1553), so
+     * the statement can only run as a copy, where it runs at all (differential).
+     */
+    ClassifiedOperation droppingForeignKeyIndex(ClassifiedOperation c, TableFacts table, Set<String> droppedKeys) {
+        if (c.ddlOperation() != DdlOperation.DROP_INDEX || table == null || c.verdict().algorithm() == Algorithm.COPY
+                || !neededByForeignKey(c.operation().index(), table, droppedKeys)) {
+            return c;
+        }
+        Verdict copy = new Verdict(Algorithm.COPY, true, onlineCopyPossible(false, table) ? LockLevel.NONE
+                : LockLevel.SHARED);
+        return new ClassifiedOperation(c.operation(), c.ddlOperation(), copy, null, c.fact(), c.assumptions(),
+                "a FOREIGN KEY needs the index: in place the server refuses to drop it (error 1553), so the statement "
+                        + "can only run as a copy, if at all");
+    }
+
+    /** A foreign key's columns lead this index and no other index of the table: the key needs it. */
+    private static boolean neededByForeignKey(IndexDefinition dropped, TableFacts table, Set<String> droppedKeys) {
+        if (dropped == null || dropped.name() == null) {
+            return false;
+        }
+        IndexDefinition existing = table.index(dropped.name()).orElse(null);
+        if (existing == null) {
+            return false;
+        }
+        return table.indexes().stream().filter(i -> i.kind() == IndexKind.FOREIGN && (i.name() == null
+                || !droppedKeys.contains(TableFacts.key(i.name())))).anyMatch(fk ->
+                leads(fk.columns(), existing.columns()) && table.indexes().stream().noneMatch(other ->
+                        other != existing && (other.kind() == IndexKind.PLAIN || other.kind() == IndexKind.UNIQUE
+                                || other.kind() == IndexKind.PRIMARY) && leads(fk.columns(), other.columns())));
+    }
+
+    private static boolean leads(List<String> prefix, List<String> columns) {
+        if (prefix.isEmpty() || prefix.size() > columns.size()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            if (!TableFacts.key(prefix.get(i)).equals(TableFacts.key(columns.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** The column stands before an indexed VIRTUAL column, which moves when the column goes. */
     private static boolean precedesIndexedVirtualColumn(String column, TableFacts table) {
@@ -220,7 +279,10 @@ public final class OperationClassifier {
         if (target.flavor() == ServerFlavor.MARIADB && mapped.contains(DdlOperation.DROP_PRIMARY_KEY)
                 && nextClusteredKey(op, table)) {
             // MariaDB clusters on the next UNIQUE NOT NULL key in place; MySQL still copies (differential).
-            return mapped.stream().map(d -> d == DdlOperation.DROP_PRIMARY_KEY ? DdlOperation.REPLACE_PRIMARY_KEY : d)
+            // A partitioned table is copied for it all the same (differential).
+            DdlOperation successor = primaryKeyChangeCopies(table) ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED
+                    : DdlOperation.REPLACE_PRIMARY_KEY;
+            return mapped.stream().map(d -> d == DdlOperation.DROP_PRIMARY_KEY ? successor : d)
                     .toList();
         }
         return mapped;
@@ -257,7 +319,8 @@ public final class OperationClassifier {
             case SET_COLUMN_VISIBILITY -> List.of(DdlOperation.SET_COLUMN_VISIBILITY);
             case ADD_INDEX -> List.of(addIndex(op.index(), table, assumptions));
             case DROP_INDEX -> List.of(dropIndex(op.index(), table, statementAddsPrimary));
-            case RENAME_INDEX -> List.of(renamesFunctionalIndex(op, table) ? DdlOperation.RENAME_FUNCTIONAL_INDEX
+            case RENAME_INDEX -> List.of(renamesFunctionalIndex(op, table, assumptions)
+                    ? DdlOperation.RENAME_FUNCTIONAL_INDEX
                     : DdlOperation.RENAME_INDEX);
             case SET_INDEX_VISIBILITY -> List.of(DdlOperation.INDEX_VISIBILITY);
             case ADD_PRIMARY_KEY -> List.of(primaryKeyChangeCopies(table) || nullableKeyColumnCopied(op, table)
@@ -749,8 +812,13 @@ public final class OperationClassifier {
     }
 
     /** MySQL renames the hidden column of a functional index with it, by a copy (differential). */
-    private boolean renamesFunctionalIndex(AlterOperation op, TableFacts table) {
-        return target.isMySql() && table != null && op.column() != null && table.index(op.column())
+    private boolean renamesFunctionalIndex(AlterOperation op, TableFacts table, List<String> assumptions) {
+        if (target.isMySql() && table == null) {
+            assumptions.add("nothing is known about the table: assumed index `" + op.column()
+                    + "` has an expression key part (MySQL copies the table to rename it)");
+            return true;
+        }
+        return target.isMySql() && op.column() != null && table.index(op.column())
                 .map(IndexDefinition::hasExpressionPart).orElse(false);
     }
 

@@ -27,12 +27,12 @@ import java.util.Set;
 public final class StatementClassifier {
 
     /**
-     * MariaDB: renames, index visibility, collation changes and VARCHAR extensions, instant alone, next to a table
-     * option: NOCOPY (oracle, differential).
+     * MariaDB: renames, index visibility, collation changes, VARCHAR extensions and foreign-key drops, instant alone,
+     * next to a table option: NOCOPY (oracle, differential).
      */
     private static final Set<DdlOperation> MARIADB_RENAMES = EnumSet.of(DdlOperation.RENAME_COLUMN,
             DdlOperation.RENAME_INDEX, DdlOperation.INDEX_VISIBILITY, DdlOperation.COLUMN_COLLATION_CHANGE,
-            DdlOperation.VARCHAR_EXTEND_SAME_PREFIX);
+            DdlOperation.VARCHAR_EXTEND_SAME_PREFIX, DdlOperation.DROP_FOREIGN_KEY);
     /** MariaDB: a RENAME COLUMN next to one of these (all instant alone) makes the statement NOCOPY (oracle). */
     private static final Set<DdlOperation> MARIADB_TABLE_OPTION_OPS = EnumSet.of(DdlOperation.TABLE_COMMENT,
             DdlOperation.TABLE_OPTION_METADATA, DdlOperation.STATS_OPTION, DdlOperation.AUTO_INCREMENT_VALUE,
@@ -75,6 +75,12 @@ public final class StatementClassifier {
         }
         classified = indexOptionChanges(classified, table, statement.ignore());
         classified = clusteredKeyDroppedWithItsSuccessor(classified, statement, table);
+        Set<String> droppedForeignKeys = new java.util.HashSet<>();
+        classified.stream().filter(c -> c.ddlOperation() == DdlOperation.DROP_FOREIGN_KEY && c.operation().index() != null
+                && c.operation().index().name() != null).forEach(c -> droppedForeignKeys.add(
+                TableFacts.key(c.operation().index().name())));
+        classified = classified.stream().map(c -> operations.droppingForeignKeyIndex(c, table, droppedForeignKeys))
+                .toList();
         Verdict natural = combine(classified, table, statement);
         if (table == null) {
             UnknownTable.Worst worst = UnknownTable.worst(natural, classified, target);
@@ -270,6 +276,11 @@ public final class StatementClassifier {
         if (fulltextAdds > 1) {
             algorithm = Algorithm.COPY;
         }
+        // MySQL rebuilds a table whose TEXT column changes collation only with LOCK=SHARED (differential).
+        if (target.isMySql() && rebuild && algorithm == Algorithm.INPLACE && classified.stream()
+                .anyMatch(StatementClassifier::changesTextCollation)) {
+            lock = lock.stronger(LockLevel.SHARED);
+        }
         boolean fulltextKept = table != null && table.hasFulltextIndex();
         // MariaDB adds a FULLTEXT index in a rebuilding statement by a copy when the table has one already; to a
         // table without one it adds it by the in-place rebuild (differential).
@@ -306,6 +317,14 @@ public final class StatementClassifier {
             lock = online ? LockLevel.NONE : lock.stronger(LockLevel.SHARED);
         }
         return new Verdict(algorithm, rebuild, lock);
+    }
+
+    private static boolean changesTextCollation(ClassifiedOperation c) {
+        DdlOperation d = c.ddlOperation();
+        ColumnDefinition def = c.operation().definition();
+        return (d == DdlOperation.COLUMN_COLLATION_CHANGE || d == DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED
+                || d == DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE) && def != null && def.type() != null
+                && def.type().name().endsWith("TEXT");
     }
 
     /** CHANGE COLUMN with a new name (the rename is one part of the operation's verdict). */
@@ -365,8 +384,12 @@ public final class StatementClassifier {
                     + "write ALTER TABLE ... DROP INDEX ..., ALGORITHM=..., LOCK=... instead");
             return natural;
         }
+        // The servers take the fast path of a rename or a keys switch, which refuses both locks, only when that is all
+        // the statement does; beside anything else the lock is judged as for the rest (differential).
+        java.util.function.Predicate<ClassifiedOperation> renameOrKeys = c -> c.operation().kind()
+                == OperationKind.RENAME_TABLE || switchesKeys(c);
         if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && classified.stream()
-                .anyMatch(c -> c.operation().kind() == OperationKind.RENAME_TABLE || switchesKeys(c))) {
+                .allMatch(renameOrKeys)) {
             refusals.add("LOCK=" + lock + " is not possible: " + server + " renames a table or switches its keys only "
                     + "with LOCK=DEFAULT or EXCLUSIVE (error 1845)");
             return natural;
@@ -379,13 +402,12 @@ public final class StatementClassifier {
         Verdict effective = natural;
         switch (algorithm) {
             case INSTANT -> {
-                if (natural.algorithm() != Algorithm.INSTANT) {
-                    if (mariadb && !target.version().atLeast(11, 8, 0) && classified.stream().anyMatch(c ->
-                            c.ddlOperation() == DdlOperation.PARTITION_BY
-                                    || c.ddlOperation() == DdlOperation.REMOVE_PARTITIONING)) {
-                        // MariaDB before 11.8 accepts ALGORITHM=INSTANT here, ignores it and copies the table.
-                        return natural;
-                    }
+                // MariaDB before 11.8 accepts ALGORITHM=INSTANT for (re)partitioning, ignores it and copies the
+                // table; a LOCK= beside it is still checked (differential).
+                boolean instantIgnored = mariadb && !target.version().atLeast(11, 8, 0) && classified.stream()
+                        .anyMatch(c -> c.ddlOperation() == DdlOperation.PARTITION_BY
+                                || c.ddlOperation() == DdlOperation.REMOVE_PARTITIONING);
+                if (natural.algorithm() != Algorithm.INSTANT && !instantIgnored) {
                     refusals.add("ALGORITHM=INSTANT is not possible: " + describe(natural) + " (error 1845)");
                 }
                 if (target.isMySql() && lock != RequestedLock.DEFAULT) {
