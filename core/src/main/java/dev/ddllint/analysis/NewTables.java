@@ -2,7 +2,7 @@ package dev.ddllint.analysis;
 
 import dev.ddllint.config.NewTableScope;
 import dev.ddllint.model.AlterOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.Statement;
 import dev.ddllint.model.StatementKind;
 import dev.ddllint.model.StatementOrigin;
@@ -55,7 +55,7 @@ final class NewTables {
             case RENAME_TABLE -> s.renames().forEach(p -> rename(p.from(), p.to()));
             case ALTER_TABLE -> {
                 for (AlterOperation op : s.operations()) {
-                    if (op.kind() == OperationKind.RENAME_TABLE && op.newName() != null && s.table() != null) {
+                    if (op.kind() == ClauseKind.RENAME_TABLE && op.newName() != null && s.table() != null) {
                         rename(s.table(), new TableName(s.table().schema(), op.newName()));
                     }
                 }

@@ -3,7 +3,7 @@ package dev.ddllint.estimate;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.IndexDefinition;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.Statement;
 import dev.ddllint.model.StatementKind;
 
@@ -152,9 +152,9 @@ public final class Escalation {
         List<String> clauses = new ArrayList<>();
         for (AlterOperation op : s.operations()) {
             String text = op.text() == null ? "" : op.text().replaceAll("\\s+", " ").trim();
-            if (op.kind() == OperationKind.FORCE) {
+            if (op.kind() == ClauseKind.FORCE) {
                 clauses.add("ENGINE=InnoDB");
-            } else if (s.kind() == StatementKind.CREATE_INDEX && op.kind() == OperationKind.ADD_INDEX) {
+            } else if (s.kind() == StatementKind.CREATE_INDEX && op.kind() == ClauseKind.ADD_INDEX) {
                 clauses.add(addIndex(op, text));
             } else if (!text.isEmpty()) {
                 clauses.add(text);

@@ -8,7 +8,7 @@ import dev.ddllint.kb.TargetServer;
 import dev.ddllint.kb.Verdict;
 import dev.ddllint.model.IndexDefinition;
 import dev.ddllint.model.IndexDefinition.IndexKind;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.Statement;
 import dev.ddllint.model.StatementKind;
 import dev.ddllint.model.TableName;
@@ -111,7 +111,7 @@ public final class Estimation {
         if (s.kind() == StatementKind.CREATE_TABLE && s.createTable() != null) {
             s.createTable().indexes().stream().filter(i -> i.kind() == IndexKind.FOREIGN).forEach(fks::add);
         } else if (s.kind() == StatementKind.ALTER_TABLE) {
-            s.operations().stream().filter(o -> o.kind() == OperationKind.ADD_FOREIGN_KEY && o.index() != null)
+            s.operations().stream().filter(o -> o.kind() == ClauseKind.ADD_FOREIGN_KEY && o.index() != null)
                     .forEach(o -> fks.add(o.index()));
         }
         for (IndexDefinition fk : fks) {
@@ -306,9 +306,9 @@ public final class Estimation {
                 == DdlOperation.DROP_PRIMARY_KEY || c.ddlOperation() == DdlOperation.REPLACE_PRIMARY_KEY);
         boolean addsUnique = verdict.operations().stream().anyMatch(c -> c.operation().index() != null
                 && c.operation().index().kind() == IndexKind.UNIQUE
-                && c.operation().kind() == OperationKind.ADD_INDEX);
+                && c.operation().kind() == ClauseKind.ADD_INDEX);
         boolean renames = verdict.operations().stream().anyMatch(c -> c.operation().kind()
-                == OperationKind.RENAME_COLUMN || c.operation().kind() == OperationKind.CHANGE_COLUMN
+                == ClauseKind.RENAME_COLUMN || c.operation().kind() == ClauseKind.CHANGE_COLUMN
                 && c.operation().definition() != null && c.operation().column() != null
                 && !c.operation().column().equalsIgnoreCase(c.operation().definition().name()));
         return new Escalation.BlockerFacts(hasKey, fks, children, triggers, changesKey, addsUnique, renames);

@@ -1,7 +1,8 @@
 package dev.ddllint.kb;
 
 /**
- * The operations the facts table knows. An {@code AlterOperation} of the model maps to one of these once the
+ * The operations the facts table knows: what the server does, not what the clause says (that is
+ * {@link dev.ddllint.model.ClauseKind}). An {@code AlterOperation} of the model maps to one or more of these once the
  * conditions on the table and the session are known (see {@link OperationClassifier}). The declaration order is the
  * order of {@code docs/online-ddl-matrix.md}.
  */

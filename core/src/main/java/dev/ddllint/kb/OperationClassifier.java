@@ -7,7 +7,7 @@ import dev.ddllint.model.ColumnType;
 import dev.ddllint.model.InheritedCharset;
 import dev.ddllint.model.IndexDefinition;
 import dev.ddllint.model.IndexDefinition.IndexKind;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.schema.TableFacts;
 
 import java.util.ArrayList;
@@ -134,7 +134,7 @@ public final class OperationClassifier {
             fallback = null;
             reason = "the table declares its own FTS_DOC_ID column for its FULLTEXT index: MariaDB copies it for this";
         }
-        if (target.flavor() == ServerFlavor.MARIADB && op.kind() == OperationKind.DROP_COLUMN
+        if (target.flavor() == ServerFlavor.MARIADB && op.kind() == ClauseKind.DROP_COLUMN
                 && "FTS_DOC_ID".equalsIgnoreCase(op.column()) && verdict.algorithm() != Algorithm.COPY) {
             // The column the FULLTEXT indexes are built on: MariaDB drops it by a copy (differential).
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
@@ -735,7 +735,7 @@ public final class OperationClassifier {
             } else {
                 parts.add(DdlOperation.GENERATED_COLUMN_CHANGE);
             }
-            if (op.kind() == OperationKind.CHANGE_COLUMN && !next.name().equalsIgnoreCase(op.column())) {
+            if (op.kind() == ClauseKind.CHANGE_COLUMN && !next.name().equalsIgnoreCase(op.column())) {
                 parts.add(DdlOperation.RENAME_COLUMN);
             }
             return parts;
@@ -802,7 +802,7 @@ public final class OperationClassifier {
         if (next.position() != null && (!samePosition(next.position(), op.column(), table) || firstWithChange)) {
             parts.add(DdlOperation.REORDER_COLUMN);
         }
-        if (op.kind() == OperationKind.CHANGE_COLUMN && !next.name().equalsIgnoreCase(op.column())) {
+        if (op.kind() == ClauseKind.CHANGE_COLUMN && !next.name().equalsIgnoreCase(op.column())) {
             parts.add(DdlOperation.RENAME_COLUMN);
         }
         if (parts.isEmpty()) {

@@ -5,7 +5,7 @@ import dev.ddllint.model.ColumnDefinition;
 import dev.ddllint.model.IndexDefinition;
 import dev.ddllint.model.InheritedCharset;
 import dev.ddllint.model.IndexDefinition.IndexKind;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.RequestedAlgorithm;
 import dev.ddllint.model.RequestedLock;
 import dev.ddllint.model.Statement;
@@ -66,9 +66,9 @@ public final class StatementClassifier {
 
     public StatementVerdict classify(Statement written, TableFacts table, SessionState session) {
         Statement statement = InheritedCharset.apply(written);
-        boolean addsPrimary = statement.operations().stream().anyMatch(o -> o.kind() == OperationKind.ADD_PRIMARY_KEY
-                || (o.kind() == OperationKind.ADD_COLUMN && o.definition() != null && o.definition().primaryKey())
-                || (o.kind() == OperationKind.ADD_INDEX && o.index() != null && o.index().kind() == IndexKind.PRIMARY));
+        boolean addsPrimary = statement.operations().stream().anyMatch(o -> o.kind() == ClauseKind.ADD_PRIMARY_KEY
+                || (o.kind() == ClauseKind.ADD_COLUMN && o.definition() != null && o.definition().primaryKey())
+                || (o.kind() == ClauseKind.ADD_INDEX && o.index() != null && o.index().kind() == IndexKind.PRIMARY));
         List<ClassifiedOperation> classified = new ArrayList<>();
         for (AlterOperation op : statement.operations()) {
             classified.add(operations.classify(op, table, session, addsPrimary, statement.ignore()));
@@ -113,10 +113,10 @@ public final class StatementClassifier {
      */
     private List<ClassifiedOperation> clusteredKeyDroppedWithItsSuccessor(List<ClassifiedOperation> classified,
                                                                         Statement statement, TableFacts table) {
-        boolean addsPrimary = statement.operations().stream().anyMatch(o -> o.kind() == OperationKind.ADD_PRIMARY_KEY);
+        boolean addsPrimary = statement.operations().stream().anyMatch(o -> o.kind() == ClauseKind.ADD_PRIMARY_KEY);
         boolean dropsMore = classified.stream().filter(c -> c.ddlOperation() != DdlOperation.REPLACE_PRIMARY_KEY)
-                .anyMatch(c -> c.operation().kind() == OperationKind.DROP_COLUMN
-                        || c.operation().kind() == OperationKind.DROP_INDEX);
+                .anyMatch(c -> c.operation().kind() == ClauseKind.DROP_COLUMN
+                        || c.operation().kind() == ClauseKind.DROP_INDEX);
         if (target.flavor() != ServerFlavor.MARIADB || addsPrimary || !dropsMore) {
             return classified;
         }
@@ -132,12 +132,12 @@ public final class StatementClassifier {
         }
         Set<String> dropped = new HashSet<>();
         for (AlterOperation op : statement.operations()) {
-            if (op.kind() == OperationKind.DROP_COLUMN && op.column() != null) {
+            if (op.kind() == ClauseKind.DROP_COLUMN && op.column() != null) {
                 dropped.add(TableFacts.key(op.column()));
             }
         }
         for (AlterOperation op : statement.operations()) {
-            if (op.kind() != OperationKind.SET_INDEX_VISIBILITY || op.index() == null || op.index().name() == null) {
+            if (op.kind() != ClauseKind.SET_INDEX_VISIBILITY || op.index() == null || op.index().name() == null) {
                 continue;
             }
             IndexDefinition index = table.index(op.index().name()).orElse(null);
@@ -330,7 +330,7 @@ public final class StatementClassifier {
     /** CHANGE COLUMN with a new name (the rename is one part of the operation's verdict). */
     private static boolean renamesColumn(ClassifiedOperation c) {
         AlterOperation op = c.operation();
-        return op.kind() == OperationKind.CHANGE_COLUMN && op.definition() != null && op.column() != null
+        return op.kind() == ClauseKind.CHANGE_COLUMN && op.definition() != null && op.column() != null
                 && !op.definition().name().equalsIgnoreCase(op.column());
     }
 
@@ -342,7 +342,7 @@ public final class StatementClassifier {
     private static boolean indexesNewVirtualColumn(Statement statement) {
         Set<String> added = new HashSet<>();
         for (AlterOperation op : statement.operations()) {
-            if (op.kind() == OperationKind.ADD_COLUMN && op.definition() != null
+            if (op.kind() == ClauseKind.ADD_COLUMN && op.definition() != null
                     && op.definition().generated() == ColumnDefinition.Generated.VIRTUAL) {
                 added.add(TableFacts.key(op.definition().name()));
             }
@@ -350,7 +350,7 @@ public final class StatementClassifier {
         if (added.isEmpty()) {
             return false;
         }
-        return statement.operations().stream().anyMatch(op -> op.kind() == OperationKind.ADD_INDEX && op.index() != null
+        return statement.operations().stream().anyMatch(op -> op.kind() == ClauseKind.ADD_INDEX && op.index() != null
                 && op.index().columns().stream().anyMatch(c -> added.contains(TableFacts.key(c))));
     }
 
@@ -371,8 +371,8 @@ public final class StatementClassifier {
         }
         boolean mariadb = target.flavor() == ServerFlavor.MARIADB;
         boolean partition = classified.stream().anyMatch(c -> c.operation().kind().isPartitionOperation()
-                && c.operation().kind() != OperationKind.PARTITION_BY
-                && c.operation().kind() != OperationKind.REMOVE_PARTITIONING);
+                && c.operation().kind() != ClauseKind.PARTITION_BY
+                && c.operation().kind() != ClauseKind.REMOVE_PARTITIONING);
         // Written by the statement itself, an explicit DEFAULT included (the session's implied one is no syntax).
         boolean written = s.clausesWritten();
         if (partition && mariadb && written) {
@@ -387,7 +387,7 @@ public final class StatementClassifier {
         // The servers take the fast path of a rename or a keys switch, which refuses both locks, only when that is all
         // the statement does; beside anything else the lock is judged as for the rest (differential).
         java.util.function.Predicate<ClassifiedOperation> renameOrKeys = c -> c.operation().kind()
-                == OperationKind.RENAME_TABLE || switchesKeys(c);
+                == ClauseKind.RENAME_TABLE || switchesKeys(c);
         if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && classified.stream()
                 .allMatch(renameOrKeys)) {
             refusals.add("LOCK=" + lock + " is not possible: " + server + " renames a table or switches its keys only "

@@ -12,10 +12,10 @@ package dev.ddllint.model;
  * @param written    the clause exactly as the author wrote it, where {@code text} is a parser's rendering of it
  *                   ({@code BIGINT (20)}); null when {@code text} is the author's
  */
-public record AlterOperation(OperationKind kind, String text, String column, String newName,
+public record AlterOperation(ClauseKind kind, String text, String column, String newName,
                              ColumnDefinition definition, IndexDefinition index, String value, String written) {
 
-    public AlterOperation(OperationKind kind, String text, String column, String newName,
+    public AlterOperation(ClauseKind kind, String text, String column, String newName,
                           ColumnDefinition definition, IndexDefinition index, String value) {
         this(kind, text, column, newName, definition, index, value, null);
     }
@@ -29,7 +29,7 @@ public record AlterOperation(OperationKind kind, String text, String column, Str
         return new AlterOperation(kind, text, column, newName, definition, index, value, w);
     }
 
-    public static AlterOperation of(OperationKind kind, String text) {
+    public static AlterOperation of(ClauseKind kind, String text) {
         return new AlterOperation(kind, text, null, null, null, null, null);
     }
 

@@ -21,7 +21,7 @@ public final class InheritedCharset {
     public static Statement apply(Statement statement) {
         String value = null;
         for (AlterOperation op : statement.operations()) {
-            if (op.kind() == OperationKind.DEFAULT_CHARSET && op.value() != null) {
+            if (op.kind() == ClauseKind.DEFAULT_CHARSET && op.value() != null) {
                 value = op.value().toLowerCase(Locale.ROOT);
             }
         }
@@ -35,7 +35,7 @@ public final class InheritedCharset {
         boolean changed = false;
         for (AlterOperation op : statement.operations()) {
             ColumnDefinition d = op.definition();
-            if ((op.kind() == OperationKind.MODIFY_COLUMN || op.kind() == OperationKind.CHANGE_COLUMN) && d != null
+            if ((op.kind() == ClauseKind.MODIFY_COLUMN || op.kind() == ClauseKind.CHANGE_COLUMN) && d != null
                     && d.type() != null && isCharacter(d.type()) && d.type().charset() == null
                     && d.type().collation() == null) {
                 ColumnType t = d.type();

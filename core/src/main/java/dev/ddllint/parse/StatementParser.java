@@ -1,7 +1,7 @@
 package dev.ddllint.parse;
 
 import dev.ddllint.model.AlterOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.Statement;
 import dev.ddllint.model.StatementKind;
 import dev.ddllint.parse.jsqlparser.JSqlParserAdapter;
@@ -55,7 +55,7 @@ public final class StatementParser {
             return keepKind(recovered, kind).withParseNote(note + "; " + recovered.parseNote());
         }
         if (kind == StatementKind.ALTER_TABLE && !recovered.operations().isEmpty()
-                && recovered.operations().stream().allMatch(o -> o.kind() == OperationKind.UNKNOWN)) {
+                && recovered.operations().stream().allMatch(o -> o.kind() == ClauseKind.UNKNOWN)) {
             return new Statement(recovered.kind(), recovered.table(), recovered.operations(), recovered.algorithm(),
                     recovered.lock(), null, recovered.renames(), recovered.settings(), recovered.ignore(), false,
                     note + "; no clause could be read", recovered.online());
@@ -80,7 +80,7 @@ public final class StatementParser {
             return s;
         }
         return s.withOperations(s.operations().stream().map(o -> knownType(o) ? o
-                : new AlterOperation(OperationKind.UNKNOWN, o.text(), o.column(), o.newName(), o.definition(),
+                : new AlterOperation(ClauseKind.UNKNOWN, o.text(), o.column(), o.newName(), o.definition(),
                 o.index(), o.value())).toList());
     }
 
@@ -90,11 +90,11 @@ public final class StatementParser {
 
     /** The column type of an UNKNOWN clause that made it unknown, or null. */
     public static String unknownTypeOf(AlterOperation o) {
-        return o.kind() == OperationKind.UNKNOWN && !knownType(o) ? o.definition().type().name() : null;
+        return o.kind() == ClauseKind.UNKNOWN && !knownType(o) ? o.definition().type().name() : null;
     }
 
     /** Clauses of a statement that neither reader understood. */
     public static boolean hasUnknownOperation(Statement s) {
-        return s.operations().stream().map(AlterOperation::kind).anyMatch(k -> k == OperationKind.UNKNOWN);
+        return s.operations().stream().map(AlterOperation::kind).anyMatch(k -> k == ClauseKind.UNKNOWN);
     }
 }

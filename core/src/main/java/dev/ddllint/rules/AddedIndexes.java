@@ -3,7 +3,7 @@ package dev.ddllint.rules;
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.IndexDefinition;
 import dev.ddllint.model.IndexDefinition.IndexKind;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.schema.TableFacts;
 
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ record AddedIndexes(List<IndexDefinition> existing, List<IndexDefinition> added)
             added.addAll(ctx.statement().createTable().indexes());
         }
         for (AlterOperation op : ctx.statement().operations()) {
-            if ((op.kind() == OperationKind.ADD_INDEX || op.kind() == OperationKind.ADD_PRIMARY_KEY)
+            if ((op.kind() == ClauseKind.ADD_INDEX || op.kind() == ClauseKind.ADD_PRIMARY_KEY)
                     && op.index() != null) {
                 added.add(op.index());
             }
@@ -36,9 +36,9 @@ record AddedIndexes(List<IndexDefinition> existing, List<IndexDefinition> added)
         // under an existing name is refused by the server (ERROR 1061), not a second index.
         Set<String> replaced = new java.util.HashSet<>();
         for (AlterOperation op : ctx.statement().operations()) {
-            if ((op.kind() == OperationKind.DROP_INDEX || op.kind() == OperationKind.DROP_PRIMARY_KEY)
+            if ((op.kind() == ClauseKind.DROP_INDEX || op.kind() == ClauseKind.DROP_PRIMARY_KEY)
                     && op.index() != null) {
-                replaced.add(op.kind() == OperationKind.DROP_PRIMARY_KEY ? "primary" : TableFacts.key(op.index().name()));
+                replaced.add(op.kind() == ClauseKind.DROP_PRIMARY_KEY ? "primary" : TableFacts.key(op.index().name()));
             }
         }
         added.stream().map(i -> i.kind() == IndexKind.PRIMARY ? "primary" : TableFacts.key(i.name()))

@@ -2,7 +2,7 @@ package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class CharsetNotAllowed implements StatementRule {
             }
         }
         for (AlterOperation op : ctx.statement().operations()) {
-            if ((op.kind() == OperationKind.CONVERT_CHARSET || op.kind() == OperationKind.DEFAULT_CHARSET)
+            if ((op.kind() == ClauseKind.CONVERT_CHARSET || op.kind() == ClauseKind.DEFAULT_CHARSET)
                     && op.value() != null) {
                 found.add(new String[] {"the table's character set", op.value()});
             }

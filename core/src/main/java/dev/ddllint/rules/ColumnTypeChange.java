@@ -3,7 +3,7 @@ package dev.ddllint.rules;
 import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.ClassifiedOperation;
 
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 import java.util.List;
 
@@ -28,8 +28,8 @@ public final class ColumnTypeChange implements StatementRule {
      * length prefix, character set, AUTO_INCREMENT, generation expression), the column's stored form changes.
      */
     private static boolean applies(ClassifiedOperation c) {
-        OperationKind kind = c.operation().kind();
-        return (kind == OperationKind.MODIFY_COLUMN || kind == OperationKind.CHANGE_COLUMN)
+        ClauseKind kind = c.operation().kind();
+        return (kind == ClauseKind.MODIFY_COLUMN || kind == ClauseKind.CHANGE_COLUMN)
                 && c.verdict().algorithm() == Algorithm.COPY;
     }
 

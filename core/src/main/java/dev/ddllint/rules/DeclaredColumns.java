@@ -2,7 +2,7 @@ package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +22,8 @@ final class DeclaredColumns {
             all.addAll(ctx.statement().createTable().columns());
         }
         for (AlterOperation op : ctx.statement().operations()) {
-            if ((op.kind() == OperationKind.ADD_COLUMN || op.kind() == OperationKind.MODIFY_COLUMN
-                    || op.kind() == OperationKind.CHANGE_COLUMN) && op.definition() != null) {
+            if ((op.kind() == ClauseKind.ADD_COLUMN || op.kind() == ClauseKind.MODIFY_COLUMN
+                    || op.kind() == ClauseKind.CHANGE_COLUMN) && op.definition() != null) {
                 all.add(op.definition());
             }
         }
@@ -32,8 +32,8 @@ final class DeclaredColumns {
 
     /** MODIFY/CHANGE COLUMN clauses that name their column and give a typed definition. */
     static List<AlterOperation> redefinitions(StatementContext ctx) {
-        return ctx.statement().operations().stream().filter(op -> (op.kind() == OperationKind.MODIFY_COLUMN
-                        || op.kind() == OperationKind.CHANGE_COLUMN) && op.column() != null && op.definition() != null
+        return ctx.statement().operations().stream().filter(op -> (op.kind() == ClauseKind.MODIFY_COLUMN
+                        || op.kind() == ClauseKind.CHANGE_COLUMN) && op.column() != null && op.definition() != null
                         && op.definition().type() != null).toList();
     }
 }

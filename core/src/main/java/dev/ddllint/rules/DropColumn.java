@@ -2,7 +2,7 @@ package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 /**
  * DROP COLUMN on an existing table. Even when it is INSTANT it breaks every application instance and client that
@@ -23,7 +23,7 @@ public final class DropColumn implements StatementRule {
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
         for (AlterOperation op : ctx.statement().operations()) {
-            if (op.kind() != OperationKind.DROP_COLUMN || op.column() == null) {
+            if (op.kind() != ClauseKind.DROP_COLUMN || op.column() == null) {
                 continue;
             }
             ColumnDefinition known = ctx.columnBefore(op.column());

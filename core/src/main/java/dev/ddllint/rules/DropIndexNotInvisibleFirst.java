@@ -3,7 +3,7 @@ package dev.ddllint.rules;
 import dev.ddllint.kb.ServerVersion;
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.IndexDefinition.IndexKind;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 import java.util.Locale;
 
@@ -30,14 +30,14 @@ public final class DropIndexNotInvisibleFirst implements StatementRule {
         }
         String table = ctx.statement().table().key();
         for (AlterOperation op : ctx.statement().operations()) {
-            if (op.kind() == OperationKind.SET_INDEX_VISIBILITY && op.index() != null && op.index().name() != null) {
+            if (op.kind() == ClauseKind.SET_INDEX_VISIBILITY && op.index() != null && op.index().name() != null) {
                 String text = op.text().toUpperCase(Locale.ROOT);
                 boolean hidden = text.contains("INVISIBLE") || text.contains("IGNORED") && !text.contains("NOT IGNORED");
                 ctx.once().rememberInRun(key(table, op.index().name()), hidden ? "hidden" : "visible");
             }
         }
         for (AlterOperation op : ctx.statement().operations()) {
-            if (op.kind() != OperationKind.DROP_INDEX || op.index() == null || op.index().name() == null
+            if (op.kind() != ClauseKind.DROP_INDEX || op.index() == null || op.index().name() == null
                     || op.index().kind() == IndexKind.PRIMARY) {
                 continue;
             }

@@ -1,7 +1,7 @@
 package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 /** DROP PARTITION and TRUNCATE PARTITION: the partition's rows are deleted, with no undo. */
 public final class DropPartition implements StatementRule {
@@ -18,12 +18,12 @@ public final class DropPartition implements StatementRule {
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
         for (AlterOperation op : ctx.statement().operations()) {
-            if (op.kind() != OperationKind.DROP_PARTITION && op.kind() != OperationKind.TRUNCATE_PARTITION) {
+            if (op.kind() != ClauseKind.DROP_PARTITION && op.kind() != ClauseKind.TRUNCATE_PARTITION) {
                 continue;
             }
             String t = ctx.statement().table().toString();
             sink.report(INFO, "\"" + Messages.shorten(op.text()) + "\" on " + ctx.tableName() + " deletes every row "
-                            + "of the partition" + (op.kind() == OperationKind.DROP_PARTITION ? "s it drops" : "")
+                            + "of the partition" + (op.kind() == ClauseKind.DROP_PARTITION ? "s it drops" : "")
                             + ": there is no undo, and the statement commits implicitly",
                     "to keep the rows, move them out first with EXCHANGE PARTITION (it swaps metadata, no copy): "
                             + "CREATE TABLE " + t + "_p LIKE " + t + "; ALTER TABLE " + t + "_p REMOVE PARTITIONING; "

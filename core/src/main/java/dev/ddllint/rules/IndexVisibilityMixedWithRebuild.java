@@ -2,7 +2,7 @@ package dev.ddllint.rules;
 
 import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.ClassifiedOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 /**
  * ALTER INDEX … VISIBLE/INVISIBLE (MariaDB: IGNORED) in a statement that rebuilds or copies the table: a
@@ -27,7 +27,7 @@ public final class IndexVisibilityMixedWithRebuild implements StatementRule {
             return;
         }
         ClassifiedOperation flip = ctx.verdict().operations().stream()
-                .filter(c -> c.operation().kind() == OperationKind.SET_INDEX_VISIBILITY).findFirst().orElse(null);
+                .filter(c -> c.operation().kind() == ClauseKind.SET_INDEX_VISIBILITY).findFirst().orElse(null);
         ClassifiedOperation rebuilding = ctx.verdict().operations().stream()
                 .filter(c -> c != flip && (c.verdict().rebuildsTable() || c.verdict().algorithm() == Algorithm.COPY))
                 .findFirst()

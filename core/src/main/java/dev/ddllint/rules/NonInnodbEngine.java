@@ -1,7 +1,7 @@
 package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class NonInnodbEngine implements StatementRule {
             engines.add(ctx.statement().createTable().options().get("ENGINE"));
         }
         for (AlterOperation op : ctx.statement().operations()) {
-            if (op.kind() == OperationKind.ENGINE && op.value() != null) {
+            if (op.kind() == ClauseKind.ENGINE && op.value() != null) {
                 engines.add(op.value());
             }
         }

@@ -2,7 +2,7 @@ package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 /**
  * ADD COLUMN … NOT NULL without a DEFAULT on an existing table: the rows get the type's implicit value (0, '',
@@ -23,7 +23,7 @@ public final class NotNullColumnWithoutDefault implements StatementRule {
     public void check(StatementContext ctx, FindingSink sink) {
         for (AlterOperation op : ctx.statement().operations()) {
             ColumnDefinition c = op.definition();
-            if (op.kind() != OperationKind.ADD_COLUMN || c == null || !c.isNotNull() || c.defaultValue() != null
+            if (op.kind() != ClauseKind.ADD_COLUMN || c == null || !c.isNotNull() || c.defaultValue() != null
                     || c.autoIncrement() || c.generated() != null || c.type() == null) {
                 continue;
             }

@@ -2,7 +2,7 @@ package dev.ddllint.rules;
 
 import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.ClassifiedOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 import java.util.List;
 
@@ -26,7 +26,7 @@ public final class PartitionOperation implements StatementRule {
             return;
         }
         for (ClassifiedOperation c : ctx.verdict().operations()) {
-            OperationKind kind = c.operation().kind();
+            ClauseKind kind = c.operation().kind();
             if (!kind.isPartitionOperation()) {
                 continue;
             }

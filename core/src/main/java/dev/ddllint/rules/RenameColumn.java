@@ -2,7 +2,7 @@ package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 /**
  * RENAME COLUMN, or CHANGE COLUMN with a new name: instant on MySQL 8.0+ and MariaDB 10.5+, and still an outage
@@ -49,8 +49,8 @@ public final class RenameColumn implements StatementRule {
         if (op.column() == null) {
             return null;
         }
-        String to = op.kind() == OperationKind.RENAME_COLUMN ? op.newName()
-                : op.kind() == OperationKind.CHANGE_COLUMN && op.definition() != null ? op.definition().name()
+        String to = op.kind() == ClauseKind.RENAME_COLUMN ? op.newName()
+                : op.kind() == ClauseKind.CHANGE_COLUMN && op.definition() != null ? op.definition().name()
                 : null;
         return to == null || to.equalsIgnoreCase(op.column()) ? null : to;
     }

@@ -1,7 +1,7 @@
 package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.Statement.RenamePair;
 import dev.ddllint.model.StatementKind;
 
@@ -29,7 +29,7 @@ public final class RenameTable implements StatementRule {
             }
         } else if (ctx.statement().kind() == StatementKind.ALTER_TABLE) {
             for (AlterOperation op : ctx.statement().operations()) {
-                if (op.kind() == OperationKind.RENAME_TABLE && op.newName() != null) {
+                if (op.kind() == ClauseKind.RENAME_TABLE && op.newName() != null) {
                     renames.add(new String[] {ctx.statement().table().toString(), op.newName()});
                 }
             }

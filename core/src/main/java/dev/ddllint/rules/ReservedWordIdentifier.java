@@ -2,7 +2,7 @@ package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +56,9 @@ public final class ReservedWordIdentifier implements StatementRule {
             names.add(new String[] {"column", c.name()});
         }
         for (AlterOperation op : ctx.statement().operations()) {
-            if ((op.kind() == OperationKind.RENAME_COLUMN || op.kind() == OperationKind.RENAME_TABLE)
+            if ((op.kind() == ClauseKind.RENAME_COLUMN || op.kind() == ClauseKind.RENAME_TABLE)
                     && op.newName() != null) {
-                names.add(new String[] {op.kind() == OperationKind.RENAME_TABLE ? "table" : "column", op.newName()});
+                names.add(new String[] {op.kind() == ClauseKind.RENAME_TABLE ? "table" : "column", op.newName()});
             }
         }
         for (String[] n : names) {

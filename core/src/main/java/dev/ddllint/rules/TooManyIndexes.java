@@ -28,16 +28,16 @@ public final class TooManyIndexes implements StatementRule {
             added.addAll(ctx.statement().createTable().indexes());
         }
         ctx.statement().operations().stream().filter(op -> op.index() != null
-                && (op.kind() == dev.ddllint.model.OperationKind.ADD_INDEX
-                || op.kind() == dev.ddllint.model.OperationKind.ADD_PRIMARY_KEY)).forEach(op -> added.add(op.index()));
+                && (op.kind() == dev.ddllint.model.ClauseKind.ADD_INDEX
+                || op.kind() == dev.ddllint.model.ClauseKind.ADD_PRIMARY_KEY)).forEach(op -> added.add(op.index()));
         if (added.stream().noneMatch(TooManyIndexes::counts)) {
             return;
         }
         // Indexes dropped by the same statement no longer count.
         java.util.Set<String> dropped = new java.util.HashSet<>();
         ctx.statement().operations().stream().filter(op -> op.index() != null && op.index().name() != null
-                && (op.kind() == dev.ddllint.model.OperationKind.DROP_INDEX
-                || op.kind() == dev.ddllint.model.OperationKind.DROP_PRIMARY_KEY))
+                && (op.kind() == dev.ddllint.model.ClauseKind.DROP_INDEX
+                || op.kind() == dev.ddllint.model.ClauseKind.DROP_PRIMARY_KEY))
                 .forEach(op -> dropped.add(op.index().name().toLowerCase(java.util.Locale.ROOT)));
         List<IndexDefinition> existing = ctx.statement().createTable() != null || ctx.table() == null ? List.of()
                 : ctx.table().indexes().stream().filter(i -> i.name() == null

@@ -2,7 +2,7 @@ package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.IndexDefinition.IndexKind;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 
 /**
  * A UNIQUE index (or PRIMARY KEY) added to a table that already holds rows: duplicates fail the statement with
@@ -25,7 +25,7 @@ public final class UniqueIndexOnExistingData implements StatementRule {
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
         for (AlterOperation op : ctx.statement().operations()) {
-            if (op.index() == null || (op.kind() != OperationKind.ADD_INDEX && op.kind() != OperationKind.ADD_PRIMARY_KEY)
+            if (op.index() == null || (op.kind() != ClauseKind.ADD_INDEX && op.kind() != ClauseKind.ADD_PRIMARY_KEY)
                     || (op.index().kind() != IndexKind.UNIQUE && op.index().kind() != IndexKind.PRIMARY)) {
                 continue;
             }

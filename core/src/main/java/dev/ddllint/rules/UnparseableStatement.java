@@ -1,7 +1,7 @@
 package dev.ddllint.rules;
 
 import dev.ddllint.model.AlterOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.StatementKind;
 import dev.ddllint.parse.StatementParser;
 
@@ -46,7 +46,7 @@ public final class UnparseableStatement implements StatementRule {
             return;
         }
         for (AlterOperation op : ctx.statement().operations()) {
-            if (op.kind() != OperationKind.UNKNOWN) {
+            if (op.kind() != ClauseKind.UNKNOWN) {
                 continue;
             }
             String type = StatementParser.unknownTypeOf(op);

@@ -247,13 +247,13 @@ public final class Schema {
                 case RENAME_INDEX -> indexes.replaceAll(i -> TableFacts.key(i.name()).equals(TableFacts.key(op.column()))
                         ? i.withName(op.newName()) : i);
                 case RENAME_TABLE -> name = op.newName() == null ? name : op.newName();
-                case ROW_FORMAT, KEY_BLOCK_SIZE, ENGINE -> options.put(op.kind() == dev.ddllint.model.OperationKind.ENGINE
+                case ROW_FORMAT, KEY_BLOCK_SIZE, ENGINE -> options.put(op.kind() == dev.ddllint.model.ClauseKind.ENGINE
                         ? "ENGINE" : op.kind().name(), op.value());
                 case CONVERT_CHARSET, DEFAULT_CHARSET -> {
                     if (op.value() != null) {
                         options.put("CHARSET", op.value());
                         options.remove("COLLATE");
-                        if (op.kind() == dev.ddllint.model.OperationKind.CONVERT_CHARSET) {
+                        if (op.kind() == dev.ddllint.model.ClauseKind.CONVERT_CHARSET) {
                             columns.replaceAll((k, c) -> isCharacterType(c) ? withCharset(c.withName(c.name()),
                                     op.value(), true) : c);
                         }

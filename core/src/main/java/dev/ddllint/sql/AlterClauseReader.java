@@ -4,7 +4,7 @@ import dev.ddllint.model.AlterOperation;
 import dev.ddllint.model.ColumnDefinition;
 import dev.ddllint.model.IndexDefinition;
 import dev.ddllint.model.IndexDefinition.IndexKind;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.RequestedAlgorithm;
 import dev.ddllint.model.RequestedLock;
 
@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * The tolerant clause-level reader of ALTER TABLE specifications. It reads each comma-separated clause on its
- * own, so one clause it does not know (an {@link OperationKind#UNKNOWN}) never hides the others.
+ * own, so one clause it does not know (an {@link ClauseKind#UNKNOWN}) never hides the others.
  */
 public final class AlterClauseReader {
 
@@ -129,7 +129,7 @@ public final class AlterClauseReader {
             ifExists(in);
             String name = nameOf(in.next());
             ColumnDefinition def = ColumnDefinitionReader.read(name, in);
-            return op.build(OperationKind.MODIFY_COLUMN).withColumn(name).withDefinition(def);
+            return op.build(ClauseKind.MODIFY_COLUMN).withColumn(name).withDefinition(def);
         }
         if (in.accept("CHANGE")) {
             in.accept("COLUMN");
@@ -137,88 +137,88 @@ public final class AlterClauseReader {
             String oldName = nameOf(in.next());
             String newName = nameOf(in.next());
             ColumnDefinition def = ColumnDefinitionReader.read(newName, in);
-            return op.build(OperationKind.CHANGE_COLUMN).withColumn(oldName).withNewName(newName).withDefinition(def);
+            return op.build(ClauseKind.CHANGE_COLUMN).withColumn(oldName).withNewName(newName).withDefinition(def);
         }
         if (in.accept("RENAME")) {
             if (in.accept("COLUMN")) {
                 ifExists(in);
                 String oldName = nameOf(in.next());
                 in.accept("TO");
-                return op.build(OperationKind.RENAME_COLUMN).withColumn(oldName).withNewName(nameOf(in.next()));
+                return op.build(ClauseKind.RENAME_COLUMN).withColumn(oldName).withNewName(nameOf(in.next()));
             }
             if (in.accept("INDEX") || in.accept("KEY")) {
                 String oldName = nameOf(in.next());
                 in.accept("TO");
-                return op.build(OperationKind.RENAME_INDEX).withColumn(oldName).withNewName(nameOf(in.next()));
+                return op.build(ClauseKind.RENAME_INDEX).withColumn(oldName).withNewName(nameOf(in.next()));
             }
             if (!in.accept("TO")) {
                 in.accept("AS");
             }
             TokenCursor.QualifiedName target = in.name();
-            return op.build(OperationKind.RENAME_TABLE).withNewName(target == null ? null : target.name());
+            return op.build(ClauseKind.RENAME_TABLE).withNewName(target == null ? null : target.name());
         }
         if (in.accept("ALTER")) {
             if (in.accept("INDEX") || in.accept("KEY")) {
                 String name = nameOf(in.next());
                 skipRest(in);
-                return op.build(OperationKind.SET_INDEX_VISIBILITY).withIndex(index(name, IndexKind.PLAIN));
+                return op.build(ClauseKind.SET_INDEX_VISIBILITY).withIndex(index(name, IndexKind.PLAIN));
             }
             if (in.accept("CHECK") || in.accept("CONSTRAINT")) {
                 String name = nameOf(in.next());
                 skipRest(in);
-                return op.build(OperationKind.ADD_CHECK_CONSTRAINT).withIndex(index(name, IndexKind.CHECK));
+                return op.build(ClauseKind.ADD_CHECK_CONSTRAINT).withIndex(index(name, IndexKind.CHECK));
             }
             in.accept("COLUMN");
             String name = nameOf(in.next());
             if (in.acceptAll("SET", "DEFAULT")) {
                 skipRest(in);
-                return op.build(OperationKind.SET_DEFAULT).withColumn(name);
+                return op.build(ClauseKind.SET_DEFAULT).withColumn(name);
             }
             if (in.acceptAll("DROP", "DEFAULT")) {
-                return op.build(OperationKind.DROP_DEFAULT).withColumn(name);
+                return op.build(ClauseKind.DROP_DEFAULT).withColumn(name);
             }
             if (in.accept("SET")) {
                 skipRest(in);
-                return op.build(OperationKind.SET_COLUMN_VISIBILITY).withColumn(name);
+                return op.build(ClauseKind.SET_COLUMN_VISIBILITY).withColumn(name);
             }
             skipRest(in);
-            return op.build(OperationKind.UNKNOWN).withColumn(name);
+            return op.build(ClauseKind.UNKNOWN).withColumn(name);
         }
         if (in.acceptAll("CONVERT", "TO")) {
-            return op.build(OperationKind.CONVERT_CHARSET).withValue(lower(charsetAndCollation(in)));
+            return op.build(ClauseKind.CONVERT_CHARSET).withValue(lower(charsetAndCollation(in)));
         }
         if (first != null && (first.is("DEFAULT") || first.is("CHARACTER") || first.is("CHARSET")
                 || first.is("COLLATE"))) {
             in.accept("DEFAULT");
             if (in.accept("COLLATE")) {
                 in.acceptSymbol("=");
-                return op.build(OperationKind.DEFAULT_CHARSET).withValue(lower(nameOf(in.next())));
+                return op.build(ClauseKind.DEFAULT_CHARSET).withValue(lower(nameOf(in.next())));
             }
-            return op.build(OperationKind.DEFAULT_CHARSET).withValue(lower(charsetAndCollation(in)));
+            return op.build(ClauseKind.DEFAULT_CHARSET).withValue(lower(charsetAndCollation(in)));
         }
         if (in.accept("FORCE")) {
-            return op.build(OperationKind.FORCE);
+            return op.build(ClauseKind.FORCE);
         }
         if (in.acceptAll("ORDER", "BY")) {
             skipRest(in);
-            return op.build(OperationKind.ORDER_BY);
+            return op.build(ClauseKind.ORDER_BY);
         }
         if (in.accept("DISCARD") || in.accept("IMPORT")) {
             boolean discard = first.is("DISCARD");
             if (in.accept("PARTITION")) {
                 skipRest(in);
-                return op.build(OperationKind.PARTITION_MAINTENANCE);
+                return op.build(ClauseKind.PARTITION_MAINTENANCE);
             }
             in.accept("TABLESPACE");
-            return op.build(discard ? OperationKind.DISCARD_TABLESPACE : OperationKind.IMPORT_TABLESPACE);
+            return op.build(discard ? ClauseKind.DISCARD_TABLESPACE : ClauseKind.IMPORT_TABLESPACE);
         }
         if (in.accept("ENABLE") || in.accept("DISABLE")) {
             in.accept("KEYS");
-            return op.build(OperationKind.TABLE_OPTION).withValue(first.upper() + " KEYS");
+            return op.build(ClauseKind.TABLE_OPTION).withValue(first.upper() + " KEYS");
         }
         if (in.accept("WITH") || in.accept("WITHOUT")) {
             in.accept("VALIDATION");
-            return op.build(OperationKind.TABLE_OPTION).withValue(first.upper() + " VALIDATION");
+            return op.build(ClauseKind.TABLE_OPTION).withValue(first.upper() + " VALIDATION");
         }
         AlterOperation partition = readPartition(op, in);
         if (partition != null) {
@@ -229,7 +229,7 @@ public final class AlterClauseReader {
             return option;
         }
         skipRest(in);
-        return op.build(OperationKind.UNKNOWN);
+        return op.build(ClauseKind.UNKNOWN);
     }
 
     private static AlterOperation readAdd(OperationBuilder op, TokenCursor in) {
@@ -243,7 +243,7 @@ public final class AlterClauseReader {
         }
         if (in.acceptAll("PRIMARY", "KEY")) {
             List<String> cols = keyColumns(in);
-            return op.build(OperationKind.ADD_PRIMARY_KEY).withIndex(new IndexDefinition("PRIMARY", IndexKind.PRIMARY,
+            return op.build(ClauseKind.ADD_PRIMARY_KEY).withIndex(new IndexDefinition("PRIMARY", IndexKind.PRIMARY,
                     cols, null));
         }
         if (in.accept("UNIQUE")) {
@@ -272,12 +272,12 @@ public final class AlterClauseReader {
                     cascading = true;
                 }
             }
-            return op.build(OperationKind.ADD_FOREIGN_KEY).withIndex(new IndexDefinition(name, IndexKind.FOREIGN, cols,
+            return op.build(ClauseKind.ADD_FOREIGN_KEY).withIndex(new IndexDefinition(name, IndexKind.FOREIGN, cols,
                     referenced, false, List.of(), cascading));
         }
         if (in.accept("CHECK")) {
             skipRest(in);
-            return op.build(OperationKind.ADD_CHECK_CONSTRAINT).withIndex(index(constraint, IndexKind.CHECK));
+            return op.build(ClauseKind.ADD_CHECK_CONSTRAINT).withIndex(index(constraint, IndexKind.CHECK));
         }
         boolean fulltext = in.accept("FULLTEXT");
         if (fulltext || in.accept("SPATIAL")) {
@@ -292,10 +292,10 @@ public final class AlterClauseReader {
         }
         if (in.accept("PARTITION")) {
             skipRest(in);
-            return op.build(OperationKind.ADD_PARTITION);
+            return op.build(ClauseKind.ADD_PARTITION);
         }
         if (systemVersioning(in)) {
-            return op.build(OperationKind.SYSTEM_VERSIONING);
+            return op.build(ClauseKind.SYSTEM_VERSIONING);
         }
         in.accept("COLUMN");
         ifNotExists(in);
@@ -309,11 +309,11 @@ public final class AlterClauseReader {
                 Token nameToken = c.next();
                 ColumnDefinition def = nameToken == null || !nameToken.isName() ? null
                         : ColumnDefinitionReader.read(nameOf(nameToken), c);
-                columns.add(def == null ? op.build(OperationKind.UNKNOWN)
-                        : op.build(OperationKind.ADD_COLUMN).withColumn(def.name()).withDefinition(def));
+                columns.add(def == null ? op.build(ClauseKind.UNKNOWN)
+                        : op.build(ClauseKind.ADD_COLUMN).withColumn(def.name()).withDefinition(def));
             }
             if (columns.isEmpty()) {
-                return op.build(OperationKind.UNKNOWN);
+                return op.build(ClauseKind.UNKNOWN);
             }
             op.more.addAll(columns.subList(1, columns.size()));
             return columns.get(0);
@@ -321,14 +321,14 @@ public final class AlterClauseReader {
         Token nameToken = in.next();
         if (nameToken == null || !nameToken.isName()) {
             skipRest(in);
-            return op.build(OperationKind.UNKNOWN);
+            return op.build(ClauseKind.UNKNOWN);
         }
         String name = nameToken.value();
         ColumnDefinition def = ColumnDefinitionReader.read(name, in);
         if (def == null) {
-            return op.build(OperationKind.UNKNOWN).withColumn(name);
+            return op.build(ClauseKind.UNKNOWN).withColumn(name);
         }
-        return op.build(OperationKind.ADD_COLUMN).withColumn(name).withDefinition(def);
+        return op.build(ClauseKind.ADD_COLUMN).withColumn(name).withDefinition(def);
     }
 
     private static AlterOperation addIndex(OperationBuilder op, TokenCursor in, String constraint, IndexKind kind) {
@@ -345,7 +345,7 @@ public final class AlterClauseReader {
         }
         List<Token> parts = in.parenthesised();
         hash |= usingHashInRest(in);
-        return op.build(OperationKind.ADD_INDEX).withIndex(new IndexDefinition(name, kind, columnNames(parts), null,
+        return op.build(ClauseKind.ADD_INDEX).withIndex(new IndexDefinition(name, kind, columnNames(parts), null,
                 hash, prefixedColumns(parts), false));
     }
 
@@ -388,62 +388,62 @@ public final class AlterClauseReader {
 
     private static AlterOperation readDrop(OperationBuilder op, TokenCursor in) {
         if (systemVersioning(in)) {
-            return op.build(OperationKind.SYSTEM_VERSIONING);
+            return op.build(ClauseKind.SYSTEM_VERSIONING);
         }
         if (in.acceptAll("PRIMARY", "KEY")) {
-            return op.build(OperationKind.DROP_PRIMARY_KEY);
+            return op.build(ClauseKind.DROP_PRIMARY_KEY);
         }
         if (in.acceptAll("FOREIGN", "KEY")) {
             ifExists(in);
-            return op.build(OperationKind.DROP_FOREIGN_KEY).withIndex(index(nameOf(in.next()), IndexKind.FOREIGN));
+            return op.build(ClauseKind.DROP_FOREIGN_KEY).withIndex(index(nameOf(in.next()), IndexKind.FOREIGN));
         }
         if (in.accept("INDEX") || in.accept("KEY")) {
             ifExists(in);
-            return op.build(OperationKind.DROP_INDEX).withIndex(index(nameOf(in.next()), IndexKind.PLAIN));
+            return op.build(ClauseKind.DROP_INDEX).withIndex(index(nameOf(in.next()), IndexKind.PLAIN));
         }
         if (in.accept("CHECK")) {
             ifExists(in);
-            return op.build(OperationKind.DROP_CHECK_CONSTRAINT).withIndex(index(nameOf(in.next()), IndexKind.CHECK));
+            return op.build(ClauseKind.DROP_CHECK_CONSTRAINT).withIndex(index(nameOf(in.next()), IndexKind.CHECK));
         }
         if (in.accept("CONSTRAINT")) {
             ifExists(in);
-            return op.build(OperationKind.DROP_CONSTRAINT).withIndex(index(nameOf(in.next()), null));
+            return op.build(ClauseKind.DROP_CONSTRAINT).withIndex(index(nameOf(in.next()), null));
         }
         if (in.accept("PARTITION")) {
             skipRest(in);
-            return op.build(OperationKind.DROP_PARTITION);
+            return op.build(ClauseKind.DROP_PARTITION);
         }
         in.accept("COLUMN");
         ifExists(in);
         Token name = in.next();
         if (name == null || !name.isName()) {
-            return op.build(OperationKind.UNKNOWN);
+            return op.build(ClauseKind.UNKNOWN);
         }
         in.accept("CASCADE");
         in.accept("RESTRICT");
-        return op.build(OperationKind.DROP_COLUMN).withColumn(name.value());
+        return op.build(ClauseKind.DROP_COLUMN).withColumn(name.value());
     }
 
     private static AlterOperation readPartition(OperationBuilder op, TokenCursor in) {
         if (in.acceptAll("PARTITION", "BY")) {
             skipRest(in);
-            return op.build(OperationKind.PARTITION_BY);
+            return op.build(ClauseKind.PARTITION_BY);
         }
         if (in.acceptAll("REMOVE", "PARTITIONING")) {
-            return op.build(OperationKind.REMOVE_PARTITIONING);
+            return op.build(ClauseKind.REMOVE_PARTITIONING);
         }
         Token first = in.peek();
         if (first == null || in.peek(1) == null || !in.peek(1).is("PARTITION")) {
             return null;
         }
-        OperationKind kind = switch (first.upper()) {
-            case "TRUNCATE" -> OperationKind.TRUNCATE_PARTITION;
-            case "COALESCE" -> OperationKind.COALESCE_PARTITION;
-            case "REORGANIZE" -> OperationKind.REORGANIZE_PARTITION;
-            case "EXCHANGE" -> OperationKind.EXCHANGE_PARTITION;
-            case "REBUILD" -> OperationKind.REBUILD_PARTITION;
-            case "ANALYZE", "CHECK", "OPTIMIZE", "REPAIR" -> OperationKind.PARTITION_MAINTENANCE;
-            case "CONVERT" -> OperationKind.EXCHANGE_PARTITION;
+        ClauseKind kind = switch (first.upper()) {
+            case "TRUNCATE" -> ClauseKind.TRUNCATE_PARTITION;
+            case "COALESCE" -> ClauseKind.COALESCE_PARTITION;
+            case "REORGANIZE" -> ClauseKind.REORGANIZE_PARTITION;
+            case "EXCHANGE" -> ClauseKind.EXCHANGE_PARTITION;
+            case "REBUILD" -> ClauseKind.REBUILD_PARTITION;
+            case "ANALYZE", "CHECK", "OPTIMIZE", "REPAIR" -> ClauseKind.PARTITION_MAINTENANCE;
+            case "CONVERT" -> ClauseKind.EXCHANGE_PARTITION;
             default -> null;
         };
         if (kind == null) {
@@ -458,20 +458,20 @@ public final class AlterClauseReader {
         if (key == null || key.type() != Token.Type.WORD) {
             return null;
         }
-        OperationKind kind = switch (key.upper()) {
-            case "ENGINE", "TYPE" -> OperationKind.ENGINE;
-            case "ROW_FORMAT" -> OperationKind.ROW_FORMAT;
-            case "KEY_BLOCK_SIZE" -> OperationKind.KEY_BLOCK_SIZE;
-            case "AUTO_INCREMENT" -> OperationKind.AUTO_INCREMENT_VALUE;
-            case "COMMENT" -> OperationKind.TABLE_COMMENT;
-            case "ENCRYPTION", "ENCRYPTED" -> OperationKind.ENCRYPTION;
-            case "TABLESPACE" -> OperationKind.TABLESPACE;
-            case "STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES" -> OperationKind.STATS_OPTION;
+        ClauseKind kind = switch (key.upper()) {
+            case "ENGINE", "TYPE" -> ClauseKind.ENGINE;
+            case "ROW_FORMAT" -> ClauseKind.ROW_FORMAT;
+            case "KEY_BLOCK_SIZE" -> ClauseKind.KEY_BLOCK_SIZE;
+            case "AUTO_INCREMENT" -> ClauseKind.AUTO_INCREMENT_VALUE;
+            case "COMMENT" -> ClauseKind.TABLE_COMMENT;
+            case "ENCRYPTION", "ENCRYPTED" -> ClauseKind.ENCRYPTION;
+            case "TABLESPACE" -> ClauseKind.TABLESPACE;
+            case "STATS_PERSISTENT", "STATS_AUTO_RECALC", "STATS_SAMPLE_PAGES" -> ClauseKind.STATS_OPTION;
             case "AVG_ROW_LENGTH", "CHECKSUM", "DELAY_KEY_WRITE", "MAX_ROWS", "MIN_ROWS", "PACK_KEYS",
                  "PASSWORD", "COMPRESSION", "INSERT_METHOD", "DATA", "INDEX", "UNION", "SECONDARY_ENGINE",
                  "PAGE_COMPRESSED", "PAGE_COMPRESSION_LEVEL", "TRANSACTIONAL", "PAGE_CHECKSUM",
                  "ENGINE_ATTRIBUTE", "SECONDARY_ENGINE_ATTRIBUTE", "AUTOEXTEND_SIZE", "STATS_PERSISTENT_",
-                 "IETF_QUOTES", "SEQUENCE" -> OperationKind.TABLE_OPTION;
+                 "IETF_QUOTES", "SEQUENCE" -> ClauseKind.TABLE_OPTION;
             default -> null;
         };
         if (kind == null) {
@@ -485,7 +485,7 @@ public final class AlterClauseReader {
         Token value = in.next();
         String v = value == null ? null : value.value();
         AlterOperation result = op.build(kind).withValue(v == null ? null : v.toUpperCase(Locale.ROOT));
-        if (kind == OperationKind.TABLE_OPTION) {
+        if (kind == ClauseKind.TABLE_OPTION) {
             result = result.withValue(key.upper() + "=" + v);
         }
         return result;
@@ -577,7 +577,7 @@ public final class AlterClauseReader {
         /** Further operations of the same clause ({@code ADD COLUMN (a INT, b INT)}). */
         final List<AlterOperation> more = new ArrayList<>();
 
-        AlterOperation build(OperationKind kind) {
+        AlterOperation build(ClauseKind kind) {
             return AlterOperation.of(kind, "");
         }
     }

@@ -5,7 +5,7 @@ import dev.ddllint.model.ColumnDefinition;
 import dev.ddllint.model.CreateTableDefinition;
 import dev.ddllint.model.IndexDefinition;
 import dev.ddllint.model.IndexDefinition.IndexKind;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.RequestedAlgorithm;
 import dev.ddllint.model.RequestedLock;
 import dev.ddllint.model.Statement;
@@ -208,9 +208,9 @@ public final class TolerantStatementReader {
         withAdd.add(new Token(Token.Type.WORD, "ADD", "ADD", -1));
         withAdd.addAll(part);
         for (AlterOperation op : AlterClauseReader.read(sql, withAdd).operations()) {
-            if (op.kind() == OperationKind.ADD_COLUMN && op.definition() != null) {
+            if (op.kind() == ClauseKind.ADD_COLUMN && op.definition() != null) {
                 columns.add(op.definition());
-            } else if (op.index() != null && op.kind() != OperationKind.UNKNOWN) {
+            } else if (op.index() != null && op.kind() != ClauseKind.UNKNOWN) {
                 indexes.add(op.index());
             }
         }
@@ -250,7 +250,7 @@ public final class TolerantStatementReader {
         List<Token> head = in.between(0, textEnd);
         String text = head.isEmpty() ? sql : sql.substring(head.get(0).offset(),
                 head.get(head.size() - 1).offset() + head.get(head.size() - 1).text().length());
-        AlterOperation op = AlterOperation.of(OperationKind.ADD_INDEX, text)
+        AlterOperation op = AlterOperation.of(ClauseKind.ADD_INDEX, text)
                 .withIndex(new IndexDefinition(name == null ? null : name.value(), kind, columns, null, hash,
                         AlterClauseReader.prefixedColumns(parts), false));
         return new Statement(StatementKind.CREATE_INDEX, new TableName(table.schema(), table.name()), List.of(op),
@@ -273,7 +273,7 @@ public final class TolerantStatementReader {
         }
         IndexStatementOptions options = IndexStatementOptions.read(in);
         boolean primary = name.value().equalsIgnoreCase("PRIMARY");
-        AlterOperation op = AlterOperation.of(primary ? OperationKind.DROP_PRIMARY_KEY : OperationKind.DROP_INDEX,
+        AlterOperation op = AlterOperation.of(primary ? ClauseKind.DROP_PRIMARY_KEY : ClauseKind.DROP_INDEX,
                         "DROP INDEX " + name.text())
                 .withIndex(new IndexDefinition(name.value(), primary ? IndexKind.PRIMARY : IndexKind.PLAIN,
                         List.of(), null));
@@ -362,7 +362,7 @@ public final class TolerantStatementReader {
         // OPTIMIZE TABLE on InnoDB is "recreate + analyze": the server runs ALTER TABLE ... FORCE (MySQL and
         // MariaDB, seen in their stage events), so it is classified as that rebuild.
         List<AlterOperation> operations = kind == StatementKind.OPTIMIZE_TABLE
-                ? List.of(AlterOperation.of(OperationKind.FORCE, "OPTIMIZE TABLE (runs as ALTER TABLE ... FORCE)"))
+                ? List.of(AlterOperation.of(ClauseKind.FORCE, "OPTIMIZE TABLE (runs as ALTER TABLE ... FORCE)"))
                 : List.of();
         return new Statement(kind, table, operations, RequestedAlgorithm.DEFAULT, RequestedLock.DEFAULT, null, more,
                 List.of(), false, true, null);

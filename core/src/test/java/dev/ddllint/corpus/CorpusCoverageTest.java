@@ -10,7 +10,7 @@ import dev.ddllint.config.Configuration;
 import dev.ddllint.config.NewTableScope;
 import dev.ddllint.golden.RepoRoot;
 import dev.ddllint.kb.ClassifiedOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.StatementKind;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ public class CorpusCoverageTest {
                         statements++;
                     }
                     boolean unknownClause = s.statement().operations().stream()
-                            .anyMatch(o -> o.kind() == OperationKind.UNKNOWN);
+                            .anyMatch(o -> o.kind() == ClauseKind.UNKNOWN);
                     if (s.statement().parsed()) {
                         modelled += s.embedded() ? 0 : 1;
                         recovered += s.statement().parseNote() != null ? 1 : 0;
@@ -104,7 +104,7 @@ public class CorpusCoverageTest {
                     if (s.statement().kind() == StatementKind.ALTER_TABLE) {
                         alterOps += s.statement().operations().size();
                         recognisedOps += (int) s.statement().operations().stream()
-                                .filter(o -> o.kind() != OperationKind.UNKNOWN).count();
+                                .filter(o -> o.kind() != ClauseKind.UNKNOWN).count();
                     }
                     if (unknownClause) {
                         assertThat(report.findings()).anyMatch(f -> f.path().equals(file.path())
@@ -112,8 +112,8 @@ public class CorpusCoverageTest {
                     }
                     if (s.verdict() != null) {
                         for (ClassifiedOperation c : s.verdict().operations()) {
-                            OperationKind k = c.operation().kind();
-                            if (k == OperationKind.MODIFY_COLUMN || k == OperationKind.CHANGE_COLUMN) {
+                            ClauseKind k = c.operation().kind();
+                            if (k == ClauseKind.MODIFY_COLUMN || k == ClauseKind.CHANGE_COLUMN) {
                                 columnChanges++;
                                 exactColumnChanges += c.isExact() ? 1 : 0;
                             }

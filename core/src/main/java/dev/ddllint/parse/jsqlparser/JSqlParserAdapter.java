@@ -1,7 +1,7 @@
 package dev.ddllint.parse.jsqlparser;
 
 import dev.ddllint.model.AlterOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.RequestedAlgorithm;
 import dev.ddllint.model.RequestedLock;
 import dev.ddllint.model.Statement;
@@ -148,14 +148,14 @@ public final class JSqlParserAdapter {
                 lock = read.lock();
             }
             written |= read.written();
-            OperationKind expected = expectedKind(e);
+            ClauseKind expected = expectedKind(e);
             for (AlterOperation detailed : read.operations()) {
                 // JSqlParser's reading of what the clause is wins; ours supplies the details when both agree.
                 // Except for partition clauses, which JSqlParser 5.4 reads as columns named PARTITION, and MariaDB's
                 // ADD/DROP SYSTEM VERSIONING and PERIOD FOR, which it may read as columns too.
                 if (expected != null && detailed.kind() != expected && !compatible(expected, detailed.kind())
                         && !detailed.kind().isPartitionOperation()
-                        && detailed.kind() != OperationKind.SYSTEM_VERSIONING) {
+                        && detailed.kind() != ClauseKind.SYSTEM_VERSIONING) {
                     detailed = new AlterOperation(expected, detailed.text(), detailed.column(), detailed.newName(),
                             null, detailed.index(), detailed.value());
                 }
@@ -200,46 +200,46 @@ public final class JSqlParserAdapter {
         }
     }
 
-    private static boolean compatible(OperationKind expected, OperationKind read) {
-        return expected == OperationKind.ADD_INDEX && (read == OperationKind.ADD_PRIMARY_KEY
-                || read == OperationKind.ADD_FOREIGN_KEY || read == OperationKind.ADD_CHECK_CONSTRAINT)
-                || expected == OperationKind.DROP_INDEX && read == OperationKind.DROP_PRIMARY_KEY
-                || expected == OperationKind.DROP_CONSTRAINT && (read == OperationKind.DROP_FOREIGN_KEY
-                || read == OperationKind.DROP_CHECK_CONSTRAINT)
-                || expected == OperationKind.DEFAULT_CHARSET && read == OperationKind.CONVERT_CHARSET
-                || expected == OperationKind.TABLE_OPTION;
+    private static boolean compatible(ClauseKind expected, ClauseKind read) {
+        return expected == ClauseKind.ADD_INDEX && (read == ClauseKind.ADD_PRIMARY_KEY
+                || read == ClauseKind.ADD_FOREIGN_KEY || read == ClauseKind.ADD_CHECK_CONSTRAINT)
+                || expected == ClauseKind.DROP_INDEX && read == ClauseKind.DROP_PRIMARY_KEY
+                || expected == ClauseKind.DROP_CONSTRAINT && (read == ClauseKind.DROP_FOREIGN_KEY
+                || read == ClauseKind.DROP_CHECK_CONSTRAINT)
+                || expected == ClauseKind.DEFAULT_CHARSET && read == ClauseKind.CONVERT_CHARSET
+                || expected == ClauseKind.TABLE_OPTION;
     }
 
     /** The operation kind JSqlParser's tree states, or null when it leaves it to the text. */
-    private static OperationKind expectedKind(AlterExpression e) {
+    private static ClauseKind expectedKind(AlterExpression e) {
         return switch (e.getOperation()) {
             case ADD -> e.getColDataTypeList() != null && !e.getColDataTypeList().isEmpty()
-                    ? OperationKind.ADD_COLUMN : e.getIndex() != null || e.getPkColumns() != null
-                    || e.getUkColumns() != null || e.getFkColumns() != null ? OperationKind.ADD_INDEX : null;
-            case DROP -> e.getColumnName() != null ? OperationKind.DROP_COLUMN
-                    : e.getIndex() != null ? OperationKind.DROP_INDEX
-                    : e.getConstraintName() != null ? OperationKind.DROP_CONSTRAINT : null;
-            case DROP_PRIMARY_KEY -> OperationKind.DROP_PRIMARY_KEY;
-            case DROP_UNIQUE -> OperationKind.DROP_INDEX;
-            case DROP_FOREIGN_KEY -> OperationKind.DROP_FOREIGN_KEY;
-            case MODIFY -> OperationKind.MODIFY_COLUMN;
-            case CHANGE -> OperationKind.CHANGE_COLUMN;
-            case RENAME_TABLE -> OperationKind.RENAME_TABLE;
-            case RENAME_INDEX, RENAME_KEY -> OperationKind.RENAME_INDEX;
-            case FORCE -> OperationKind.FORCE;
-            case ENGINE -> OperationKind.ENGINE;
-            case KEY_BLOCK_SIZE -> OperationKind.KEY_BLOCK_SIZE;
-            case COMMENT, COMMENT_WITH_EQUAL_SIGN -> OperationKind.TABLE_COMMENT;
-            case PARTITION_BY -> OperationKind.PARTITION_BY;
-            case REMOVE_PARTITIONING -> OperationKind.REMOVE_PARTITIONING;
-            case ADD_PARTITION -> OperationKind.ADD_PARTITION;
-            case DROP_PARTITION -> OperationKind.DROP_PARTITION;
-            case TRUNCATE_PARTITION -> OperationKind.TRUNCATE_PARTITION;
-            case COALESCE_PARTITION -> OperationKind.COALESCE_PARTITION;
-            case REORGANIZE_PARTITION -> OperationKind.REORGANIZE_PARTITION;
-            case EXCHANGE_PARTITION -> OperationKind.EXCHANGE_PARTITION;
+                    ? ClauseKind.ADD_COLUMN : e.getIndex() != null || e.getPkColumns() != null
+                    || e.getUkColumns() != null || e.getFkColumns() != null ? ClauseKind.ADD_INDEX : null;
+            case DROP -> e.getColumnName() != null ? ClauseKind.DROP_COLUMN
+                    : e.getIndex() != null ? ClauseKind.DROP_INDEX
+                    : e.getConstraintName() != null ? ClauseKind.DROP_CONSTRAINT : null;
+            case DROP_PRIMARY_KEY -> ClauseKind.DROP_PRIMARY_KEY;
+            case DROP_UNIQUE -> ClauseKind.DROP_INDEX;
+            case DROP_FOREIGN_KEY -> ClauseKind.DROP_FOREIGN_KEY;
+            case MODIFY -> ClauseKind.MODIFY_COLUMN;
+            case CHANGE -> ClauseKind.CHANGE_COLUMN;
+            case RENAME_TABLE -> ClauseKind.RENAME_TABLE;
+            case RENAME_INDEX, RENAME_KEY -> ClauseKind.RENAME_INDEX;
+            case FORCE -> ClauseKind.FORCE;
+            case ENGINE -> ClauseKind.ENGINE;
+            case KEY_BLOCK_SIZE -> ClauseKind.KEY_BLOCK_SIZE;
+            case COMMENT, COMMENT_WITH_EQUAL_SIGN -> ClauseKind.TABLE_COMMENT;
+            case PARTITION_BY -> ClauseKind.PARTITION_BY;
+            case REMOVE_PARTITIONING -> ClauseKind.REMOVE_PARTITIONING;
+            case ADD_PARTITION -> ClauseKind.ADD_PARTITION;
+            case DROP_PARTITION -> ClauseKind.DROP_PARTITION;
+            case TRUNCATE_PARTITION -> ClauseKind.TRUNCATE_PARTITION;
+            case COALESCE_PARTITION -> ClauseKind.COALESCE_PARTITION;
+            case REORGANIZE_PARTITION -> ClauseKind.REORGANIZE_PARTITION;
+            case EXCHANGE_PARTITION -> ClauseKind.EXCHANGE_PARTITION;
             case CONVERT -> e.getConvertType() == AlterExpression.ConvertType.CONVERT_TO
-                    ? OperationKind.CONVERT_CHARSET : OperationKind.DEFAULT_CHARSET;
+                    ? ClauseKind.CONVERT_CHARSET : ClauseKind.DEFAULT_CHARSET;
             default -> null;
         };
     }

@@ -1,7 +1,7 @@
 package com.acme.ddllint;
 
 import dev.ddllint.model.AlterOperation;
-import dev.ddllint.model.OperationKind;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.rules.Category;
 import dev.ddllint.rules.FindingSink;
 import dev.ddllint.rules.Risk;
@@ -41,7 +41,7 @@ public final class ColumnCommentRequired implements StatementRule {
     @Override
     public void check(StatementContext ctx, FindingSink sink) {
         for (AlterOperation op : ctx.statement().operations()) {
-            if (op.kind() == OperationKind.ADD_COLUMN && !COMMENT.matcher(op.authorText()).find()) {
+            if (op.kind() == ClauseKind.ADD_COLUMN && !COMMENT.matcher(op.authorText()).find()) {
                 sink.report(INFO, "column `" + op.column() + "` is added to " + ctx.tableName()
                                 + " without a COMMENT: \"" + op.authorText() + "\"",
                         "say what the column holds: ADD COLUMN " + op.column() + " ... COMMENT 'what it holds'",

@@ -1,7 +1,11 @@
 package dev.ddllint.model;
 
-/** What one clause of an ALTER TABLE (or a CREATE/DROP INDEX statement) does. */
-public enum OperationKind {
+/**
+ * What one clause of an ALTER TABLE (or a CREATE/DROP INDEX statement) says, as written: the syntax level. The
+ * knowledge base's {@code kb.DdlOperation} is the other level: what the server does with the clause once the table
+ * and the session are known (one clause may map to several operations, e.g. a MODIFY to a type change and a NOT NULL).
+ */
+public enum ClauseKind {
     ADD_COLUMN, DROP_COLUMN, MODIFY_COLUMN, CHANGE_COLUMN, RENAME_COLUMN,
     SET_DEFAULT, DROP_DEFAULT, SET_COLUMN_VISIBILITY,
     ADD_INDEX, DROP_INDEX, RENAME_INDEX, SET_INDEX_VISIBILITY,
