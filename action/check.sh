@@ -24,10 +24,10 @@ if [ -n "${DDL_LINT_CLI_JAR:-}" ]; then
 elif [ -n "${DDL_LINT_VERSION:-}" ]; then
   case "$DDL_LINT_VERSION" in
     *:*) artifact=$DDL_LINT_VERSION ;;                      # full coordinates, e.g. with a classifier
-    *) artifact="dev.ddllint:ddl-lint-cli:$DDL_LINT_VERSION:jar" ;;
+    *) artifact="dev.ddllint:ddl-lint-cli:$DDL_LINT_VERSION:jar:all" ;;   # the self-contained jar
   esac
   dest="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/ddl-lint-cli"
-  mvn -B -ntp -q dependency:copy -Dartifact="$artifact" -DoutputDirectory="$dest" -Dmdep.stripVersion=true \
+  mvn -B -ntp -q dependency:copy -Dartifact="$artifact" -DoutputDirectory="$dest" -Dmdep.stripVersion=true -Dmdep.stripClassifier=true \
     || fail "version: cannot fetch $artifact from Maven Central (mvn dependency:copy failed; see the log)"
   jar=$(ls "$dest"/ddl-lint-cli*.jar 2>/dev/null | head -1)
   [ -n "$jar" ] || fail "version: $artifact fetched, but no ddl-lint-cli jar in $dest"
