@@ -170,7 +170,9 @@ public final class OperationClassifier {
             reason = "the table has a UNIQUE index that MariaDB keeps as a hidden hash column (USING HASH, a BLOB/TEXT "
                     + "column without prefix, or a key longer than 3072 bytes): every ALTER TABLE copies it";
         }
-        if (verdict.algorithm() == Algorithm.COPY && onlineCopyPossible(ignore, table) && onlineCopyAllowed(ddl)) {
+        if (verdict.algorithm() == Algorithm.COPY && onlineCopyPossible(ignore, table) && onlineCopyAllowed(ddl)
+                && !(CLUSTERED_KEY_DROPS.contains(ddl) && table.hasFulltextIndex()
+                && table.column("FTS_DOC_ID").isPresent())) {
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
         }
         return new ClassifiedOperation(op, ddl, verdict, fallback, fact, assumptions, reason);
@@ -178,9 +180,20 @@ public final class OperationClassifier {
 
     private static final Set<String> SPATIAL_TYPES = Set.of("GEOMETRY", "POINT", "LINESTRING", "POLYGON",
             "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION", "GEOMCOLLECTION");
-    /** Not REPLACE_PRIMARY_KEY: a successor key takes over by an in-place rebuild (differential). */
     private static final Set<DdlOperation> COPIED_WITH_OWN_FTS_DOC_ID = Set.of(DdlOperation.ADD_PRIMARY_KEY,
-            DdlOperation.DROP_PRIMARY_KEY, DdlOperation.DROP_SYSTEM_VERSIONING);
+            DdlOperation.DROP_PRIMARY_KEY, DdlOperation.REPLACE_PRIMARY_KEY, DdlOperation.DROP_SYSTEM_VERSIONING);
+
+    private static final Set<DdlOperation> CLUSTERED_KEY_DROPS = Set.of(DdlOperation.DROP_PRIMARY_KEY,
+            DdlOperation.REPLACE_PRIMARY_KEY);
+
+    /**
+     * The clustered key of a table that declares its own FTS_DOC_ID is dropped: MariaDB copies the table, or runs it
+     * in place with LOCK=SHARED (differential); which one is not settled, so no online copy is promised.
+     */
+    static boolean keyChangeOfOwnFtsDocIdTable(List<ClassifiedOperation> classified, TableFacts table) {
+        return table != null && table.hasFulltextIndex() && table.column("FTS_DOC_ID").isPresent()
+                && classified.stream().anyMatch(c -> CLUSTERED_KEY_DROPS.contains(c.ddlOperation()));
+    }
 
     /**
      * Dropping an index that a foreign key the statement keeps needs: in place the server refuses it (error 1553), so

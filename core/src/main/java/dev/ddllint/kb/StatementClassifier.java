@@ -313,6 +313,7 @@ public final class StatementClassifier {
                     && !c.isExact());
             boolean online = operations.onlineCopyPossible(statement.ignore(), table)
                     && !(addsLockingIndex && assumedCopy)
+                    && !OperationClassifier.keyChangeOfOwnFtsDocIdTable(classified, table)
                     && classified.stream().allMatch(c -> OperationClassifier.onlineCopyAllowed(c.ddlOperation()));
             lock = online ? LockLevel.NONE : lock.stronger(LockLevel.SHARED);
         }
@@ -461,6 +462,9 @@ public final class StatementClassifier {
             Verdict v = c.instantFallback() != null ? c.instantFallback() : c.verdict();
             rebuild |= v.rebuildsTable();
             lock = lock.stronger(v.lock());
+        }
+        if (rebuild && classified.stream().anyMatch(StatementClassifier::changesTextCollation)) {
+            lock = lock.stronger(LockLevel.SHARED); // as in combine: MySQL's rule for a TEXT collation in a rebuild
         }
         return new Verdict(Algorithm.INPLACE, rebuild, lock);
     }
