@@ -125,8 +125,8 @@ public final class OperationClassifier {
                 reason = "rebuilding a table that keeps a FULLTEXT or SPATIAL index needs LOCK=SHARED";
             }
         }
-        if (target.flavor() == ServerFlavor.MARIADB && table != null && table.hasFulltextIndex()
-                && table.column("FTS_DOC_ID").isPresent() && COPIED_WITH_OWN_FTS_DOC_ID.contains(ddl)
+        if (target.flavor() == ServerFlavor.MARIADB && declaresOwnFtsDocId(table)
+                && COPIED_WITH_OWN_FTS_DOC_ID.contains(ddl)
                 && verdict.algorithm() != Algorithm.COPY) {
             // A table that declares FTS_DOC_ID itself gets a new clustered key or loses versioning by a copy
             // (differential).
@@ -171,8 +171,7 @@ public final class OperationClassifier {
                     + "column without prefix, or a key longer than 3072 bytes): every ALTER TABLE copies it";
         }
         if (verdict.algorithm() == Algorithm.COPY && onlineCopyPossible(ignore, table) && onlineCopyAllowed(ddl)
-                && !(CLUSTERED_KEY_DROPS.contains(ddl) && table.hasFulltextIndex()
-                && table.column("FTS_DOC_ID").isPresent())) {
+                && !(CLUSTERED_KEY_DROPS.contains(ddl) && declaresOwnFtsDocId(table))) {
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
         }
         return new ClassifiedOperation(op, ddl, verdict, fallback, fact, assumptions, reason);
@@ -191,52 +190,39 @@ public final class OperationClassifier {
      * in place with LOCK=SHARED (differential); which one is not settled, so no online copy is promised.
      */
     static boolean keyChangeOfOwnFtsDocIdTable(List<ClassifiedOperation> classified, TableFacts table) {
-        return table != null && table.hasFulltextIndex() && table.column("FTS_DOC_ID").isPresent()
+        return declaresOwnFtsDocId(table)
                 && classified.stream().anyMatch(c -> CLUSTERED_KEY_DROPS.contains(c.ddlOperation()));
+    }
+
+    /** The table's FULLTEXT indexes are built on an FTS_DOC_ID column it declares itself. */
+    private static boolean declaresOwnFtsDocId(TableFacts table) {
+        return table != null && table.hasFulltextIndex() && table.column("FTS_DOC_ID").isPresent();
     }
 
     /**
      * Dropping an index that a foreign key the statement keeps needs: in place the server refuses it (error 1553), so
      * the statement can only run as a copy, where it runs at all (differential).
      */
-    ClassifiedOperation droppingForeignKeyIndex(ClassifiedOperation c, TableFacts table, Set<String> droppedKeys) {
+    ClassifiedOperation droppingForeignKeyIndex(ClassifiedOperation c, TableFacts table, Set<String> droppedKeys,
+                                                boolean ignore) {
         if (c.ddlOperation() != DdlOperation.DROP_INDEX || table == null || c.verdict().algorithm() == Algorithm.COPY
                 || !neededByForeignKey(c.operation().index(), table, droppedKeys)) {
             return c;
         }
-        Verdict copy = new Verdict(Algorithm.COPY, true, onlineCopyPossible(false, table) ? LockLevel.NONE
+        Verdict copy = new Verdict(Algorithm.COPY, true, onlineCopyPossible(ignore, table) ? LockLevel.NONE
                 : LockLevel.SHARED);
         return new ClassifiedOperation(c.operation(), c.ddlOperation(), copy, null, c.fact(), c.assumptions(),
                 "a FOREIGN KEY needs the index: in place the server refuses to drop it (error 1553), so the statement "
                         + "can only run as a copy, if at all");
     }
 
-    /** A foreign key's columns lead this index and no other index of the table: the key needs it. */
+    /** A foreign key the statement keeps is served by this index and by no other of the table. */
     private static boolean neededByForeignKey(IndexDefinition dropped, TableFacts table, Set<String> droppedKeys) {
-        if (dropped == null || dropped.name() == null) {
-            return false;
-        }
-        IndexDefinition existing = table.index(dropped.name()).orElse(null);
-        if (existing == null) {
-            return false;
-        }
-        return table.indexes().stream().filter(i -> i.kind() == IndexKind.FOREIGN && (i.name() == null
-                || !droppedKeys.contains(TableFacts.key(i.name())))).anyMatch(fk ->
-                leads(fk.columns(), existing.columns()) && table.indexes().stream().noneMatch(other ->
-                        other != existing && (other.kind() == IndexKind.PLAIN || other.kind() == IndexKind.UNIQUE
-                                || other.kind() == IndexKind.PRIMARY) && leads(fk.columns(), other.columns())));
-    }
-
-    private static boolean leads(List<String> prefix, List<String> columns) {
-        if (prefix.isEmpty() || prefix.size() > columns.size()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.size(); i++) {
-            if (!TableFacts.key(prefix.get(i)).equals(TableFacts.key(columns.get(i)))) {
-                return false;
-            }
-        }
-        return true;
+        IndexDefinition existing = dropped == null || dropped.name() == null ? null
+                : table.index(dropped.name()).orElse(null);
+        return existing != null && table.indexes().stream().filter(i -> i.kind() == IndexKind.FOREIGN
+                && (i.name() == null || !droppedKeys.contains(TableFacts.key(i.name()))))
+                .anyMatch(fk -> serves(existing, fk) && needsIndex(fk, table, existing));
     }
 
     /** The column stands before an indexed VIRTUAL column, which moves when the column goes. */
@@ -529,14 +515,25 @@ public final class OperationClassifier {
 
     /** A foreign key whose columns are not the leading columns of an index makes the server build one. */
     private static boolean needsIndex(IndexDefinition fk, TableFacts table) {
+        return needsIndex(fk, table, null);
+    }
+
+    /** No index of the table but {@code besides} serves the foreign key's columns. */
+    private static boolean needsIndex(IndexDefinition fk, TableFacts table, IndexDefinition besides) {
         if (fk == null || table == null || fk.columns().isEmpty()) {
             return false;
         }
+        return table.indexes().stream().filter(i -> i != besides).noneMatch(i -> serves(i, fk));
+    }
+
+    /** A plain, unique or primary index whose leading columns are the foreign key's. */
+    private static boolean serves(IndexDefinition index, IndexDefinition fk) {
+        if (index.kind() != IndexKind.PLAIN && index.kind() != IndexKind.UNIQUE && index.kind() != IndexKind.PRIMARY) {
+            return false;
+        }
         List<String> wanted = fk.columns().stream().map(TableFacts::key).toList();
-        return table.indexes().stream().filter(i -> i.kind() == IndexKind.PLAIN || i.kind() == IndexKind.UNIQUE
-                        || i.kind() == IndexKind.PRIMARY)
-                .map(i -> i.columns().stream().map(TableFacts::key).toList())
-                .noneMatch(cols -> cols.size() >= wanted.size() && cols.subList(0, wanted.size()).equals(wanted));
+        List<String> cols = index.columns().stream().map(TableFacts::key).toList();
+        return !wanted.isEmpty() && cols.size() >= wanted.size() && cols.subList(0, wanted.size()).equals(wanted);
     }
 
     private static DdlOperation tableOption(String value) {

@@ -17,6 +17,8 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Combines the operations of one statement the way the server does: the statement gets the weakest algorithm
@@ -75,12 +77,11 @@ public final class StatementClassifier {
         }
         classified = indexOptionChanges(classified, table, statement.ignore());
         classified = clusteredKeyDroppedWithItsSuccessor(classified, statement, table);
-        Set<String> droppedForeignKeys = new java.util.HashSet<>();
-        classified.stream().filter(c -> c.ddlOperation() == DdlOperation.DROP_FOREIGN_KEY && c.operation().index() != null
-                && c.operation().index().name() != null).forEach(c -> droppedForeignKeys.add(
-                TableFacts.key(c.operation().index().name())));
-        classified = classified.stream().map(c -> operations.droppingForeignKeyIndex(c, table, droppedForeignKeys))
-                .toList();
+        Set<String> droppedForeignKeys = classified.stream().filter(c -> c.ddlOperation() == DdlOperation.DROP_FOREIGN_KEY
+                && c.operation().index() != null && c.operation().index().name() != null)
+                .map(c -> TableFacts.key(c.operation().index().name())).collect(Collectors.toSet());
+        classified = classified.stream().map(c -> operations.droppingForeignKeyIndex(c, table, droppedForeignKeys,
+                statement.ignore())).toList();
         Verdict natural = combine(classified, table, statement);
         if (table == null) {
             UnknownTable.Worst worst = UnknownTable.worst(natural, classified, target);
@@ -387,7 +388,7 @@ public final class StatementClassifier {
         }
         // The servers take the fast path of a rename or a keys switch, which refuses both locks, only when that is all
         // the statement does; beside anything else the lock is judged as for the rest (differential).
-        java.util.function.Predicate<ClassifiedOperation> renameOrKeys = c -> c.operation().kind()
+        Predicate<ClassifiedOperation> renameOrKeys = c -> c.operation().kind()
                 == ClauseKind.RENAME_TABLE || switchesKeys(c);
         if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && classified.stream()
                 .allMatch(renameOrKeys)) {
