@@ -470,6 +470,9 @@ public final class Analyzer {
                         default -> s = s.withAlterAlgorithm("COPY", setBy + " (value not known: COPY assumed)");
                     }
                 }
+                // ERROR (the default) refuses to recreate a system-versioned table; a value not known is taken as KEEP.
+                case "system_versioning_alter_history" -> s = s.withAlterHistoryKept(!value.equals("error")
+                        && !value.equals("default") && !value.equals("0"));
                 default -> {
                     String name = setting.name();
                     if (name.startsWith("global.") && VERDICT_SETTINGS.contains(name.substring(7))) {

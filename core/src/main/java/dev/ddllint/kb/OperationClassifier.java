@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,7 @@ public final class OperationClassifier {
                 worst = c;
             }
         }
-        return worst;
+        return worst.withParts(parts);
     }
 
     /** The verdict of {@code op} taken as {@code ddl} (used for statement-level reinterpretations). */
@@ -141,10 +142,11 @@ public final class OperationClassifier {
             fallback = null;
             reason = "FTS_DOC_ID serves the FULLTEXT indexes: MariaDB drops it by copying the table";
         }
-        if (target.flavor() == ServerFlavor.MARIADB && ddl == DdlOperation.ADD_COLUMN_POSITIONED && table != null
+        if (target.flavor() == ServerFlavor.MARIADB && op.kind() == ClauseKind.ADD_COLUMN && table != null
                 && op.definition() != null && op.definition().position() != null
+                && op.definition().generated() != ColumnDefinition.Generated.VIRTUAL
                 && virtualColumnFollows(op.definition().position(), table) && verdict.algorithm() != Algorithm.COPY) {
-            // A stored column placed before a VIRTUAL column is added by a copy (differential).
+            // A stored column placed before a VIRTUAL column is added by a copy, whatever its default (differential).
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
             fallback = null;
             reason = "the column is placed before a VIRTUAL column: MariaDB adds it by copying the table";
@@ -213,7 +215,7 @@ public final class OperationClassifier {
                 : LockLevel.SHARED);
         return new ClassifiedOperation(c.operation(), c.ddlOperation(), copy, null, c.fact(), c.assumptions(),
                 "a FOREIGN KEY needs the index: in place the server refuses to drop it (error 1553), so the statement "
-                        + "can only run as a copy, if at all");
+                        + "can only run as a copy, if at all", c.parts());
     }
 
     /** A foreign key the statement keeps is served by this index and by no other of the table. */
@@ -291,20 +293,36 @@ public final class OperationClassifier {
      * Another UNIQUE key, NOT NULL, without prefixes or expressions, that this operation leaves in place: InnoDB
      * clusters on it once the current clustered key is gone.
      */
-    private static boolean nextClusteredKey(AlterOperation op, TableFacts table) {
+    /** The UNIQUE NOT NULL key InnoDB clusters on when the table has no PRIMARY KEY. */
+    private Optional<IndexDefinition> clusteredKey(TableFacts table) {
+        return table.implicitPrimaryKey(target.flavor() != ServerFlavor.MARIADB);
+    }
+
+    private boolean nextClusteredKey(AlterOperation op, TableFacts table) {
         if (table == null) {
             return false;
         }
-        String current = table.hasPrimaryKey() ? "PRIMARY" : table.implicitPrimaryKey().map(IndexDefinition::name)
-                .orElse(null);
         String dropped = op.index() == null ? null : op.index().name();
+        return clusteredKeySuccessors(table).stream()
+                .filter(i -> !i.name().equalsIgnoreCase(dropped == null ? "" : dropped))
+                .anyMatch(i -> i.columns().stream().noneMatch(c -> op.column() != null
+                        && TableFacts.key(c).equals(TableFacts.key(op.column()))));
+    }
+
+    /**
+     * The UNIQUE keys, NOT NULL, without prefixes or expressions (nor kept as a hash), other than the clustered one:
+     * InnoDB clusters on the first of them once the current clustered key is gone.
+     */
+    List<IndexDefinition> clusteredKeySuccessors(TableFacts table) {
+        String current = table.hasPrimaryKey() ? "PRIMARY" : clusteredKey(table).map(IndexDefinition::name)
+                .orElse(null);
         return table.indexes().stream().filter(i -> i.kind() == IndexKind.UNIQUE)
-                .filter(i -> i.name() != null && !i.name().equalsIgnoreCase(current)
-                        && !i.name().equalsIgnoreCase(dropped == null ? "" : dropped))
-                .filter(i -> i.prefixedColumns().isEmpty() && !i.hasExpressionPart() && !i.columns().isEmpty())
-                .anyMatch(i -> i.columns().stream().allMatch(c -> (op.column() == null
-                        || !TableFacts.key(c).equals(TableFacts.key(op.column())))
-                        && table.column(c).map(d -> d.isNotNull() && d.generated() == null).orElse(false)));
+                .filter(i -> i.name() != null && !i.name().equalsIgnoreCase(current))
+                .filter(i -> i.prefixedColumns().isEmpty() && !i.hasExpressionPart() && !i.columns().isEmpty()
+                        && !table.isLongUnique(i))
+                .filter(i -> i.columns().stream().allMatch(c -> table.column(c)
+                        .map(d -> d.isNotNull() && d.generated() == null).orElse(false)))
+                .toList();
     }
 
     private List<DdlOperation> mapKind(AlterOperation op, TableFacts table, SessionState session,
@@ -336,8 +354,7 @@ public final class OperationClassifier {
             case DROP_CHECK_CONSTRAINT -> List.of(DdlOperation.DROP_CHECK_CONSTRAINT);
             case DROP_CONSTRAINT -> List.of(dropConstraint(op.index(), table, statementAddsPrimary, assumptions));
             case RENAME_TABLE -> List.of(DdlOperation.RENAME_TABLE);
-            case CONVERT_CHARSET -> List.of(convert(op.value(), COLLATE.matcher(op.text() == null ? "" : op.text())
-                    .find(), table, assumptions));
+            case CONVERT_CHARSET -> convertTo(op, table, assumptions);
             case DEFAULT_CHARSET -> List.of(DdlOperation.DEFAULT_CHARSET);
             case TABLE_COMMENT -> List.of(DdlOperation.TABLE_COMMENT);
             case AUTO_INCREMENT_VALUE -> List.of(DdlOperation.AUTO_INCREMENT_VALUE);
@@ -368,6 +385,7 @@ public final class OperationClassifier {
     }
 
     private static final Pattern COLLATE = Pattern.compile("(?i)\\bCOLLATE\\b");
+    private static final Pattern COLLATE_NAME = Pattern.compile("(?i)\\bCOLLATE\\s*=?\\s*[`'\"]?(\\w+)");
     private static final Pattern DROP_VERSIONING = Pattern.compile("(?i)^\\s*DROP\\s+SYSTEM\\b");
     private static final Pattern NOT_ENFORCED = Pattern.compile("(?i)\\bNOT\\s+ENFORCED\\b");
     private static final Pattern ANALYZE = Pattern.compile("(?i)^\\s*(ANALYZE|CHECK)\\b");
@@ -472,7 +490,7 @@ public final class OperationClassifier {
         return false;
     }
 
-    private static List<DdlOperation> dropColumn(String column, TableFacts table, List<String> assumptions) {
+    private List<DdlOperation> dropColumn(String column, TableFacts table, List<String> assumptions) {
         if (table == null) {
             assumptions.add("nothing is known about the table: assumed column `" + column
                     + "` is part of an index (dropping it rebuilds the table)");
@@ -491,9 +509,9 @@ public final class OperationClassifier {
         }
         List<IndexDefinition> indexes = indexesWith(column, table);
         boolean wholePrimary = indexes.stream().anyMatch(i -> i.kind() == IndexKind.PRIMARY && i.columns().size() == 1)
-                || table.implicitPrimaryKey().map(k -> k.columns().size() == 1
+                || clusteredKey(table).map(k -> k.columns().size() == 1
                 && TableFacts.key(k.columns().get(0)).equals(TableFacts.key(column))).orElse(false);
-        boolean implicitKeyColumn = table.implicitPrimaryKey().map(k -> k.columns().stream()
+        boolean implicitKeyColumn = clusteredKey(table).map(k -> k.columns().stream()
                 .anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(column)))).orElse(false);
         if (wholePrimary || implicitKeyColumn) {
             // Dropping a column of the UNIQUE NOT NULL key InnoDB clusters on changes the clustered index.
@@ -595,7 +613,7 @@ public final class OperationClassifier {
             return DdlOperation.ADD_LONG_UNIQUE_INDEX;
         }
         if (index.kind() == IndexKind.UNIQUE && table != null && !table.hasPrimaryKey()
-                && table.implicitPrimaryKey().isEmpty() && !index.columns().isEmpty() && index.columns().stream()
+                && clusteredKey(table).isEmpty() && !index.columns().isEmpty() && index.columns().stream()
                 .allMatch(c -> table.column(c).map(ColumnDefinition::isNotNull).orElse(false))) {
             // Without a PRIMARY KEY, the first UNIQUE NOT NULL index becomes the clustered index: a rebuild.
             return DdlOperation.ADD_CLUSTERED_UNIQUE_INDEX;
@@ -617,7 +635,7 @@ public final class OperationClassifier {
         }
         if (index != null && table != null && !statementAddsPrimary) {
             // Without a PRIMARY KEY, InnoDB clusters on the first UNIQUE NOT NULL index: dropping it drops the key.
-            boolean clustered = table.implicitPrimaryKey()
+            boolean clustered = clusteredKey(table)
                     .map(k -> k.name() != null && k.name().equalsIgnoreCase(index.name())).orElse(false);
             if (clustered) {
                 return DdlOperation.DROP_PRIMARY_KEY;
@@ -645,6 +663,53 @@ public final class OperationClassifier {
         assumptions.add("constraint `" + name + "` is not known: assumed it is a foreign key, CHECK or "
                 + "secondary unique key (dropped in place)");
         return DdlOperation.DROP_INDEX;
+    }
+
+    /**
+     * CONVERT TO on MariaDB changes each character column as a MODIFY to the new charset would (instant where each one
+     * is: utf8mb3 to utf8mb4 within its length prefix, differential), except where it changes a column's type too
+     * (TINYTEXT/TEXT/MEDIUMTEXT grow to hold the wider characters) or converts ENUM/SET or JSON values: a copy.
+     */
+    private List<DdlOperation> convertTo(AlterOperation op, TableFacts table, List<String> assumptions) {
+        String text = op.text() == null ? "" : op.text();
+        boolean collationWritten = COLLATE.matcher(text).find();
+        DdlOperation whole = convert(op.value(), collationWritten, table, assumptions);
+        if (whole != DdlOperation.CONVERT_CHARSET || target.flavor() != ServerFlavor.MARIADB || table == null
+                || op.value() == null || !assumptions.isEmpty()) {
+            return List.of(whole);
+        }
+        String charset = normalise(op.value().toLowerCase(Locale.ROOT));
+        java.util.regex.Matcher collate = COLLATE_NAME.matcher(text);
+        String collation = collate.find() ? collate.group(1) : null;
+        List<DdlOperation> parts = new ArrayList<>();
+        parts.add(DdlOperation.DEFAULT_CHARSET);
+        for (ColumnDefinition column : table.columns().values()) {
+            ColumnType type = column.type();
+            if (!isString(type)) {
+                continue;
+            }
+            boolean grows = Charsets.maxBytes(charset) > Charsets.maxBytes(effectiveCharset(type, table));
+            if (type.isEnumOrSet() || grows && (type.name().equals("TINYTEXT") || type.name().equals("TEXT")
+                    || type.name().equals("MEDIUMTEXT"))) {
+                return List.of(whole);
+            }
+            ColumnType converted = new ColumnType(type.name(), type.arguments(), type.unsigned(), type.zerofill(),
+                    charset, collation);
+            ColumnDefinition next = new ColumnDefinition(column.name(), converted, column.nullable(),
+                    column.defaultValue(), column.autoIncrement(), column.generated(), column.primaryKey(), column.unique(),
+                    column.comment(),
+                    null);
+            List<DdlOperation> change = changeColumn(new AlterOperation(ClauseKind.MODIFY_COLUMN, text, column.name(),
+                    null, next, null, null), table, assumptions);
+            parts.addAll(change);
+            boolean ownCollation = collation != null || type.collation() != null
+                    || table.options().get("COLLATE") != null;
+            if (ownCollation && table.isIndexed(column.name())) {
+                // A collation of another family re-sorts the column's indexes (NOCOPY, server).
+                parts.add(DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED);
+            }
+        }
+        return assumptions.isEmpty() ? parts : List.of(whole);
     }
 
     /**
@@ -778,8 +843,10 @@ public final class OperationClassifier {
                 // A prefix index counts characters in bytes of the old charset: widening it copies (differential).
                 boolean prefixed = indexesWith(op.column(), table).stream().anyMatch(i -> i.prefixedColumns().stream()
                         .anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(op.column()))));
+                // MariaDB widens a CHAR of a REDUNDANT table (fixed-length storage) by a copy (server).
+                boolean fixedRedundant = redundant && after.name().equals("CHAR");
                 boolean widen = "utf8mb3".equals(csBefore) && "utf8mb4".equals(csAfter) && !fulltext && !prefixed
-                        && !after.isEnumOrSet() && !inUniqueKey(op.column(), table)
+                        && !after.isEnumOrSet() && !inUniqueKey(op.column(), table) && !fixedRedundant
                         && !(after.isVarchar() && (after.length() * 3 <= 255) != (after.length() * 4 <= 255));
                 parts.add(!widen ? DdlOperation.COLUMN_CHARSET_CHANGE
                         : indexed ? DdlOperation.COLUMN_CHARSET_WIDEN_INDEXED : DdlOperation.COLUMN_CHARSET_WIDEN);
@@ -793,7 +860,7 @@ public final class OperationClassifier {
                         ? DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED : DdlOperation.COLUMN_COLLATION_CHANGE);
             }
         }
-        boolean clusteredKeyColumn = table.implicitPrimaryKey().map(k -> k.columns().stream()
+        boolean clusteredKeyColumn = clusteredKey(table).map(k -> k.columns().stream()
                 .anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(op.column())))).orElse(false);
         if (previous.isNotNull() && !next.isNotNull() && clusteredKeyColumn) {
             // The UNIQUE NOT NULL key InnoDB clusters on stops qualifying: the clustered index changes (a copy).

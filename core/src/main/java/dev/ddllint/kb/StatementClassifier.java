@@ -68,9 +68,7 @@ public final class StatementClassifier {
 
     public StatementVerdict classify(Statement written, TableFacts table, SessionState session) {
         Statement statement = InheritedCharset.apply(written);
-        boolean addsPrimary = statement.operations().stream().anyMatch(o -> o.kind() == ClauseKind.ADD_PRIMARY_KEY
-                || (o.kind() == ClauseKind.ADD_COLUMN && o.definition() != null && o.definition().primaryKey())
-                || (o.kind() == ClauseKind.ADD_INDEX && o.index() != null && o.index().kind() == IndexKind.PRIMARY));
+        boolean addsPrimary = addsPrimary(statement);
         List<ClassifiedOperation> classified = new ArrayList<>();
         for (AlterOperation op : statement.operations()) {
             classified.add(operations.classify(op, table, session, addsPrimary, statement.ignore()));
@@ -82,6 +80,14 @@ public final class StatementClassifier {
                 .map(c -> TableFacts.key(c.operation().index().name())).collect(Collectors.toSet());
         classified = classified.stream().map(c -> operations.droppingForeignKeyIndex(c, table, droppedForeignKeys,
                 statement.ignore())).toList();
+        if (optimizeRefused(statement, table, session)) {
+            Verdict nothing = new Verdict(Algorithm.INSTANT, false, LockLevel.NONE);
+            List<ClassifiedOperation> analyzed = classified.stream().map(c -> new ClassifiedOperation(c.operation(),
+                    c.ddlOperation(), nothing, null, c.fact(), c.assumptions(), "MariaDB refuses to recreate a "
+                    + "system-versioned table while system_versioning_alter_history=ERROR, so OPTIMIZE TABLE only "
+                    + "analyzes it (\"Operation failed\"): nothing is rebuilt", c.parts())).toList();
+            return new StatementVerdict(analyzed, nothing, nothing, List.of());
+        }
         Verdict natural = combine(classified, table, statement);
         if (table == null) {
             UnknownTable.Worst worst = UnknownTable.worst(natural, classified, target);
@@ -107,18 +113,53 @@ public final class StatementClassifier {
         return new StatementVerdict(classified, natural, effective, refusals);
     }
 
+    private static boolean addsPrimary(Statement statement) {
+        return statement.operations().stream().anyMatch(o -> o.kind() == ClauseKind.ADD_PRIMARY_KEY
+                || (o.kind() == ClauseKind.ADD_COLUMN && o.definition() != null && o.definition().primaryKey())
+                || (o.kind() == ClauseKind.ADD_INDEX && o.index() != null && o.index().kind() == IndexKind.PRIMARY));
+    }
+
+    /** OPTIMIZE TABLE of a MariaDB system-versioned table at system_versioning_alter_history=ERROR (differential). */
+    private boolean optimizeRefused(Statement statement, TableFacts table, SessionState session) {
+        return statement.kind() == StatementKind.OPTIMIZE_TABLE && target.flavor() == ServerFlavor.MARIADB
+                && table != null && "YES".equals(table.options().get(TableFacts.SYSTEM_VERSIONING))
+                && !session.alterHistoryKept();
+    }
+
     /**
      * MariaDB moves the clustered key in place to the next UNIQUE NOT NULL key ({@code REPLACE_PRIMARY_KEY}); when the
-     * same statement also drops columns or indexes, that key may be the one going, so the drop is taken as a plain
-     * DROP PRIMARY KEY (a copy) unless the statement adds a key itself (differential).
+     * same statement also drops or changes every such key (an index or one of its columns), none is left to take over,
+     * so the drop is a plain DROP PRIMARY KEY (a copy) unless the statement adds a key itself (differential).
      */
     private List<ClassifiedOperation> clusteredKeyDroppedWithItsSuccessor(List<ClassifiedOperation> classified,
                                                                         Statement statement, TableFacts table) {
-        boolean addsPrimary = statement.operations().stream().anyMatch(o -> o.kind() == ClauseKind.ADD_PRIMARY_KEY);
-        boolean dropsMore = classified.stream().filter(c -> c.ddlOperation() != DdlOperation.REPLACE_PRIMARY_KEY)
-                .anyMatch(c -> c.operation().kind() == ClauseKind.DROP_COLUMN
-                        || c.operation().kind() == ClauseKind.DROP_INDEX);
-        if (target.flavor() != ServerFlavor.MARIADB || addsPrimary || !dropsMore) {
+        if (target.flavor() != ServerFlavor.MARIADB || addsPrimary(statement) || table == null || classified.stream()
+                .noneMatch(c -> c.ddlOperation() == DdlOperation.REPLACE_PRIMARY_KEY)) {
+            return classified;
+        }
+        Set<String> goneColumns = new HashSet<>();
+        Set<String> goneIndexes = new HashSet<>();
+        for (AlterOperation op : statement.operations()) {
+            switch (op.kind()) {
+                case DROP_COLUMN, MODIFY_COLUMN, CHANGE_COLUMN, RENAME_COLUMN -> {
+                    if (op.column() != null) {
+                        goneColumns.add(TableFacts.key(op.column()));
+                    }
+                }
+                case DROP_INDEX, RENAME_INDEX -> {
+                    String name = op.index() != null && op.index().name() != null ? op.index().name() : op.column();
+                    if (name != null) {
+                        goneIndexes.add(TableFacts.key(name));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        boolean successorLeft = operations.clusteredKeySuccessors(table).stream()
+                .anyMatch(i -> !goneIndexes.contains(TableFacts.key(i.name()))
+                        && i.columns().stream().noneMatch(c -> goneColumns.contains(TableFacts.key(c))));
+        if (successorLeft) {
             return classified;
         }
         return classified.stream().map(c -> c.ddlOperation() == DdlOperation.REPLACE_PRIMARY_KEY
@@ -306,10 +347,13 @@ public final class StatementClassifier {
         if (algorithm == Algorithm.COPY) {
             rebuild = true;
             // A copy that rests on an assumption may turn out to run in place, and beside a FULLTEXT or SPATIAL index
-            // being added that needs LOCK=SHARED: no online copy is promised then (differential).
+            // being added, or in a table that keeps one (or an index on a VIRTUAL column), in place needs LOCK=SHARED:
+            // no online copy is promised then (differential).
             boolean addsLockingIndex = classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
                     || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST
-                    || c.ddlOperation() == DdlOperation.ADD_SPATIAL_INDEX);
+                    || c.ddlOperation() == DdlOperation.ADD_SPATIAL_INDEX)
+                    || table != null && (table.hasFulltextIndex() || table.hasSpatialIndex()
+                    || table.hasIndexedVirtualColumn());
             boolean assumedCopy = classified.stream().anyMatch(c -> c.verdict().algorithm() == Algorithm.COPY
                     && !c.isExact());
             boolean online = operations.onlineCopyPossible(statement.ignore(), table)
@@ -322,10 +366,9 @@ public final class StatementClassifier {
     }
 
     private static boolean changesTextCollation(ClassifiedOperation c) {
-        DdlOperation d = c.ddlOperation();
         ColumnDefinition def = c.operation().definition();
-        return (d == DdlOperation.COLUMN_COLLATION_CHANGE || d == DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED
-                || d == DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE) && def != null && def.type() != null
+        return (c.does(DdlOperation.COLUMN_COLLATION_CHANGE) || c.does(DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED)
+                || c.does(DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE)) && def != null && def.type() != null
                 && def.type().name().endsWith("TEXT");
     }
 

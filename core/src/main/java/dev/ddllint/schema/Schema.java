@@ -261,6 +261,14 @@ public final class Schema {
                 }
                 case PARTITION_BY -> partitioned = true;
                 case REMOVE_PARTITIONING -> partitioned = false;
+                case SYSTEM_VERSIONING -> {
+                    String text = op.text() == null ? "" : op.text().strip().toUpperCase(java.util.Locale.ROOT);
+                    if (text.startsWith("DROP")) {
+                        options.remove(TableFacts.SYSTEM_VERSIONING);
+                    } else if (text.startsWith("ADD")) {
+                        options.put(TableFacts.SYSTEM_VERSIONING, "YES");
+                    }
+                }
                 default -> {
                 }
             }

@@ -77,11 +77,20 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
      * columns are all NOT NULL.
      */
     public Optional<IndexDefinition> implicitPrimaryKey() {
+        return implicitPrimaryKey(true);
+    }
+
+    /**
+     * @param hashKeysQualify false on MariaDB, whose hash-kept UNIQUE indexes ({@link #isLongUnique}) are no B-tree
+     *                        InnoDB could cluster on (differential: dropping one is NOCOPY)
+     */
+    public Optional<IndexDefinition> implicitPrimaryKey(boolean hashKeysQualify) {
         if (hasPrimaryKey()) {
             return Optional.empty();
         }
         return indexes.stream().filter(i -> i.kind() == IndexKind.UNIQUE)
                 .filter(i -> i.prefixedColumns().isEmpty() && !i.hasExpressionPart())
+                .filter(i -> hashKeysQualify || !isLongUnique(i))
                 .filter(i -> !i.columns().isEmpty() && i.columns().stream()
                         .allMatch(c -> column(c).map(ColumnDefinition::isNotNull).orElse(false)))
                 .findFirst();

@@ -78,6 +78,61 @@ class OptimizeTableStagesTest {
         }
     }
 
+    @TestFactory
+    List<DynamicTest> aSystemVersionedTableIsRecreatedOnlyWhenItsHistoryMayChange() {
+        return TestServers.eachServer(OptimizeTableStagesTest::checkVersioned);
+    }
+
+    /**
+     * MariaDB refuses to recreate a system-versioned table at system_versioning_alter_history=ERROR (its default), so
+     * OPTIMIZE TABLE leaves it as it was; at KEEP, and once versioning is dropped, it rebuilds it. The table id says
+     * which, and ddl-lint's verdict for each OPTIMIZE must say the same.
+     */
+    private static void checkVersioned(TestServers.Server server) throws Exception {
+        if (server.target().flavor() != ServerFlavor.MARIADB) {
+            return; // system versioning is MariaDB's
+        }
+        try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_optimize_versioned");
+             Connection c = db.connect()) {
+            List<String> script = List.of(
+                    "CREATE TABLE v (id INT PRIMARY KEY, a INT) ENGINE=InnoDB WITH SYSTEM VERSIONING",
+                    "SET SESSION system_versioning_alter_history = ERROR",
+                    "OPTIMIZE TABLE v",
+                    "SET SESSION system_versioning_alter_history = KEEP",
+                    "OPTIMIZE TABLE v",
+                    "SET SESSION system_versioning_alter_history = ERROR",
+                    "ALTER TABLE v DROP SYSTEM VERSIONING",
+                    "OPTIMIZE TABLE v");
+            String sql = String.join(";\n", script) + ";\n";
+            AnalysisReport report = new Analyzer(Configuration.DEFAULT.withTarget(server.target()))
+                    .analyze(List.of(new SourceFile("V1__optimize.sql", sql.getBytes(StandardCharsets.UTF_8))));
+            List<StatementReport> verdicts = report.files().get(0).statements();
+            List<Boolean> rebuilt = new java.util.ArrayList<>();
+            try (Statement s = c.createStatement()) {
+                for (String statement : script) {
+                    long before = tableId(c);
+                    s.execute(statement);
+                    if (statement.startsWith("OPTIMIZE")) {
+                        rebuilt.add(tableId(c) != before);
+                    }
+                }
+            }
+            List<Boolean> predicted = verdicts.stream().filter(r -> r.statement().kind()
+                    == dev.ddllint.model.StatementKind.OPTIMIZE_TABLE).map(r -> r.verdict().effective().rebuildsTable())
+                    .toList();
+            assertThat(rebuilt).as(server + ": OPTIMIZE at ERROR, at KEEP, after DROP SYSTEM VERSIONING")
+                    .containsExactly(false, true, true);
+            assertThat(predicted).as(server + ": ddl-lint's rebuild verdicts for the same three").isEqualTo(rebuilt);
+        }
+    }
+
+    private static long tableId(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT TABLE_ID FROM "
+                + "information_schema.INNODB_SYS_TABLES WHERE NAME = CONCAT(DATABASE(), '/v')")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
     /**
      * The two stage instruments and the stage history consumers switched on for the test, and put back as they
      * were: the servers have them off by default.
