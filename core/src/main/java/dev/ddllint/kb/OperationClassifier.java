@@ -127,10 +127,10 @@ public final class OperationClassifier {
             }
         }
         if (target.flavor() == ServerFlavor.MARIADB && declaresOwnFtsDocId(table)
-                && COPIED_WITH_OWN_FTS_DOC_ID.contains(ddl)
+                && (COPIED_WITH_OWN_FTS_DOC_ID.contains(ddl) || op.kind() == ClauseKind.KEY_BLOCK_SIZE)
                 && verdict.algorithm() != Algorithm.COPY) {
-            // A table that declares FTS_DOC_ID itself gets a new clustered key or loses versioning by a copy
-            // (differential).
+            // A table that declares FTS_DOC_ID itself gets a new clustered key, loses versioning or changes its
+            // KEY_BLOCK_SIZE by a copy (differential).
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
             fallback = null;
             reason = "the table declares its own FTS_DOC_ID column for its FULLTEXT index: MariaDB copies it for this";
@@ -150,6 +150,15 @@ public final class OperationClassifier {
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
             fallback = null;
             reason = "the column is placed before a VIRTUAL column: MariaDB adds it by copying the table";
+        }
+        if (target.flavor() == ServerFlavor.MARIADB && ddl == DdlOperation.REORDER_COLUMN && table != null
+                && op.definition() != null && op.definition().position() != null
+                && movesAcrossVirtualColumn(op.column(), op.definition().position(), table)
+                && verdict.algorithm() != Algorithm.COPY) {
+            // A stored column moved to the other side of a VIRTUAL column is moved by a copy (differential).
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            fallback = null;
+            reason = "the column moves past a VIRTUAL column: MariaDB moves it by copying the table";
         }
         if (ddl == DdlOperation.PARTITION_REORGANIZE && table == null && !verdict.rebuildsTable()) {
             // Reorganizing every partition replaces the whole table (differential); nothing says this one does not.
@@ -830,8 +839,13 @@ public final class OperationClassifier {
             if (target.flavor() == ServerFlavor.MARIADB && after.name().equals("VARBINARY")
                     && table.isIndexed(op.column()) && (change == DdlOperation.VARCHAR_EXTEND_SAME_PREFIX
                     || change == DdlOperation.VARCHAR_EXTEND_CROSS_PREFIX)) {
-                // MariaDB extends an indexed VARBINARY in place (NOCOPY), not instantly (differential).
-                change = DdlOperation.VARBINARY_EXTEND_INDEXED;
+                // MariaDB extends an indexed VARBINARY in place (NOCOPY), not instantly, and one of the clustered key
+                // by a rebuild (differential).
+                IndexDefinition key = table.indexes().stream().filter(i -> i.kind() == IndexKind.PRIMARY).findFirst()
+                        .orElse(clusteredKey(table).orElse(null));
+                boolean clustered = key != null && key.columns().stream()
+                        .anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(op.column())));
+                change = clustered ? DdlOperation.VARBINARY_EXTEND_CLUSTERED : DdlOperation.VARBINARY_EXTEND_INDEXED;
             }
             parts.add(change);
         } else if (isString(after)) {
@@ -947,6 +961,29 @@ public final class OperationClassifier {
     private static boolean inUniqueKey(String column, TableFacts table) {
         return indexesWith(column, table).stream().anyMatch(i -> i.kind() == IndexKind.PRIMARY
                 || i.kind() == IndexKind.UNIQUE);
+    }
+
+    /** The VIRTUAL columns before the column are not the same ones before and after the move. */
+    private static boolean movesAcrossVirtualColumn(String column, ColumnPosition position, TableFacts table) {
+        List<String> order = new ArrayList<>(table.columns().keySet());
+        String moved = TableFacts.key(column);
+        int at = order.indexOf(moved);
+        if (at < 0) {
+            return true;
+        }
+        List<String> before = virtualColumns(order.subList(0, at), table);
+        List<String> rest = new ArrayList<>(order);
+        rest.remove(moved);
+        int to = position.first() ? 0 : rest.indexOf(TableFacts.key(position.afterColumn())) + 1;
+        if (!position.first() && to == 0) {
+            return true; // AFTER a column that is not known
+        }
+        return !before.equals(virtualColumns(rest.subList(0, to), table));
+    }
+
+    private static List<String> virtualColumns(List<String> keys, TableFacts table) {
+        return keys.stream().filter(k -> table.columns().get(k).generated() == ColumnDefinition.Generated.VIRTUAL)
+                .toList();
     }
 
     private static boolean samePosition(ColumnPosition position, String column, TableFacts table) {

@@ -332,9 +332,16 @@ public final class StatementClassifier {
             algorithm = Algorithm.COPY;
         }
         if (rebuild && algorithm == Algorithm.INPLACE && table != null && (table.hasSpatialIndex() || fulltextKept
-                || mariadb && table.hasIndexedVirtualColumn())) {
-            // Rebuilding a table that keeps a SPATIAL or FULLTEXT index (MariaDB: an index on a VIRTUAL column) needs
-            // LOCK=SHARED, also for fallbacks.
+                || mariadb && (table.hasIndexedVirtualColumn() || indexesVirtualColumn(statement, table)))) {
+            // Rebuilding a table that keeps a SPATIAL or FULLTEXT index (MariaDB: that has or gets an index on a
+            // VIRTUAL column) needs LOCK=SHARED, also for fallbacks.
+            lock = lock.stronger(LockLevel.SHARED);
+        }
+        if (mariadb && !allInstant && algorithm == Algorithm.INPLACE && table != null && table.hasSpatialIndex()
+                && classified.stream().anyMatch(c -> c.ddlOperation().isInstantAddDrop()
+                && c.verdict().algorithm() == Algorithm.INSTANT)) {
+            // MariaDB adds or drops a column beside a change that is not instant, in a table with a SPATIAL index,
+            // only with LOCK=SHARED (differential).
             lock = lock.stronger(LockLevel.SHARED);
         }
         if (rebuild && algorithm == Algorithm.INPLACE && fulltextKept && target.isMySql()) {
@@ -382,6 +389,13 @@ public final class StatementClassifier {
     /** ALTER TABLE ... DISABLE KEYS / ENABLE KEYS. */
     private static boolean switchesKeys(ClassifiedOperation c) {
         return c.operation().value() != null && c.operation().value().endsWith(" KEYS");
+    }
+
+    /** The statement adds an index on a VIRTUAL column the table has. */
+    private static boolean indexesVirtualColumn(Statement statement, TableFacts table) {
+        return statement.operations().stream().anyMatch(op -> op.kind() == ClauseKind.ADD_INDEX && op.index() != null
+                && op.index().columns().stream().anyMatch(c -> table.column(c).map(d -> d.generated()
+                == ColumnDefinition.Generated.VIRTUAL).orElse(false)));
     }
 
     private static boolean indexesNewVirtualColumn(Statement statement) {
@@ -433,8 +447,9 @@ public final class StatementClassifier {
         // the statement does; beside anything else the lock is judged as for the rest (differential).
         Predicate<ClassifiedOperation> renameOrKeys = c -> c.operation().kind()
                 == ClauseKind.RENAME_TABLE || switchesKeys(c);
-        if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && classified.stream()
-                .allMatch(renameOrKeys)) {
+        // ALGORITHM=COPY takes the copy path instead, where the lock is judged as for any copy (differential).
+        if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && algorithm != RequestedAlgorithm.COPY
+                && classified.stream().allMatch(renameOrKeys)) {
             refusals.add("LOCK=" + lock + " is not possible: " + server + " renames a table or switches its keys only "
                     + "with LOCK=DEFAULT or EXCLUSIVE (error 1845)");
             return natural;
@@ -445,13 +460,14 @@ public final class StatementClassifier {
         boolean onlineCopy = operations.onlineCopyPossible(s.ignore(), table)
                 && classified.stream().allMatch(c -> OperationClassifier.onlineCopyAllowed(c.ddlOperation()));
         Verdict effective = natural;
+        // MariaDB before 11.8 accepts ALGORITHM=INSTANT or NOCOPY beside (re)partitioning, ORDER BY or a keys switch,
+        // ignores it and copies the table; a LOCK= beside it is still checked (differential; 11.8 refuses it).
+        boolean instantIgnored = mariadb && !target.version().atLeast(11, 8, 0) && classified.stream()
+                .anyMatch(c -> c.ddlOperation() == DdlOperation.PARTITION_BY
+                        || c.ddlOperation() == DdlOperation.REMOVE_PARTITIONING
+                        || c.ddlOperation() == DdlOperation.ORDER_BY || switchesKeys(c));
         switch (algorithm) {
             case INSTANT -> {
-                // MariaDB before 11.8 accepts ALGORITHM=INSTANT for (re)partitioning, ignores it and copies the
-                // table; a LOCK= beside it is still checked (differential).
-                boolean instantIgnored = mariadb && !target.version().atLeast(11, 8, 0) && classified.stream()
-                        .anyMatch(c -> c.ddlOperation() == DdlOperation.PARTITION_BY
-                                || c.ddlOperation() == DdlOperation.REMOVE_PARTITIONING);
                 if (natural.algorithm() != Algorithm.INSTANT && !instantIgnored) {
                     refusals.add("ALGORITHM=INSTANT is not possible: " + describe(natural) + " (error 1845)");
                 }
@@ -463,7 +479,7 @@ public final class StatementClassifier {
             case NOCOPY -> {
                 if (target.isMySql()) {
                     refusals.add("ALGORITHM=NOCOPY is MariaDB syntax; " + server + " rejects it (error 1064)");
-                } else if (natural.algorithm() == Algorithm.COPY || natural.rebuildsTable()) {
+                } else if ((natural.algorithm() == Algorithm.COPY || natural.rebuildsTable()) && !instantIgnored) {
                     refusals.add("ALGORITHM=NOCOPY is not possible: " + describe(natural) + " (error 1846)");
                 }
             }
