@@ -231,8 +231,10 @@ public final class StatementClassifier {
     }
 
     private Verdict combine(List<ClassifiedOperation> classified, TableFacts table, Statement statement) {
-        if (classified.isEmpty() || classified.stream().allMatch(StatementClassifier::switchesKeys)) {
-            // DISABLE/ENABLE KEYS alone change nothing in InnoDB; beside other clauses the statement copies.
+        if (classified.isEmpty() || classified.stream().allMatch(c -> switchesKeys(c)
+                || c.operation().kind() == ClauseKind.RENAME_TABLE && classified.stream().anyMatch(StatementClassifier::switchesKeys))) {
+            // DISABLE/ENABLE KEYS alone (or beside a RENAME TO) change nothing in InnoDB; beside other clauses the
+            // statement copies (oracle, differential).
             return new Verdict(Algorithm.INSTANT, false, LockLevel.NONE);
         }
         boolean mariadb = target.flavor() == ServerFlavor.MARIADB;
@@ -446,7 +448,7 @@ public final class StatementClassifier {
         // The servers take the fast path of a rename or a keys switch, which refuses both locks, only when that is all
         // the statement does; beside anything else the lock is judged as for the rest (differential).
         Predicate<ClassifiedOperation> renameOrKeys = c -> c.operation().kind()
-                == ClauseKind.RENAME_TABLE || switchesKeys(c);
+                == ClauseKind.RENAME_TABLE || switchesKeys(c) || c.ddlOperation() == DdlOperation.NOTHING_TO_DO;
         // ALGORITHM=COPY takes the copy path instead, where the lock is judged as for any copy (differential).
         if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && algorithm != RequestedAlgorithm.COPY
                 && classified.stream().allMatch(renameOrKeys)) {

@@ -16,7 +16,6 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +42,9 @@ import java.util.Set;
 public final class OracleRunner implements AutoCloseable {
 
     public static final String SCRATCH_PREFIX = "ddl_lint_oracle_";
+    private static final java.util.regex.Pattern NEW_IDS_WITHOUT_REBUILD = java.util.regex.Pattern.compile(
+            "(?i)\\b(TRUNCATE|EXCHANGE)\\s+PARTITION\\b");
+
     /** The name cases use for the scratch database (schema-qualified names, RENAME TO another name). */
     public static final String CASE_SCRATCH_NAME = "ddl_lint_oracle";
     private static final java.util.regex.Pattern CASE_NAME_PATTERN = java.util.regex.Pattern.compile(
@@ -146,10 +148,28 @@ public final class OracleRunner implements AutoCloseable {
                     onlyCopy = true;
                     continue;
                 }
+                if (rung.nocopy() && o.rebuild() != Rebuild.NONE && o.rebuild() != Rebuild.PARTIAL
+                        && !NEW_IDS_WITHOUT_REBUILD.matcher(base).find()) {
+                    // NOCOPY that renewed every id: accepted and ignored (no rows to show the copy).
+                    flags.add("ACCEPTED_BUT_RECREATED(" + rung + ")");
+                    onlyCopy = true;
+                    continue;
+                }
                 Algorithm algorithm = rung.algorithm();
                 // A copy always writes a new table, whatever became of the partitions' names.
-                boolean rebuilt = o.rebuild() == Rebuild.FULL || algorithm == Algorithm.COPY;
+                // An empty table rebuilt in place looks "recreated empty" (new ids, no rows to count); in place only
+                // TRUNCATE/EXCHANGE PARTITION renew ids without a rebuild.
+                boolean rebuilt = o.rebuild() == Rebuild.FULL || algorithm == Algorithm.COPY
+                        || algorithm == Algorithm.INPLACE && o.rebuild() == Rebuild.RECREATED_EMPTY
+                        && !NEW_IDS_WITHOUT_REBUILD.matcher(base).find();
                 if (algorithm == Algorithm.INSTANT && o.rebuild() != Rebuild.NONE) {
+                    if (!NEW_IDS_WITHOUT_REBUILD.matcher(base).find()) {
+                        // New ids without rows to count: the clause was accepted and ignored, the table recreated
+                        // (MariaDB before 11.8 with partitioning, differential).
+                        flags.add("ACCEPTED_BUT_RECREATED(" + rung + ")");
+                        onlyCopy = true;
+                        continue;
+                    }
                     // TRUNCATE/EXCHANGE PARTITION: partitions get new ids, no row is copied.
                     flags.add("INSTANT_WITH_NEW_IDS_" + o.rebuild());
                     rebuilt = false;
@@ -222,7 +242,8 @@ public final class OracleRunner implements AutoCloseable {
             String warnings = warnings(s.getWarnings());
             Map<String, Long> after = tableIds();
             Rebuild rebuild = rebuild(before, after, table);
-            if (rebuild == Rebuild.FULL && rows <= 0 && !hasRows(table)) {
+            boolean renamedAway = table != null && only(after, table).isEmpty();
+            if (rebuild == Rebuild.FULL && rows <= 0 && !renamedAway && !hasRows(table)) {
                 rebuild = Rebuild.RECREATED_EMPTY;
             }
             o = new Observation(true, 0, null, rows, rebuild, resultSet);
@@ -324,8 +345,8 @@ public final class OracleRunner implements AutoCloseable {
             }
         }
         if (common == 0) {
-            Set<Long> ids = new HashSet<>(a.values());
-            return ids.equals(new HashSet<>(b.values())) ? Rebuild.NONE : Rebuild.FULL;
+            // Renamed: rebuilt when none of the table's ids is left.
+            return java.util.Collections.disjoint(a.values(), b.values()) ? Rebuild.FULL : Rebuild.NONE;
         }
         return changed == 0 ? Rebuild.NONE : changed == common ? Rebuild.FULL : Rebuild.PARTIAL;
     }
