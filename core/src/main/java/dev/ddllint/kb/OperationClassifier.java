@@ -116,6 +116,15 @@ public final class OperationClassifier {
             reason = (table.hasFulltextIndex() ? "the table has a FULLTEXT index" : "the table is ROW_FORMAT=COMPRESSED")
                     + ", so the column cannot be dropped instantly: the table is rebuilt";
         }
+        if (target.flavor() == ServerFlavor.MARIADB && ddl == DdlOperation.DROP_INDEXED_COLUMN && table != null
+                && op.column() != null && hasVirtualColumn(table) && indexesWith(op.column(), table).stream()
+                .anyMatch(i -> i.kind() == IndexKind.UNIQUE) && verdict.algorithm() != Algorithm.COPY) {
+            // MariaDB drops a column with its UNIQUE index in place, except in a table with a VIRTUAL column: there
+            // it copies the table (differential; a plain index's column is still dropped NOCOPY).
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            fallback = null;
+            reason = "the column carries a UNIQUE index and the table has a VIRTUAL column, so MariaDB copies the table";
+        }
         if (verdict.rebuildsTable() && verdict.algorithm() == Algorithm.INPLACE && table != null
                 && ddl != DdlOperation.ADD_FULLTEXT_INDEX_FIRST) {
             if (table.hasFulltextIndex() && target.isMySql()) {
@@ -502,6 +511,10 @@ public final class OperationClassifier {
         }
         List<String> order = new ArrayList<>(table.columns().keySet());
         return order.get(order.size() - 1).equals(TableFacts.key(position.afterColumn()));
+    }
+
+    private static boolean hasVirtualColumn(TableFacts table) {
+        return table.columns().values().stream().anyMatch(c -> c.generated() == ColumnDefinition.Generated.VIRTUAL);
     }
 
     /** True when an existing virtual column sits at or after the position (unknown table: assumed so). */

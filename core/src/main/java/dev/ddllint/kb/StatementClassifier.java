@@ -35,8 +35,11 @@ public final class StatementClassifier {
     private static final Set<DdlOperation> MARIADB_RENAMES = EnumSet.of(DdlOperation.RENAME_COLUMN,
             DdlOperation.RENAME_INDEX, DdlOperation.INDEX_VISIBILITY, DdlOperation.COLUMN_COLLATION_CHANGE,
             DdlOperation.VARCHAR_EXTEND_SAME_PREFIX, DdlOperation.DROP_FOREIGN_KEY);
-    /** MariaDB: a RENAME COLUMN next to one of these (all instant alone) makes the statement NOCOPY (oracle). */
-    private static final Set<DdlOperation> MARIADB_TABLE_OPTION_OPS = EnumSet.of(DdlOperation.TABLE_COMMENT,
+    /**
+     * Table options that change metadata only (the server's CHANGE_CREATE_OPTION without a rebuild of its own).
+     * MariaDB: a RENAME COLUMN next to one of these (all instant alone) makes the statement NOCOPY (oracle).
+     */
+    private static final Set<DdlOperation> METADATA_TABLE_OPTION_OPS = EnumSet.of(DdlOperation.TABLE_COMMENT,
             DdlOperation.TABLE_OPTION_METADATA, DdlOperation.STATS_OPTION, DdlOperation.AUTO_INCREMENT_VALUE,
             DdlOperation.DEFAULT_CHARSET);
     /** MariaDB: instant column changes next to only these stay NOCOPY instead of rebuilding (oracle). */
@@ -259,7 +262,13 @@ public final class StatementClassifier {
         boolean noRebuildFallback = false;
         if (mariadb && allInstant
                 && classified.stream().anyMatch(c -> MARIADB_RENAMES.contains(c.ddlOperation()) || renamesColumn(c))
-                && classified.stream().anyMatch(c -> MARIADB_TABLE_OPTION_OPS.contains(c.ddlOperation()))) {
+                && classified.stream().anyMatch(c -> METADATA_TABLE_OPTION_OPS.contains(c.ddlOperation()))) {
+            allInstant = false;
+            noRebuildFallback = true;
+        }
+        if (mariadb && allInstant && renamesIndexOfExtendedColumn(classified, table)) {
+            // MariaDB renames an index instantly, and extends a VARCHAR instantly, but not both when the renamed
+            // index holds the whole column (a prefix part is not touched): NOCOPY (differential).
             allInstant = false;
             noRebuildFallback = true;
         }
@@ -320,7 +329,14 @@ public final class StatementClassifier {
         if (fulltextAdds > 1) {
             algorithm = Algorithm.COPY;
         }
-        // MySQL rebuilds a table whose TEXT column changes collation only with LOCK=SHARED (differential).
+        // MySQL: a CHAR or TEXT column's collation changes in place without a rebuild only when no table option
+        // (COMMENT, AUTO_INCREMENT, DEFAULT CHARSET, ...) is set beside it; with one the table is rebuilt (oracle).
+        if (target.isMySql() && algorithm == Algorithm.INPLACE && !rebuild && classified.stream()
+                .anyMatch(StatementClassifier::changesTextCollation) && classified.stream()
+                .anyMatch(c -> METADATA_TABLE_OPTION_OPS.contains(c.ddlOperation()))) {
+            rebuild = true;
+        }
+        // MySQL rebuilds a table whose CHAR or TEXT column changes collation only with LOCK=SHARED (differential).
         if (target.isMySql() && rebuild && algorithm == Algorithm.INPLACE && classified.stream()
                 .anyMatch(StatementClassifier::changesTextCollation)) {
             lock = lock.stronger(LockLevel.SHARED);
@@ -374,11 +390,45 @@ public final class StatementClassifier {
         return new Verdict(algorithm, rebuild, lock);
     }
 
+    /**
+     * A collation change of a fixed-length CHAR or a TEXT column (not VARCHAR, not ENUM/SET): MySQL treats these as
+     * a stored-column change that a rebuild must not run with concurrent writes (oracle: VARCHAR stays LOCK=NONE).
+     */
     private static boolean changesTextCollation(ClassifiedOperation c) {
         ColumnDefinition def = c.operation().definition();
-        return (c.does(DdlOperation.COLUMN_COLLATION_CHANGE) || c.does(DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED)
-                || c.does(DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE)) && def != null && def.type() != null
-                && def.type().name().endsWith("TEXT");
+        if (!(c.does(DdlOperation.COLUMN_COLLATION_CHANGE) || c.does(DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED)
+                || c.does(DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE)) || def == null || def.type() == null) {
+            return false;
+        }
+        String name = def.type().name();
+        return name.endsWith("TEXT") || name.equals("CHAR") || name.equals("CHARACTER") || name.equals("NCHAR");
+    }
+
+    /** The statement renames an index that holds, not by a prefix, a column whose VARCHAR the statement extends. */
+    private static boolean renamesIndexOfExtendedColumn(List<ClassifiedOperation> classified, TableFacts table) {
+        if (table == null) {
+            return false;
+        }
+        for (ClassifiedOperation rename : classified) {
+            if (rename.ddlOperation() != DdlOperation.RENAME_INDEX || rename.operation().column() == null) {
+                continue;
+            }
+            String name = rename.operation().column();
+            IndexDefinition index = table.indexes().stream().filter(i -> name.equalsIgnoreCase(i.name())).findFirst()
+                    .orElse(null);
+            if (index != null && classified.stream().anyMatch(c -> c.does(DdlOperation.VARCHAR_EXTEND_SAME_PREFIX)
+                    && c.operation().definition() != null && wholeColumnOf(index, c.operation().column() != null
+                    ? c.operation().column() : c.operation().definition().name()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wholeColumnOf(IndexDefinition index, String column) {
+        String key = TableFacts.key(column);
+        return index.columns().stream().anyMatch(c -> TableFacts.key(c).equals(key))
+                && index.prefixedColumns().stream().noneMatch(c -> TableFacts.key(c).equals(key));
     }
 
     /** CHANGE COLUMN with a new name (the rename is one part of the operation's verdict). */
