@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -251,6 +253,42 @@ class CheckCommandTest {
         Path abs = dir.resolve(p).toAbsolutePath();
         Path cwd = Path.of("").toAbsolutePath();
         return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
+    /** A FIFO would block a reader for ever; a dangling link would be a migration passed unread. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void nonRegularFilesAreRefusedNotReadNorSkipped() throws Exception {
+        Path fifo = dir.resolve("V1__pipe.sql");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            Assumptions.abort("no mkfifo here: " + e.getMessage());
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
+
+        Result named = run("check", fifo.toString());
+        assertThat(named.exit()).isEqualTo(2);
+        assertThat(named.err()).contains("V1__pipe.sql: not a regular file").doesNotContain("Exception");
+        Result inFolder = run("check", dir.toString());
+        assertThat(inFolder.exit()).isEqualTo(2);
+        assertThat(inFolder.err()).contains("V1__pipe.sql: not a regular file");
+        Files.delete(fifo);
+
+        Files.createSymbolicLink(dir.resolve("V2__gone.sql"), dir.resolve("V2__moved_away.sql"));
+        Result dangling = run("check", dir.toString());
+        assertThat(dangling.exit()).isEqualTo(2);
+        assertThat(dangling.err()).contains("V2__gone.sql: a symbolic link to").contains("which does not exist");
+    }
+
+    @Test
+    void aBackslashInAFileNameIsReportedUnderTheRealName() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().getSeparator().equals("/"), "a backslash is a separator here");
+        Files.writeString(dir.resolve("V1__a\\b.sql"), "ALTER TABLE t MODIFY COLUMN c BIGINT;\n");
+        Result r = run("check", dir.toString(), "--format", "json");
+        assertThat(r.out()).contains("V1__a\\\\b.sql");
     }
 
     @Test

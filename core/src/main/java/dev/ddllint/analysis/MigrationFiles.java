@@ -33,17 +33,25 @@ public final class MigrationFiles {
         Map<Path, String> found = new LinkedHashMap<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                throw new UnusablePathException(p + ": no such file or folder");
+                throw new UnusablePathException(p + (Files.isSymbolicLink(p) ? ": a symbolic link to " + target(p)
+                        + ", which does not exist" : ": no such file or folder"));
             }
             if (Files.isDirectory(p)) {
+                List<Path> sql;
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
-                            .forEach(f -> found.putIfAbsent(f.toAbsolutePath().normalize(), display(f, baseDir)));
+                    sql = walk.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                            .filter(f -> !Files.isDirectory(f)).toList();
                 } catch (IOException | UncheckedIOException e) {
                     throw new UnusablePathException(p + ": cannot list the folder (" + message(e) + ")");
                 }
+                for (Path f : sql) {
+                    // A *.sql that is no regular file (FIFO, device, dangling link) is refused, not skipped:
+                    // skipping would pass a migration unread, reading a FIFO would block for ever.
+                    refuseUnreadable(f, display(f, baseDir));
+                    found.putIfAbsent(f.toAbsolutePath().normalize(), display(f, baseDir));
+                }
             } else {
+                refuseUnreadable(p, p.toString());
                 found.putIfAbsent(p.toAbsolutePath().normalize(), display(p, baseDir));
             }
         }
@@ -62,6 +70,25 @@ public final class MigrationFiles {
         return files;
     }
 
+    private static void refuseUnreadable(Path file, String shown) throws UnusablePathException {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        if (!Files.exists(file)) {
+            throw new UnusablePathException(shown + ": a symbolic link to " + target(file) + ", which does not exist");
+        }
+        throw new UnusablePathException(shown + ": not a regular file (a FIFO, device or socket); ddl-lint reads only "
+                + "regular files, so it does not open it");
+    }
+
+    private static String target(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "a missing target";
+        }
+    }
+
     private static String message(Throwable e) {
         Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
@@ -71,6 +98,8 @@ public final class MigrationFiles {
         Path abs = file.toAbsolutePath().normalize();
         Path base = baseDir.toAbsolutePath().normalize();
         Path shown = abs.startsWith(base) ? base.relativize(abs) : abs;
-        return shown.toString().replace('\\', '/');
+        // Only a Windows separator becomes '/': on Linux a backslash is part of the file's name.
+        String separator = abs.getFileSystem().getSeparator();
+        return separator.equals("/") ? shown.toString() : shown.toString().replace(separator, "/");
     }
 }

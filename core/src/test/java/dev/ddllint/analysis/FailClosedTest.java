@@ -23,6 +23,34 @@ class FailClosedTest {
         return r.findings().stream().filter(f -> f.rule().equals(rule)).toList();
     }
 
+    /**
+     * Long flat chains and deep nesting, which MySQL accepts (a CHECK of thousands of OR terms), overflowed a
+     * recursive reader's stack and took every file's report with them: each statement now gets its verdict (or,
+     * beyond the analysis threads' deep stack, "too deep to read" and the worst one), and the other files stay.
+     */
+    @Test
+    void longChainsAndDeepNestingCostNoOtherStatementItsVerdict() {
+        String chain = java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> "c = " + i)
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        String deep = "ALTER TABLE t ADD CONSTRAINT ck1 CHECK (" + chain + ");\n"
+                + "ALTER TABLE t ADD CONSTRAINT ck2 CHECK (c > " + "(".repeat(50_000) + "1" + ")".repeat(50_000)
+                + ");\nALTER TABLE t ADD COLUMN d INT;\n";
+        AnalysisReport r = new Analyzer(Configuration.DEFAULT.withTarget(TargetServer.parse("mysql:8.4"))).analyze(
+                List.of(new SourceFile("V1__t.sql", "CREATE TABLE t (id INT PRIMARY KEY, c INT);\n"
+                        .getBytes(StandardCharsets.UTF_8)),
+                        new SourceFile("V2__deep.sql", deep.getBytes(StandardCharsets.UTF_8)),
+                        new SourceFile("V3__widen.sql", "ALTER TABLE t MODIFY c BIGINT;\n"
+                                .getBytes(StandardCharsets.UTF_8))));
+        assertThat(r.files()).hasSize(3);
+        List<StatementReport> deepOnes = r.files().get(1).statements();
+        assertThat(deepOnes).hasSize(3);
+        // A CHECK constraint is validated by a table copy: these two can only be COPY (or the worst verdict).
+        assertThat(deepOnes.subList(0, 2)).allSatisfy(st ->
+                assertThat(st.verdict().effective().algorithm()).isEqualTo(dev.ddllint.kb.Algorithm.COPY));
+        assertThat(deepOnes.get(2).verdict().effective().toString()).isEqualTo("INSTANT, LOCK=NONE");
+        assertThat(findings(r, "column-type-change")).hasSize(1);
+    }
+
     @Test
     void unknownClauseIsAnErrorWithTheWorstVerdict() {
         AnalysisReport r = analyze("mysql:8.4", "ALTER TABLE t FROBNICATE everything;\n");
