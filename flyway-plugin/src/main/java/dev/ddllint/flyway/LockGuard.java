@@ -92,7 +92,8 @@ final class LockGuard {
         String message = message(outcome, result.tablesByScript(), options, beforeAnything, script);
         Integer bound = SessionLockWaitTimeout.effective(options);
         if (enforce && !tablesVisible && bound != null) {
-            log.warn(message + "\nThese transactions may not touch these tables at all, so ddl-lint does not stop "
+            log.warn(message.replaceFirst("^ddl-lint stopped migrate", "ddl-lint does not stop migrate")
+                    + "\nThese transactions may not touch these tables at all, so ddl-lint does not stop "
                     + "migrate for them: lock_wait_timeout=" + bound + " bounds each DDL's wait (it fails after "
                     + bound + " s if one of them does hold its table).");
             return;
