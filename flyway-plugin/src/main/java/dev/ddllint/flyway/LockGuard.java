@@ -1,5 +1,6 @@
 package dev.ddllint.flyway;
 
+import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.live.MetadataLockCheck;
 import dev.ddllint.model.TableName;
 import org.flywaydb.core.api.FlywayException;
@@ -59,7 +60,7 @@ final class LockGuard {
                     enforce && options.lockCheck() == DdlLintOptions.LockCheck.WAIT, sleeper, log::info);
         } catch (SQLException | RuntimeException e) {
             String what = "ddl-lint cannot see who holds the tables of " + (beforeAnything
-                    ? "the pending migrations" : script) + " (" + dev.ddllint.live.JdbcConnections.redact(
+                    ? "the pending migrations" : script) + " (" + JdbcConnections.redact(
                     e.getMessage()) + ")";
             if (enforce && options.failClosed()) {
                 throw new FlywayException(what + ". ddl-lint fails closed, so migrate stops here"

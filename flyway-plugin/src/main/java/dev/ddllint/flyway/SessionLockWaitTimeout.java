@@ -1,5 +1,8 @@
 package dev.ddllint.flyway;
 
+import dev.ddllint.live.JdbcConnections;
+import org.flywaydb.core.api.FlywayException;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,9 +58,9 @@ final class SessionLockWaitTimeout {
             CallbackLog.log().debug("ddl-lint: SET SESSION lock_wait_timeout = " + seconds);
         } catch (SQLException e) {
             String what = "ddl-lint could not SET SESSION lock_wait_timeout = " + seconds + " ("
-                    + dev.ddllint.live.JdbcConnections.redact(e.getMessage()) + ")";
+                    + JdbcConnections.redact(e.getMessage()) + ")";
             if (failHard) {
-                throw new org.flywaydb.core.api.FlywayException(what + ", so a DDL of this migration could wait "
+                throw new FlywayException(what + ", so a DDL of this migration could wait "
                         + "for a metadata lock without bound while every query on its table queues. ddl-lint "
                         + "stops migrate before the migration runs (the analysis counted on this timeout).");
             }
