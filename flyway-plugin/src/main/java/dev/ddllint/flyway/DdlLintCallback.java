@@ -217,7 +217,7 @@ public class DdlLintCallback implements Callback {
         Connection connection = context.getConnection();
         Integer timeout = SessionLockWaitTimeout.effective(r.options());
         if (timeout != null) {
-            lockWaitTimeout.set(connection, timeout);
+            lockWaitTimeout.set(connection, timeout, r.options().mode() == DdlLintOptions.Mode.ENFORCE);
         }
         MigrationInfo info = context.getMigrationInfo();
         if (r.result() == null || info == null || info.getScript() == null) {

@@ -1,5 +1,6 @@
 package dev.ddllint.flyway;
 
+import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.live.MetadataLockCheck;
 import dev.ddllint.model.TableName;
 import org.flywaydb.core.api.FlywayException;
@@ -35,8 +36,13 @@ final class LockGuard {
 
     /**
      * Looks (and in {@code wait} mode waits) for sessions holding {@code tables}; stops {@code migrate} with a
-     * {@link FlywayException} when one does and the options enforce, else logs. A lock check that cannot read
-     * the server's tables is only a warning: {@code lock_wait_timeout} still bounds each DDL's wait.
+     * {@link FlywayException} when one does and the options enforce, else logs. It fails closed: a lock check
+     * that cannot read the server's tables stops {@code migrate} when enforcing (unless {@code failClosed=false}).
+     * Where metadata locks are not visible ({@code performance_schema} OFF, MariaDB's default), the tables a
+     * long transaction holds are not known: then, while the callback bounds each DDL's wait with
+     * {@code lock_wait_timeout}, those transactions are named in a warning and migrate goes on (a real blocker
+     * makes the DDL fail after {@code lock_wait_timeout} seconds, writers queueing at most that long); without
+     * that bound they stop it, as a held table would.
      *
      * @param beforeAnything true in {@code beforeMigrate} (nothing applied yet), false before {@code script}
      */
@@ -53,12 +59,30 @@ final class LockGuard {
             outcome = check(connection, schema, tables, options,
                     enforce && options.lockCheck() == DdlLintOptions.LockCheck.WAIT, sleeper, log::info);
         } catch (SQLException | RuntimeException e) {
-            log.warn("ddl-lint: cannot see who holds the tables (" + e.getMessage() + "); lock_wait_timeout "
-                    + "still bounds the wait of each DDL");
+            String what = "ddl-lint cannot see who holds the tables of " + (beforeAnything
+                    ? "the pending migrations" : script) + " (" + JdbcConnections.redact(
+                    e.getMessage()) + ")";
+            if (enforce && options.failClosed()) {
+                throw new FlywayException(what + ". ddl-lint fails closed, so migrate stops here"
+                        + (beforeAnything ? " and nothing was applied" : " before " + script) + ". Grant the "
+                        + "migration user PROCESS and SELECT on performance_schema, or set "
+                        + options.setting(DdlLintOptions.LOCK_CHECK, "warn") + " to go on with only "
+                        + "lock_wait_timeout bounding each DDL's wait.");
+            }
+            log.warn(what + "; lock_wait_timeout still bounds the wait of each DDL (" + (enforce
+                    ? "failClosed=false" : options.mode() == DdlLintOptions.Mode.AUDIT ? "audit mode"
+                    : "lockCheck=warn") + ": migrate goes on)");
             return;
         }
+        boolean tablesVisible = outcome.last().metadataLocksVisible();
         if (outcome.last().note() != null) {
-            log.info("ddl-lint: " + outcome.last().note());
+            if (tablesVisible) {
+                log.info("ddl-lint: " + outcome.last().note());
+            } else {
+                log.warn("ddl-lint: " + outcome.last().note() + ". Not visible: which tables each transaction "
+                        + "holds, and sessions holding a table outside an InnoDB transaction (LOCK TABLES, a "
+                        + "running non-InnoDB statement). Visible: every InnoDB transaction, its age and statement.");
+            }
         }
         if (!outcome.held()) {
             if (outcome.checks() > 1) {
@@ -67,6 +91,14 @@ final class LockGuard {
             return;
         }
         String message = message(outcome, result.tablesByScript(), options, beforeAnything, script);
+        Integer bound = SessionLockWaitTimeout.effective(options);
+        if (enforce && !tablesVisible && bound != null) {
+            log.warn(message.replaceFirst("^ddl-lint stopped migrate", "ddl-lint does not stop migrate")
+                    + "\nThese transactions may not touch these tables at all, so ddl-lint does not stop "
+                    + "migrate for them: lock_wait_timeout=" + bound + " bounds each DDL's wait (it fails after "
+                    + bound + " s if one of them does hold its table).");
+            return;
+        }
         if (enforce) {
             throw new FlywayException(message);
         }
@@ -89,7 +121,9 @@ final class LockGuard {
                     options.longTransaction());
             checks++;
             long waited = (System.nanoTime() - start) / 1_000_000;
-            if (!r.blocked() || !wait) {
+            // Transactions whose tables are not known are not waited for while lock_wait_timeout bounds the DDL.
+            boolean waitFor = wait && (r.metadataLocksVisible() || SessionLockWaitTimeout.effective(options) == null);
+            if (!r.blocked() || !waitFor) {
                 return new Outcome(r, r.blocked(), waited, checks);
             }
             long left = deadline - System.nanoTime();

@@ -44,24 +44,51 @@ final class OptionLayers {
         DdlLintOptions.resolve(Map.of(BUILDER, builder));
     }
 
-    /** {@code flyway.plugins.ddllint.*}, as the configuration extension bound them. */
+    /**
+     * {@code flyway.plugins.ddllint.*}, as the configuration extension bound them. Fails closed: when the
+     * configuration cannot be read, a {@link FlywayException} stops migrate rather than run without the settings.
+     */
     static Map<String, String> flywayValues(Configuration configuration) {
-        DdlLintConfigurationExtension ext;
+        Object ext;
+        Throwable first;
         try {
             ext = configuration.getConfigurationExtension(DdlLintConfigurationExtension.class);
-        } catch (LinkageError | RuntimeException e) {
-            // Flyway 9, 10 and early 11 have no getConfigurationExtension; their plugin register has the
-            // extension. Reflection, because the callback is compiled against Flyway 11.20, where that API is gone.
-            try {
-                Object register = configuration.getClass().getMethod("getPluginRegister").invoke(configuration);
-                Object plugin = register.getClass().getMethod("getPlugin", Class.class)
-                        .invoke(register, DdlLintConfigurationExtension.class);
-                ext = plugin instanceof DdlLintConfigurationExtension d ? d : null;
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError ignored) {
-                ext = null;
+            if (ext != null) {
+                return ((DdlLintConfigurationExtension) ext).values();
             }
+            first = null;
+        } catch (LinkageError | RuntimeException e) {
+            first = e;
         }
-        return ext == null ? Map.of() : ext.values();
+        // Flyway 9, 10 and early 11 have no getConfigurationExtension; their plugin register has the
+        // extension. Reflection, because the callback is compiled against Flyway 11.20, where that API is gone;
+        // by class name, because the extension Flyway loaded may come from another class loader.
+        try {
+            Object register = configuration.getClass().getMethod("getPluginRegister").invoke(configuration);
+            try {
+                ext = register.getClass().getMethod("getExact", String.class)
+                        .invoke(register, DdlLintConfigurationExtension.class.getName());
+            } catch (NoSuchMethodException e) {
+                ext = register.getClass().getMethod("getPlugin", Class.class)
+                        .invoke(register, DdlLintConfigurationExtension.class);
+            }
+            if (ext == null) {
+                return Map.of(); // not registered: Flyway itself rejects every flyway.plugins.ddllint.* key
+            }
+            if (ext instanceof DdlLintConfigurationExtension d) {
+                return d.values();
+            }
+            Map<?, ?> values = (Map<?, ?>) ext.getClass().getMethod("values").invoke(ext);
+            Map<String, String> copy = new LinkedHashMap<>();
+            values.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
+            return copy;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            Throwable cause = first != null ? first : e;
+            throw new FlywayException("ddl-lint could not read its settings flyway.plugins.ddllint.* from Flyway's "
+                    + "configuration (" + cause + "); migrate stops rather than run without them. Set the options "
+                    + "on the callback's builder, as system properties ddllint.<key> or environment variables "
+                    + "DDLLINT_<KEY> instead.");
+        }
     }
 
     private static Map<String, String> systemValues() {

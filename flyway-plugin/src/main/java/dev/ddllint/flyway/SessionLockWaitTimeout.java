@@ -1,5 +1,8 @@
 package dev.ddllint.flyway;
 
+import dev.ddllint.live.JdbcConnections;
+import org.flywaydb.core.api.FlywayException;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +40,11 @@ final class SessionLockWaitTimeout {
         return effective(options) != null ? Boolean.TRUE : null;
     }
 
-    void set(Connection connection, int seconds) {
+    /**
+     * Sets the timeout. When it cannot be set and {@code failHard} (enforce mode: the analysis silenced
+     * {@code missing-lock-wait-timeout} because the callback sets it), stops {@code migrate} before the migration.
+     */
+    void set(Connection connection, int seconds, boolean failHard) {
         try (Statement s = connection.createStatement()) {
             synchronized (previous) {
                 if (!previous.containsKey(connection)) {
@@ -50,8 +57,14 @@ final class SessionLockWaitTimeout {
             s.execute("SET SESSION lock_wait_timeout = " + seconds);
             CallbackLog.log().debug("ddl-lint: SET SESSION lock_wait_timeout = " + seconds);
         } catch (SQLException e) {
-            CallbackLog.log().warn("ddl-lint: could not SET SESSION lock_wait_timeout = " + seconds + ": "
-                    + e.getMessage());
+            String what = "ddl-lint could not SET SESSION lock_wait_timeout = " + seconds + " ("
+                    + JdbcConnections.redact(e.getMessage()) + ")";
+            if (failHard) {
+                throw new FlywayException(what + ", so a DDL of this migration could wait "
+                        + "for a metadata lock without bound while every query on its table queues. ddl-lint "
+                        + "stops migrate before the migration runs (the analysis counted on this timeout).");
+            }
+            CallbackLog.log().warn(what + " (audit mode: migrate goes on)");
         }
     }
 

@@ -180,7 +180,7 @@ class DdlLintCallbackTest {
     }
 
     /** A data source that always hands out the same physical connection and never closes it, like a pool. */
-    private static DataSource singleConnection(Connection physical) {
+    static DataSource singleConnection(Connection physical) {
         Connection shared = (Connection) Proxy.newProxyInstance(DdlLintCallbackTest.class.getClassLoader(),
                 new Class<?>[]{Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close")) {
