@@ -16,7 +16,8 @@ import java.util.Map;
  * @param placeholders      Flyway {@code ${name}} values
  * @param replacements      literal tokens of other migration tools ({@code {$NAMESPACE}}, {@code #__}) and their values
  * @param ruleSeverities    per-rule severity overrides; OFF disables a rule
- * @param parseTimeoutMillis upper bound for parsing one statement
+ * @param parseTimeoutMillis last-resort wall-clock limit for JSqlParser on one statement (the bound that decides
+ *                          is the work, {@code parse.ParseBudget}); a statement that reaches it fails closed
  * @param estimate          the {@code estimate:} block: statistics snapshot, throughput, limits (docs/estimation.md)
  * @param lockWaitTimeoutSetByRunner the migration runner sets {@code lock_wait_timeout} itself (the Flyway callback
  *                          does), so migrations need not ({@code missing-lock-wait-timeout} stays quiet)
@@ -33,7 +34,7 @@ public record Configuration(TargetServer target, Severity failOn, Map<String, St
     public static final long DEFAULT_MAX_LOCK_WAIT_TIMEOUT_SECONDS = 60;
 
     public static final Configuration DEFAULT = new Configuration(TargetServer.DEFAULT, Severity.ERROR, Map.of(),
-            Map.of(), Map.of(), 2000, NewTableScope.FILE);
+            Map.of(), Map.of(), 30_000, NewTableScope.FILE);
 
     public Configuration {
         placeholders = Map.copyOf(placeholders);

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * target: mysql:8.0.35        # flavor:version
  * failOn: error               # error | warning | info | never
  * newTables: file             # file | none; run only in the Flyway callback
- * parseTimeoutMillis: 2000
+ * parseTimeoutMillis: 30000
  * placeholders: {schema: app} # Flyway ${schema}
  * replacements: {"{$NAMESPACE}": app, "#__": jos_}
  * rules: {table-rebuild: error, unparseable-statement: off}

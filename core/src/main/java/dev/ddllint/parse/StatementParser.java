@@ -44,6 +44,9 @@ public final class StatementParser {
             return keepKind(TolerantStatementReader.read(sql), kind);
         }
         JSqlParserAdapter.Outcome outcome = jsqlparser.parse(sql);
+        if (outcome.gaveUp()) {
+            return Statement.unparseable(kind, outcome.error());
+        }
         if (outcome.ok() && outcome.statement().kind() == kind) {
             return outcome.statement();
         }

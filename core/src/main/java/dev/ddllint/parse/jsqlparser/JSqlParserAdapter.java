@@ -7,6 +7,7 @@ import dev.ddllint.model.RequestedLock;
 import dev.ddllint.model.Statement;
 import dev.ddllint.model.StatementKind;
 import dev.ddllint.model.TableName;
+import dev.ddllint.parse.ParseBudget;
 import dev.ddllint.sql.AlterClauseReader;
 import dev.ddllint.sql.SqlLexer;
 import dev.ddllint.sql.TolerantStatementReader;
@@ -44,19 +45,44 @@ public final class JSqlParserAdapter {
     });
 
     private final long timeoutMillis;
+    private final ParseBudget budget;
 
+    /** @param timeoutMillis the last-resort wall-clock limit; a parse that reaches it fails closed */
     public JSqlParserAdapter(long timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
+        this(timeoutMillis, ParseBudget.DEFAULT);
     }
 
-    /** What JSqlParser made of a statement: a model statement, or why it could not. */
-    public record Outcome(Statement statement, String error, int errorLine, int errorColumn) {
+    /**
+     * @param timeoutMillis the last-resort wall-clock limit; a parse that reaches it fails closed
+     * @param budget        the work JSqlParser is given: a statement over it is left to the tolerant reader
+     */
+    public JSqlParserAdapter(long timeoutMillis, ParseBudget budget) {
+        this.timeoutMillis = timeoutMillis;
+        this.budget = budget;
+    }
+
+    /**
+     * What JSqlParser made of a statement: a model statement, or why it could not.
+     *
+     * @param gaveUp the wall-clock limit stopped the parse: what the statement is cannot be said the same way on
+     *               every machine, so it is read as not understood (worst verdict), not by another reader
+     */
+    public record Outcome(Statement statement, String error, int errorLine, int errorColumn, boolean gaveUp) {
+        public Outcome(Statement statement, String error, int errorLine, int errorColumn) {
+            this(statement, error, errorLine, errorColumn, false);
+        }
+
         public boolean ok() {
             return statement != null;
         }
     }
 
     public Outcome parse(String sql) {
+        // The bound that decides is the work, counted on our tokens: the same text goes the same way on any machine.
+        String over = budget.exceededBy(sql);
+        if (over != null) {
+            return new Outcome(null, over, 0, 0);
+        }
         net.sf.jsqlparser.statement.Statement parsed;
         try {
             parsed = CCJSqlParserUtil.parse(sql, PARSE_THREADS, p -> p.withTimeOut(timeoutMillis)
@@ -75,10 +101,11 @@ public final class JSqlParserAdapter {
         }
     }
 
-    private static Outcome failure(JSQLParserException e) {
+    private Outcome failure(JSQLParserException e) {
         Throwable cause = e.getCause();
         if (cause instanceof TimeoutException || e.getMessage() != null && e.getMessage().contains("Time out")) {
-            return new Outcome(null, "JSqlParser gave up (time limit)", 0, 0);
+            return new Outcome(null, "JSqlParser did not finish within the last-resort limit of " + timeoutMillis
+                    + " ms (parseTimeoutMillis)", 0, 0, true);
         }
         if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
             net.sf.jsqlparser.parser.Token next = pe.currentToken.next;
