@@ -58,6 +58,8 @@ public class DdlLintCallback implements Callback {
     private volatile Run run;
     /** The script of the migration running now (BEFORE_EACH_MIGRATE to AFTER_EACH_MIGRATE). */
     private volatile String currentScript;
+    /** The version of the migration that failed, for AFTER_MIGRATE_ERROR. */
+    private volatile String failedVersion;
 
     /** State of one {@code migrate}, from BEFORE_MIGRATE to AFTER_MIGRATE. */
     private record Run(DdlLintOptions options, MigrationGate.Result result, String defaultSchema,
@@ -118,6 +120,10 @@ public class DdlLintCallback implements Callback {
             lockWaitTimeout.restore(context.getConnection());
             String script = currentScript;
             currentScript = null;
+            if (event == Event.AFTER_EACH_MIGRATE_ERROR && context.getMigrationInfo() != null
+                    && context.getMigrationInfo().getVersion() != null) {
+                failedVersion = context.getMigrationInfo().getVersion().getVersion();
+            }
             Run r = run;
             if (event == Event.AFTER_EACH_MIGRATE && r != null && r.shadow() != null
                     && !r.shadow().untaken(script).isEmpty()) {
@@ -128,6 +134,15 @@ public class DdlLintCallback implements Callback {
                         + "its own connection. Check the table, and report the migration to ddl-lint.");
             }
         } else if (event == Event.AFTER_MIGRATE || event == Event.AFTER_MIGRATE_ERROR) {
+            Run r = run;
+            if (event == Event.AFTER_MIGRATE_ERROR && r != null && r.shadow() != null && failedVersion != null) {
+                String done = r.shadow().forgetFailedVersion(context.getConfiguration(), context.getConnection(),
+                        failedVersion);
+                if (done != null) {
+                    log().warn(done);
+                }
+            }
+            failedVersion = null;
             lockWaitTimeout.restoreAll();
             run = null;
         }

@@ -34,9 +34,18 @@ final class ShadowTableRuns {
     private static final Pattern LINE_COMMENT = Pattern.compile("(?m)(?:--[ \\t]|#)[^\\n]*$|(?m)--$");
     private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*(?!!).*?\\*/", Pattern.DOTALL);
 
-    /** One marked statement, checked. */
-    record Marked(String script, int line, StatementReport statement, OscPreconditions.Check check, String key) {
+    /**
+     * One marked statement, checked.
+     *
+     * @param firstChange nothing before it in its migration changes the schema (only SET statements): when pt-osc
+     *                    fails, the migration changed nothing, so Flyway's FAILED row is taken out again
+     */
+    record Marked(String script, int line, StatementReport statement, OscPreconditions.Check check, String key,
+                  boolean firstChange) {
     }
+
+    /** The migration whose pt-osc run failed with nothing changed: its FAILED history row is removed. */
+    private volatile Marked failedUnchanged;
 
     private final Map<String, Deque<Marked>> byScript;
     private final String ptOsc;
@@ -61,8 +70,11 @@ final class ShadowTableRuns {
         String version = null;
         boolean looked = false;
         for (FileReport file : result.report().files()) {
+            boolean changedBefore = false;
             for (StatementReport s : file.statements()) {
                 RunWithDirectives.RunWith runWith = s.runWith();
+                boolean first = !changedBefore;
+                changedBefore |= s.statement().kind() != dev.ddllint.model.StatementKind.SET;
                 if (runWith == null) {
                     continue;
                 }
@@ -89,7 +101,7 @@ final class ShadowTableRuns {
                     continue;
                 }
                 byScript.computeIfAbsent(file.path(), p -> new ArrayDeque<>()).add(new Marked(file.path(),
-                        s.source().line(), s, check, key(s.source().sql())));
+                        s.source().line(), s, check, key(s.source().sql()), first));
             }
         }
         return byScript.isEmpty() ? NONE : new ShadowTableRuns(byScript, executable, version);
@@ -143,11 +155,45 @@ final class ShadowTableRuns {
         if (r.succeeded()) {
             return;
         }
+        if (m.firstChange()) {
+            failedUnchanged = m;
+        }
         throw new FlywayException(m.script() + ":" + m.line() + ": " + ptOsc + " did not alter "
                 + m.check().database() + "." + m.check().table() + (r.interrupted() ? " (interrupted)"
                 : " (exit code " + r.exitCode() + ")") + "; the original table is unchanged"
                 + (r.cleanedUp().isEmpty() ? "" : ", ddl-lint dropped what it left: " + String.join(", ",
                 r.cleanedUp())) + ". Its last lines:\n  " + String.join("\n  ", r.tail()));
+    }
+
+    /**
+     * After a failed migrate: when the failure was a pt-osc run before which the migration changed nothing, the
+     * FAILED row Flyway wrote for it is deleted (MySQL cannot roll the row back with the DDL), so the history says
+     * what the schema is: without the version. Returns what was done, for the log, or null.
+     */
+    String forgetFailedVersion(Configuration flyway, Connection connection, String version) {
+        Marked m = failedUnchanged;
+        failedUnchanged = null;
+        if (m == null || version == null) {
+            return null;
+        }
+        String schema = flyway.getDefaultSchema() != null ? flyway.getDefaultSchema()
+                : flyway.getSchemas().length > 0 ? flyway.getSchemas()[0] : null;
+        String table = "`" + flyway.getTable().replace("`", "``") + "`";
+        String qualified = schema == null ? table : "`" + schema.replace("`", "``") + "`." + table;
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("DELETE FROM " + qualified
+                + " WHERE version = ? AND success = 0")) {
+            ps.setString(1, version);
+            int rows = ps.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return rows == 0 ? null : "ddl-lint: version " + version + " taken out of " + flyway.getTable()
+                    + " again: its pt-online-schema-change run (" + m.script() + ":" + m.line() + ") failed before "
+                    + "anything of the migration changed the schema, so it can simply run again";
+        } catch (SQLException e) {
+            return "ddl-lint: could not take the FAILED row of version " + version + " out of " + flyway.getTable()
+                    + " (" + e.getMessage() + "): the schema is unchanged, run 'flyway repair' before migrating again";
+        }
     }
 
     /** The statement without comments and with single spaces: Flyway's text and ddl-lint's compare equal. */
