@@ -28,7 +28,7 @@ import java.util.Set;
 public final class OscPreconditions {
 
     /** The statements pt-osc can run: as an {@code --alter} of one table. */
-    static final Set<StatementKind> RUNNABLE = EnumSet.of(StatementKind.ALTER_TABLE, StatementKind.CREATE_INDEX,
+    public static final Set<StatementKind> RUNNABLE = EnumSet.of(StatementKind.ALTER_TABLE, StatementKind.CREATE_INDEX,
             StatementKind.DROP_INDEX);
     /** Clauses pt-osc cannot apply to its new table (they are not about the table's definition, or rename it). */
     private static final Set<ClauseKind> NOT_ON_A_COPY = EnumSet.of(ClauseKind.RENAME_TABLE,
