@@ -150,6 +150,7 @@ public final class Analyzer {
 
     private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements,
                               DeclaredStats.Result declared, IgnoreDirectives.Result ignores,
+                              RunWithDirectives.Result runWiths,
                               List<DirectiveComments.Directive> unknownDirectives) {
     }
 
@@ -222,9 +223,10 @@ public final class Analyzer {
         }
         List<DirectiveComments.Directive> directives = DirectiveComments.all(script.text());
         return new ParsedFile(file.path(), script.problems(), statements, DeclaredStats.of(directives, file.path()),
-                IgnoreDirectives.of(directives, ignorable, FILE_RULES), directives.stream()
+                IgnoreDirectives.of(directives, ignorable, FILE_RULES), RunWithDirectives.of(directives),
+                directives.stream()
                 .filter(d -> !d.name().equals(DeclaredStats.NAME) && !d.name().equals(IgnoreDirectives.NAME)
-                        && !d.name().equals(IgnoreDirectives.FILE_NAME))
+                        && !d.name().equals(IgnoreDirectives.FILE_NAME) && !d.name().equals(RunWithDirectives.NAME))
                 .toList());
     }
 
@@ -327,8 +329,10 @@ public final class Analyzer {
         file.declared().declarations().forEach(d -> estimation.declare(d.stats()));
         List<IgnoreDirectives.Problem> directiveProblems = new ArrayList<>(file.ignores().problems());
         file.unknownDirectives().forEach(d -> directiveProblems.add(new IgnoreDirectives.Problem(d.line(),
-                "unknown comment ddl-lint:" + d.name() + " (ddl-lint reads ddl-lint:ignore, ddl-lint:ignore-file and "
-                        + "ddl-lint:stats)")));
+                "unknown comment ddl-lint:" + d.name() + " (ddl-lint reads ddl-lint:ignore, ddl-lint:ignore-file, "
+                        + "ddl-lint:stats and ddl-lint:run-with)")));
+        directiveProblems.addAll(file.runWiths().problems());
+        RunWithDirectives.Tracker runWithComments = new RunWithDirectives.Tracker(file.runWiths());
         file.declared().problems().forEach(p -> directiveProblems.add(new IgnoreDirectives.Problem(p.line(),
                 p.message())));
         IgnoreDirectives.Tracker ignoreComments = new IgnoreDirectives.Tracker(file.ignores());
@@ -359,6 +363,8 @@ public final class Analyzer {
                 beforeRoutine = routine == null ? null : session;
             }
             List<IgnoreDirectives.Ignore> ignores = ignoreComments.forStatement(source.line(), source.column());
+            RunWithDirectives.RunWith runWith = runWithComments.forStatement(source.line(), statement.kind(),
+                    statement.parsed() && origin.kind() == StatementOrigin.Kind.FILE);
             session = applySettings(statement, session, source.line(), globalNote);
             TableFacts table = schema.table(statement.table()).orElse(null);
             StatementVerdict verdict = !CLASSIFIED.contains(statement.kind()) ? null
@@ -381,7 +387,8 @@ public final class Analyzer {
                 Snippet snippet = new Snippet(source.rawText(), source.line(), source.column(),
                         origin.kind() == StatementOrigin.Kind.STRING, ClauseLocator.locate(source, report.clauses()));
                 statementFindings.add(finding(report.rule(), report.severity(), file.path(), source, m,
-                        report.help(), newTableNote, ignoreComments.allowing(ignores, report.rule().id()), snippet));
+                        report.help(), newTableNote, ignoreComments.allowing(ignores, report.rule().id()), runWith,
+                        snippet));
             });
             findings.addAll(FindingFolder.fold(statementFindings, id -> rules.find(id).orElse(null)));
             // The same estimate the rules saw (Estimation computes it once per statement), for the reports.
@@ -408,9 +415,11 @@ public final class Analyzer {
                 }
             }
             newTables.observe(source, statement, origin, file.path(), existsLive);
-            reports.add(new StatementReport(source, statement, verdict, origin.embedded(), origin.where(), estimate));
+            reports.add(new StatementReport(source, statement, verdict, origin.embedded(), origin.where(), estimate,
+                    runWith));
         }
         directiveProblems.addAll(ignoreComments.unapplied());
+        directiveProblems.addAll(runWithComments.unapplied());
         FileProblemRule directives = BuiltinRules.forProblem(InvalidDirective.PROBLEM);
         Severity directiveSeverity = StatementRuleRunner.severityOf(directives.info(), config);
         if (directiveSeverity != Severity.OFF) {
@@ -422,14 +431,18 @@ public final class Analyzer {
     }
 
     private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,
-                            String help, String newTableNote, IgnoreDirectives.Ignore allowedBy, Snippet snippet) {
+                            String help, String newTableNote, IgnoreDirectives.Ignore allowedBy,
+                            RunWithDirectives.RunWith runWith, Snippet snippet) {
         Severity s = severity;
         String m = message;
         if (newTableNote != null && info.risk().harmlessOnNewTable()) {
             s = Severity.INFO;
             m = message + "; " + newTableNote;
         }
-        if (allowedBy != null) {
+        if (runWith != null && RunWithDirectives.MOOT.contains(info.category())) {
+            s = Severity.INFO;
+            m = m + "; " + runWith.note();
+        } else if (allowedBy != null) {
             s = Severity.INFO;
             m = m + "; allowed by the " + allowedBy.directive() + " comment at line " + allowedBy.line() + ": "
                     + allowedBy.reason();

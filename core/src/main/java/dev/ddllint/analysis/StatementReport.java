@@ -12,11 +12,13 @@ import dev.ddllint.script.ScriptStatement;
  *                 or prepares the string) or in the body of a routine (positioned inside the body)
  * @param context  where it comes from ("inside procedure `p` (…)"), or null for a plain statement of the file
  * @param estimate the duration and row-log estimate the rules saw, or null for a statement without a verdict
+ * @param runWith  the {@code -- ddl-lint:run-with} comment before it (run by pt-online-schema-change), or null
  */
 public record StatementReport(ScriptStatement source, Statement statement, StatementVerdict verdict,
-                              boolean embedded, String context, StatementEstimate estimate) {
+                              boolean embedded, String context, StatementEstimate estimate,
+                              RunWithDirectives.RunWith runWith) {
 
     public StatementReport(ScriptStatement source, Statement statement, StatementVerdict verdict) {
-        this(source, statement, verdict, false, null, null);
+        this(source, statement, verdict, false, null, null, null);
     }
 }

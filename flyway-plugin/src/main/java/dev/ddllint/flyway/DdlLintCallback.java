@@ -10,6 +10,7 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.exception.FlywayBlockStatementExecutionException;
 import org.flywaydb.core.api.logging.Log;
 
 import java.sql.Connection;
@@ -35,6 +36,10 @@ import java.util.function.Function;
  * runs it in {@link PlaceholderSettings}, the held-table check in {@link LockGuard}, the session setting in
  * {@link SessionLockWaitTimeout}.
  *
+ * <p>A statement after {@code -- ddl-lint:run-with pt-online-schema-change} is run by pt-online-schema-change
+ * instead of by Flyway ({@link ShadowTableRuns}): its preconditions are checked with the rest in BEFORE_MIGRATE,
+ * and when Flyway reaches it (BEFORE_EACH_MIGRATE_STATEMENT) the tool runs and Flyway skips the statement.
+ *
  * <p>Why BEFORE_MIGRATE: all pending migrations are checked together before the first runs, so a deploy is
  * never half applied because its third migration was unsafe, and the unsafe one gets no row in
  * {@code flyway_schema_history}.
@@ -51,10 +56,14 @@ public class DdlLintCallback implements Callback {
     private final SessionLockWaitTimeout lockWaitTimeout = new SessionLockWaitTimeout();
     private final LockGuard.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
     private volatile Run run;
+    /** The script of the migration running now (BEFORE_EACH_MIGRATE to AFTER_EACH_MIGRATE). */
+    private volatile String currentScript;
+    /** The version of the migration that failed, for AFTER_MIGRATE_ERROR. */
+    private volatile String failedVersion;
 
     /** State of one {@code migrate}, from BEFORE_MIGRATE to AFTER_MIGRATE. */
     private record Run(DdlLintOptions options, MigrationGate.Result result, String defaultSchema,
-                       long checkedAtNanos) {
+                       long checkedAtNanos, ShadowTableRuns shadow) {
     }
 
     /** Options from Flyway's configuration, system properties, environment and defaults. */
@@ -84,6 +93,7 @@ public class DdlLintCallback implements Callback {
     @Override
     public boolean supports(Event event, Context context) {
         return event == Event.BEFORE_MIGRATE || event == Event.BEFORE_EACH_MIGRATE
+                || event == Event.BEFORE_EACH_MIGRATE_STATEMENT
                 || event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_ERROR
                 || event == Event.AFTER_MIGRATE || event == Event.AFTER_MIGRATE_ERROR;
     }
@@ -104,9 +114,35 @@ public class DdlLintCallback implements Callback {
             beforeMigrate(context);
         } else if (event == Event.BEFORE_EACH_MIGRATE) {
             beforeEachMigrate(context);
+        } else if (event == Event.BEFORE_EACH_MIGRATE_STATEMENT) {
+            beforeEachStatement(context);
         } else if (event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_ERROR) {
             lockWaitTimeout.restore(context.getConnection());
+            String script = currentScript;
+            currentScript = null;
+            if (event == Event.AFTER_EACH_MIGRATE_ERROR && context.getMigrationInfo() != null
+                    && context.getMigrationInfo().getVersion() != null) {
+                failedVersion = context.getMigrationInfo().getVersion().getVersion();
+            }
+            Run r = run;
+            if (event == Event.AFTER_EACH_MIGRATE && r != null && r.shadow() != null
+                    && !r.shadow().untaken(script).isEmpty()) {
+                // Last resort, should Flyway's statements not match ddl-lint's: say so instead of passing quietly.
+                ShadowTableRuns.Marked m = r.shadow().untaken(script).get(0);
+                throw new FlywayException("ddl-lint: " + m.script() + ":" + m.line() + " is marked ddl-lint:run-with "
+                        + "pt-online-schema-change, but Flyway never showed ddl-lint that statement: Flyway ran it on "
+                        + "its own connection. Check the table, and report the migration to ddl-lint.");
+            }
         } else if (event == Event.AFTER_MIGRATE || event == Event.AFTER_MIGRATE_ERROR) {
+            Run r = run;
+            if (event == Event.AFTER_MIGRATE_ERROR && r != null && r.shadow() != null && failedVersion != null) {
+                String done = r.shadow().forgetFailedVersion(context.getConfiguration(), context.getConnection(),
+                        failedVersion);
+                if (done != null) {
+                    log().warn(done);
+                }
+            }
+            failedVersion = null;
             lockWaitTimeout.restoreAll();
             run = null;
         }
@@ -121,7 +157,7 @@ public class DdlLintCallback implements Callback {
 
     private void beforeMigrate(Context context) {
         DdlLintOptions options = options(context.getConfiguration());
-        run = new Run(options, null, null, 0);
+        run = new Run(options, null, null, 0, null);
         if (options.mode() == DdlLintOptions.Mode.OFF) {
             log().info("ddl-lint: off (mode=off)");
             return;
@@ -151,7 +187,7 @@ public class DdlLintCallback implements Callback {
             return;
         }
         String schema = result.facts().currentSchema();
-        run = new Run(options, result, schema, System.nanoTime());
+        run = new Run(options, result, schema, System.nanoTime(), null);
         logResult(options, result);
         if (findingsInLog) {
             logEachFinding(result, enforce);
@@ -173,8 +209,30 @@ public class DdlLintCallback implements Callback {
                 log().info(text);
             }
         }
+        ShadowTableRuns shadow = shadowTableRuns(connection, result, enforce);
         LockGuard.guard(connection, options, result, schema, result.allTables(), true, null, sleeper);
-        run = new Run(options, result, schema, System.nanoTime()); // the tables were free just now
+        run = new Run(options, result, schema, System.nanoTime(), shadow); // the tables were free just now
+    }
+
+    /** The run-with statements, checked; in enforce mode one that cannot be run by its tool stops migrate. */
+    private static ShadowTableRuns shadowTableRuns(Connection connection, MigrationGate.Result result,
+                                                   boolean enforce) {
+        List<String> problems = new java.util.ArrayList<>();
+        ShadowTableRuns shadow = ShadowTableRuns.check(connection, result, problems);
+        if (!problems.isEmpty()) {
+            String text = String.join("\n", problems);
+            if (enforce) {
+                throw new FlywayException("ddl-lint stopped migrate before it ran anything: statements marked "
+                        + "ddl-lint:run-with cannot be run by their tool:\n" + text + "\nNothing of these migrations "
+                        + "was applied.");
+            }
+            log().warn("ddl-lint (audit mode: migrate goes on, Flyway runs these statements itself): " + text);
+        }
+        for (ShadowTableRuns.Marked m : shadow.all()) {
+            log().info("ddl-lint: " + m.script() + ":" + m.line() + " will run with pt-online-schema-change ("
+                    + m.check().database() + "." + m.check().table() + ")");
+        }
+        return shadow;
     }
 
     /** One log event per finding: error for those that stop migrate, warn for the rest at warning, else info. */
@@ -220,6 +278,7 @@ public class DdlLintCallback implements Callback {
             lockWaitTimeout.set(connection, timeout, r.options().mode() == DdlLintOptions.Mode.ENFORCE);
         }
         MigrationInfo info = context.getMigrationInfo();
+        currentScript = info == null ? null : info.getScript();
         if (r.result() == null || info == null || info.getScript() == null) {
             return;
         }
@@ -230,6 +289,26 @@ public class DdlLintCallback implements Callback {
             LockGuard.guard(connection, r.options(), r.result(), r.defaultSchema(), tables, false, info.getScript(),
                     sleeper);
         }
+    }
+
+    /**
+     * A statement marked run-with: pt-online-schema-change runs it, then Flyway is told to skip it (its
+     * FlywayBlockStatementExecutionException does exactly that); a failed run fails the migration.
+     */
+    private void beforeEachStatement(Context context) {
+        Run r = run;
+        if (r == null || r.shadow() == null || r.shadow().isEmpty() || context.getStatement() == null) {
+            return;
+        }
+        ShadowTableRuns.Marked m = r.shadow().take(currentScript, context.getStatement().getSql());
+        if (m == null) {
+            return;
+        }
+        r.shadow().run(m, context.getConfiguration(), context.getConnection(), line -> log().info(line));
+        String done = "ddl-lint: run by pt-online-schema-change (" + m.script() + ":" + m.line() + ")";
+        // The same constructor in Flyway 10 to 13.
+        throw new FlywayBlockStatementExecutionException(new org.flywaydb.core.api.ErrorDetails(
+                org.flywaydb.core.api.CoreErrorCode.ERROR, done), done);
     }
 
     /**
