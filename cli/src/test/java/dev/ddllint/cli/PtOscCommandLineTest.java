@@ -33,6 +33,10 @@ class PtOscCommandLineTest {
         }
         try {
             String dbUrl = EstimateCommandsTest.withDatabase(url, db);
+            // The server's port as the URL gives it (CI runs its servers on other ports than a workstation).
+            java.util.regex.Matcher hostPort = java.util.regex.Pattern.compile("//([^/:?]+):(\\d+)").matcher(url);
+            assertThat(hostPort.find()).as(url).isTrue();
+            String port = hostPort.group(2);
             Path ok = Files.writeString(dir.resolve("V2__widen.sql"), "SET SESSION lock_wait_timeout = 5;\n"
                     + "-- ddl-lint:run-with pt-online-schema-change --chunk-time=0.2\n"
                     + "ALTER TABLE orders MODIFY amount BIGINT NOT NULL;\n");
@@ -40,9 +44,9 @@ class PtOscCommandLineTest {
             assertThat(printed.exit()).as(printed.err()).isZero();
             assertThat(printed.out()).contains(ok + ":3: " + db + ".orders")
                     .contains("pt-online-schema-change --alter 'MODIFY amount BIGINT NOT NULL' --execute")
-                    .contains("--chunk-time=0.2").contains("--ask-pass").contains("h=127.0.0.1,P=3307,u=root,D=" + db
+                    .contains("--chunk-time=0.2").contains("--ask-pass").contains("h=127.0.0.1,P=" + port + ",u=root,D=" + db
                             + ",t=orders")
-                    .contains("gh-ost --host=127.0.0.1").contains("spirit --host=127.0.0.1:3307");
+                    .contains("gh-ost --host=127.0.0.1").contains("spirit --host=127.0.0.1:" + port);
             // The only password is Spirit's reference to the environment.
             assertThat(printed.out().replace("--password=\"$MYSQL_PWD\"", "")).doesNotContainIgnoringCase("password");
 

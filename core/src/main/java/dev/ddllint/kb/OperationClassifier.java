@@ -85,12 +85,13 @@ public final class OperationClassifier {
                     ? "the table has a FULLTEXT index, so columns cannot be added or dropped instantly"
                     : "ROW_FORMAT=COMPRESSED tables cannot add or drop columns instantly";
         }
-        if (verdict.algorithm() == Algorithm.INSTANT && ddl.isInstantAddDrop() && table != null
+        if (verdict.algorithm() == Algorithm.INSTANT && instantAddDrop && table != null
                 && target.flavor() == ServerFlavor.MARIADB && table.hasIndexedVirtualColumn()) {
             // MariaDB cannot add or drop a column instantly next to an indexed VIRTUAL column: a column added last
             // is added by an in-place rebuild that needs LOCK=SHARED, one placed elsewhere or dropped by a copy
             // (differential).
-            boolean behindVirtual = ddl == DdlOperation.ADD_COLUMN_LAST
+            // A column moved (not past a VIRTUAL one, see below) is moved by that rebuild too (differential run 9).
+            boolean behindVirtual = ddl == DdlOperation.ADD_COLUMN_LAST || ddl == DdlOperation.REORDER_COLUMN
                     || ddl == DdlOperation.ADD_COLUMN_EXPRESSION_DEFAULT && op.definition() != null
                     && op.definition().position() == null
                     || ddl == DdlOperation.DROP_COLUMN && !precedesIndexedVirtualColumn(op.column(), table);
@@ -933,7 +934,10 @@ public final class OperationClassifier {
                 // Another collation may make unique values equal: the key is rebuilt by a copy (oracle).
                 parts.add(DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE);
             } else if (collationChanged(before, after, table)) {
-                parts.add(fulltext ? DdlOperation.COLUMN_CHARSET_CHANGE : indexed
+                // A FULLTEXT-indexed CHAR/VARCHAR has its index rebuilt NOCOPY on MariaDB; a TEXT one copies (oracle).
+                boolean fulltextText = fulltext && after.name().endsWith("TEXT");
+                parts.add(fulltextText ? DdlOperation.COLUMN_CHARSET_CHANGE
+                        : fulltext ? DdlOperation.COLUMN_COLLATION_CHANGE_FULLTEXT : indexed
                         ? DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED : DdlOperation.COLUMN_COLLATION_CHANGE);
             }
         }

@@ -266,6 +266,14 @@ public final class StatementClassifier {
             allInstant = false;
             noRebuildFallback = true;
         }
+        if (mariadb && allInstant && convertsCharacterColumns(classified, table) && classified.stream()
+                .anyMatch(c -> c.operation().kind() != ClauseKind.CONVERT_CHARSET
+                        && METADATA_TABLE_OPTION_OPS.contains(c.ddlOperation()))) {
+            // MariaDB converts character columns instantly, and sets table options instantly, but not both in one
+            // statement: NOCOPY (differential run 9; with no character column to convert it stays instant).
+            allInstant = false;
+            noRebuildFallback = true;
+        }
         if (mariadb && allInstant && renamesIndexOfExtendedColumn(classified, table)) {
             // MariaDB renames an index instantly, and extends a VARCHAR instantly, but not both when the renamed
             // index holds the whole column (a prefix part is not touched): NOCOPY (differential).
@@ -405,6 +413,15 @@ public final class StatementClassifier {
     }
 
     /** The statement renames an index that holds, not by a prefix, a column whose VARCHAR the statement extends. */
+    /** A CONVERT TO clause with a character (or, on MariaDB, JSON) column to convert, or a table not known. */
+    private static boolean convertsCharacterColumns(List<ClassifiedOperation> classified, TableFacts table) {
+        boolean convert = classified.stream().anyMatch(c -> c.operation().kind() == ClauseKind.CONVERT_CHARSET);
+        return convert && (table == null || table.columns().values().stream().anyMatch(c -> switch (c.type().name()) {
+            case "CHAR", "VARCHAR", "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT", "ENUM", "SET", "JSON" -> true;
+            default -> false;
+        }));
+    }
+
     private static boolean renamesIndexOfExtendedColumn(List<ClassifiedOperation> classified, TableFacts table) {
         if (table == null) {
             return false;

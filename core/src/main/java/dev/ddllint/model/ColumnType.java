@@ -59,16 +59,30 @@ public record ColumnType(String name, List<String> arguments, boolean unsigned, 
     /** The type without character set or collation, for "did the data type change" comparisons. */
     public String canonical() {
         String base = switch (name) {
-            case "INTEGER" -> "INT";
-            case "BOOL", "BOOLEAN" -> "TINYINT";
+            case "INTEGER", "INT4" -> "INT";
+            case "BOOL", "BOOLEAN", "INT1" -> "TINYINT";
+            case "INT2" -> "SMALLINT";
+            case "INT3", "MIDDLEINT" -> "MEDIUMINT";
+            case "INT8" -> "BIGINT";
             case "DEC", "NUMERIC", "FIXED" -> "DECIMAL";
+            case "VARCHARACTER" -> "VARCHAR";
+            case "CHARACTER" -> "CHAR";
             default -> name;
         };
-        List<String> args = arguments;
+        List<String> args = arguments.stream().map(String::trim).toList();
         // Integer display widths (INT(11)) do not change storage.
         if (base.endsWith("INT")) {
             args = List.of();
         }
+        // Spelled-out defaults are the same type: DATETIME(0) is DATETIME, DECIMAL is DECIMAL(10,0), CHAR is CHAR(1),
+        // YEAR(4) is YEAR (differential run 9 took TIMESTAMP to TIMESTAMP(0) for a type change).
+        args = switch (base) {
+            case "DATETIME", "TIMESTAMP", "TIME" -> args.equals(List.of("0")) ? List.of() : args;
+            case "DECIMAL" -> args.isEmpty() ? List.of("10", "0") : args.size() == 1 ? List.of(args.get(0), "0") : args;
+            case "CHAR", "BINARY", "BIT" -> args.isEmpty() ? List.of("1") : args;
+            case "YEAR" -> args.equals(List.of("4")) ? List.of() : args;
+            default -> args;
+        };
         StringBuilder sb = new StringBuilder(base);
         if (!args.isEmpty()) {
             sb.append('(').append(String.join(",", args)).append(')');
