@@ -10,7 +10,6 @@ import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.exception.FlywayBlockStatementExecutionException;
 import org.flywaydb.core.api.logging.Log;
 
 import java.sql.Connection;
@@ -304,11 +303,16 @@ public class DdlLintCallback implements Callback {
         if (m == null) {
             return;
         }
+        if (!FlywayStatementSkip.available(DdlLintCallback.class.getClassLoader())) {
+            // Flyway 9 cannot skip a statement from a callback: it would run the ALTER again after pt-osc.
+            throw new FlywayException("ddl-lint: " + m.script() + ":" + m.line() + ": run-with "
+                    + "pt-online-schema-change needs Flyway 10 or later (this Flyway cannot skip the statement); "
+                    + "nothing was run");
+        }
         r.shadow().run(m, context.getConfiguration(), context.getConnection(), line -> log().info(line));
         String done = "ddl-lint: run by pt-online-schema-change (" + m.script() + ":" + m.line() + ")";
         // The same constructor in Flyway 10 to 13.
-        throw new FlywayBlockStatementExecutionException(new org.flywaydb.core.api.ErrorDetails(
-                org.flywaydb.core.api.CoreErrorCode.ERROR, done), done);
+        throw FlywayStatementSkip.skip(done);
     }
 
     /**
