@@ -4,6 +4,8 @@ import dev.ddllint.kb.ServerFlavor;
 import dev.ddllint.kb.ServerVersion;
 import dev.ddllint.kb.TargetServer;
 
+import dev.ddllint.verify.LadderSql;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -177,7 +179,7 @@ public record OracleCase(String file, String name, String setup, String alter, L
             while (ddl.endsWith(";")) {
                 ddl = ddl.substring(0, ddl.length() - 1).strip();
             }
-            if (OracleSql.splitStatements(ddl).size() != 1) {
+            if (LadderSql.splitStatements(ddl).size() != 1) {
                 throw new IllegalStateException(file + ": case " + caseName + ": @@alter must be exactly one statement");
             }
             cases.add(new OracleCase(file, caseName, (s == null ? defaultSetup : s).toString().strip(), ddl,

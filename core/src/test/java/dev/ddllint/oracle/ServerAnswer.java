@@ -3,10 +3,13 @@ package dev.ddllint.oracle;
 import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.LockLevel;
 
+import dev.ddllint.verify.LadderAnswer;
+
 import java.util.List;
 
 /**
- * What a real server did with one case.
+ * What a real server did with one case: core's {@link LadderAnswer} (from {@code ServerLadder}) as the oracle and
+ * the differential tests read it, with {@link Mode#NOT_APPLICABLE} for a case that does not run on the server.
  *
  * @param mode      how the answer was found
  * @param algorithm the strongest algorithm accepted; for {@link Mode#NO_CLAUSE} only COPY (rows were copied) or
@@ -20,6 +23,18 @@ import java.util.List;
  */
 public record ServerAnswer(Mode mode, Algorithm algorithm, boolean rebuilt, LockLevel lock, String rung,
                            Observation asWritten, List<String> flags, List<String> attempts, String error) {
+
+    /** The ladder's answer for a case that ran. */
+    static ServerAnswer of(LadderAnswer a) {
+        Mode mode = Mode.valueOf(a.mode().name());
+        return new ServerAnswer(mode, a.algorithm(), a.rebuilt(), a.lock(), a.rung(), observation(a.asWritten()),
+                a.flags(), a.attempts(), a.error());
+    }
+
+    private static Observation observation(LadderAnswer.Attempt a) {
+        return a == null ? null : new Observation(a.accepted(), a.errorCode(), a.message(), a.rows(),
+                Rebuild.valueOf(a.rebuild().name()), a.resultSet());
+    }
 
     public enum Mode {
         /** the ladder found the strongest accepted ALGORITHM/LOCK combination */

@@ -6,8 +6,8 @@ import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.LockLevel;
 import dev.ddllint.kb.ServerFlavor;
 import dev.ddllint.model.StatementKind;
-import dev.ddllint.oracle.LadderRung;
-import dev.ddllint.oracle.OracleSql;
+import dev.ddllint.verify.LadderRung;
+import dev.ddllint.verify.LadderSql;
 import dev.ddllint.script.ScriptOptions;
 import dev.ddllint.script.ScriptReadResult;
 import dev.ddllint.script.ScriptReader;
@@ -379,7 +379,7 @@ final class CorpusReplay implements AutoCloseable {
         }
         List<String> flags = new ArrayList<>();
         String asWritten = null;
-        if (proxy == null && OracleSql.hasClauses(statement)) {
+        if (proxy == null && LadderSql.hasClauses(statement)) {
             Obs o = exec(statement, t);
             if (o.accepted()) {
                 ServerResult r = new ServerResult(ServerResult.Mode.AS_WRITTEN, o.rows() > 0 ? Algorithm.COPY : null,
@@ -389,7 +389,7 @@ final class CorpusReplay implements AutoCloseable {
             }
             asWritten = "refused: " + o.error();
         }
-        String base = OracleSql.strip(statement);
+        String base = LadderSql.strip(statement);
         Optional<ServerResult> r = ladder(base, t, flags, asWritten, engine, rows, proxy);
         if (r.isEmpty() && proxy == null) {
             String dropIndex = dropIndexProxy(base);
@@ -404,8 +404,8 @@ final class CorpusReplay implements AutoCloseable {
 
     private Optional<ServerResult> ladder(String base, Target t, List<String> flags, String asWritten, String engine,
                                           long rows, String proxy) throws SQLException {
-        OracleSql.Kind kind = OracleSql.kind(base);
-        if (kind == OracleSql.Kind.OTHER) {
+        LadderSql.Kind kind = LadderSql.kind(base);
+        if (kind == LadderSql.Kind.OTHER) {
             return Optional.empty();
         }
         Integer placement = null;
@@ -416,9 +416,9 @@ final class CorpusReplay implements AutoCloseable {
             }
             Obs o = null;
             List<Integer> placements = placement != null ? List.of(placement)
-                    : kind == OracleSql.Kind.INDEX ? List.of(1) : List.of(1, 2, 3);
+                    : kind == LadderSql.Kind.INDEX ? List.of(1) : List.of(1, 2, 3);
             for (int p : placements) {
-                Optional<String> stmt = OracleSql.place(base, p, rung.sqlAlgorithm(),
+                Optional<String> stmt = LadderSql.place(base, p, rung.sqlAlgorithm(),
                         rung.lock() == null ? null : rung.lock().name());
                 if (stmt.isEmpty()) {
                     continue;

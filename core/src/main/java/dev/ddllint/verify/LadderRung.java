@@ -1,4 +1,4 @@
-package dev.ddllint.oracle;
+package dev.ddllint.verify;
 
 import dev.ddllint.kb.Algorithm;
 import dev.ddllint.kb.LockLevel;

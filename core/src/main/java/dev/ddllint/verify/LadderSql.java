@@ -1,4 +1,4 @@
-package dev.ddllint.oracle;
+package dev.ddllint.verify;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SQL text surgery for the oracle (a port of the Perl helper in {@code oracle.sh}): strip and place
- * {@code ALGORITHM=} / {@code LOCK=} clauses, find the table a DDL works on, split a setup script.
+ * SQL text surgery for the ALGORITHM/LOCK ladder (first written for the oracle tests, a port of the Perl helper in
+ * {@code oracle.sh}): strip and place {@code ALGORITHM=} / {@code LOCK=} clauses, find the table a DDL works on,
+ * split a setup script.
  */
-public final class OracleSql {
+public final class LadderSql {
 
     private static final String VALUE = "(?:DEFAULT|INSTANT|INPLACE|NOCOPY|COPY|NONE|SHARED|EXCLUSIVE)\\b";
     private static final String KW = "\\b(?:ALGORITHM|LOCK)\\b\\s*(?:=\\s*)?" + VALUE;
@@ -39,7 +40,7 @@ public final class OracleSql {
 
     public enum Kind { ALTER, INDEX, OTHER }
 
-    private OracleSql() {
+    private LadderSql() {
     }
 
     public static boolean hasClauses(String statement) {
