@@ -59,7 +59,8 @@ public final class LoadTable {
 
     /**
      * Row count, sum of v, and the sum over all rows of the first 60 bits of SHA-256("id:v"), as the
-     * server computes them (SHA2: MySQL 9.7 has no MD5 or SHA1). (Not an XOR of CRC32s: CRC32 is linear, so two updates of any rows cancel out in an XOR.)
+     * server computes them (SHA2: MySQL 9.7 has no MD5 or SHA1). Not an XOR of CRC32s: CRC32 is linear,
+     * so in an XOR two updates of any two rows cancel out.
      */
     public Checksum checksum(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*), "

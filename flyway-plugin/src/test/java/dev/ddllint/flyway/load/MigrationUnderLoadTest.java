@@ -30,13 +30,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * The outage ddl-lint prevents, measured: Flyway runs migrations through the callback on MySQL and MariaDB while
  * a {@link WriteLoad} writes 500 rows a second to the table they change and readers read it (docs/under-load.md).
  * <ol>
- *   <li>What the gate passes (INSTANT, INPLACE with LOCK=NONE, an index build): no write fails, none is lost
- *       (the table's checksum is the ledger's).</li>
+ *   <li>What the gate passes (INSTANT, an index build, an INPLACE rebuild with LOCK=NONE): no write fails,
+ *       none is lost (the table's checksum is the ledger's).</li>
  *   <li>What it blocks (a column type change, a table copy): stopped in enforce mode; run once in audit mode,
  *       the writers stall for the copy.</li>
- *   <li>A long transaction on the table: with the callback the migration is refused or gives up within
- *       {@code lockWaitTimeout} and the writers' stall is bounded by it; without, every writer queues behind the
- *       ALTER's "Waiting for table metadata lock" until the transaction ends.</li>
+ *   <li>A long transaction on the table: with the callback the migration is refused (the lock check sees the
+ *       holder) or, with {@code lockCheck=warn}, gives up after {@code lockWaitTimeout}, and the writers' stall is
+ *       bounded by it; without, every writer queues behind the ALTER's "Waiting for table metadata lock" until
+ *       the transaction ends.</li>
  * </ol>
  * The row-log overflow under write load is core's {@code RowLogOverflowTest}. Assertions are outcomes with wide
  * margins (nothing lost, nothing failed, a stall present, a stall bounded); latencies are printed and plotted
@@ -77,6 +78,8 @@ class MigrationUnderLoadTest {
                     "ALTER TABLE load_t RENAME INDEX ix_k TO ix_k_lookup, ALGORITHM=INPLACE, LOCK=NONE;\n");
             Files.writeString(dir.resolve("V5__default_instant.sql"),
                     "ALTER TABLE load_t ALTER COLUMN note SET DEFAULT 'none';\n");
+            Files.writeString(dir.resolve("V6__rebuild_online.sql"),
+                    "ALTER TABLE load_t FORCE, ALGORITHM=INPLACE, LOCK=NONE;\n");
 
             LoadTable.Checksum before = table.checksum(c);
             WriteLoad load = WriteLoad.on(db::connect, table).start();
@@ -92,7 +95,7 @@ class MigrationUnderLoadTest {
             LoadTable.Checksum after = table.checksum(c);
             report(server, "a", "what the gate passes", f, before, after, load.expected());
 
-            assertThat(timeline.labels()).hasSize(4);
+            assertThat(timeline.labels()).as("every migration ran").hasSize(5);
             assertThat(f.writesFailed()).as("failed writes: %s", f.errorMessages()).isZero();
             assertThat(f.updatesMissingRow()).as("updates that found no row").isZero();
             assertThat(after).as("the table holds every acknowledged write and nothing else")
@@ -153,22 +156,33 @@ class MigrationUnderLoadTest {
             Files.writeString(dir.resolve("V2__add_column.sql"),
                     "ALTER TABLE load_t ADD COLUMN note VARCHAR(32) NULL, ALGORITHM=INSTANT;\n");
 
-            Held with = holdWhileMigrating(server, db, table, dir, "history_c1", DdlLintCallback.builder()
+            Held refused = holdWhileMigrating(server, db, table, dir, "history_c1", DdlLintCallback.builder()
                     .lockWaitTimeout(LOCK_WAIT_TIMEOUT).longTransaction(Duration.ofSeconds(1)).build(), "c1",
                     "a long transaction, with the callback");
+            // As where the lock check cannot see the holder (MariaDB without metadata-lock instrumentation): the
+            // DDL runs, and lock_wait_timeout alone bounds its wait.
+            Held timedOut = holdWhileMigrating(server, db, table, dir, "history_c3", DdlLintCallback.builder()
+                    .lockWaitTimeout(LOCK_WAIT_TIMEOUT).lockCheck(DdlLintOptions.LockCheck.WARN).build(), "c3",
+                    "a long transaction, with the callback, lockCheck=warn");
             Held without = holdWhileMigrating(server, db, table, dir, "history_c2", null, "c2",
                     "a long transaction, without the callback");
 
-            // With the callback: refused at once (MySQL: the lock check sees the holder) or given up after
-            // lock_wait_timeout (MariaDB without metadata-lock instrumentation); either way before the holder ends,
-            // and the writers' stall bounded by it (margin: half the hold, lockWaitTimeout is a quarter).
-            assertThat(with.failure()).as("the callback stops the migration").isInstanceOf(FlywayException.class);
-            assertThat(with.migrateSeconds()).isLessThan(HOLD.toSeconds());
-            assertThat(with.figures().longestWriteGapSeconds()).as("writers stalled at most ~lockWaitTimeout")
-                    .isLessThan(HOLD.toSeconds() / 2.0);
-            assertThat(with.figures().writesFailed()).isZero();
-            assertThat(FlywayHistoryVersions.of(db, "history_c1")).as("V2 not applied (at most recorded as failed)")
-                    .doesNotContain("2");
+            // With the callback: refused at once (the lock check sees the holder), or given up after
+            // lock_wait_timeout; either way before the holder ends, and the writers' stall bounded (margin: half
+            // the hold, where lockWaitTimeout is a quarter of it).
+            for (Held with : List.of(refused, timedOut)) {
+                assertThat(with.failure()).as("the migration is stopped").isInstanceOf(FlywayException.class);
+                assertThat(with.migrateSeconds()).isLessThan(HOLD.toSeconds());
+                assertThat(with.figures().longestWriteGapSeconds()).as("writers stalled at most ~lockWaitTimeout")
+                        .isLessThan(HOLD.toSeconds() / 2.0);
+                assertThat(with.figures().writesFailed()).isZero();
+            }
+            assertThat(refused.failure()).hasMessageContaining("another session holds a table");
+            assertThat(timedOut.failure()).hasStackTraceContaining("Lock wait timeout exceeded");
+            for (String history : List.of("history_c1", "history_c3")) {
+                assertThat(FlywayHistoryVersions.of(db, history)).as("V2 not applied (at most recorded as failed)")
+                        .doesNotContain("2");
+            }
             // Without: the ALTER waits for the transaction, and every writer behind it.
             assertThat(without.failure()).isNull();
             assertThat(without.waitingForMetadataLock()).as("sessions in 'Waiting for table metadata lock'")
@@ -178,7 +192,7 @@ class MigrationUnderLoadTest {
             assertThat(without.figures().longestWriteGapSeconds()).as("writers stalled until the transaction ended")
                     .isGreaterThan(HOLD.toSeconds() / 2.0);
             assertThat(without.figures().writesFailed()).isZero();
-            for (Held h : List.of(with, without)) {
+            for (Held h : List.of(refused, timedOut, without)) {
                 assertThat(h.after()).as("nothing lost").isEqualTo(h.expected());
             }
         }
@@ -219,7 +233,8 @@ class MigrationUnderLoadTest {
                     }
                 }, "holder");
                 Thread sampler = new Thread(() -> {
-                    pause(Duration.ofMillis(2000 + 1000L * LOCK_WAIT_TIMEOUT / 2));
+                    // Inside the ALTER's wait with and without lockWaitTimeout (the check takes ~0.3 s).
+                    pause(Duration.ofMillis(700 + 1000L * LOCK_WAIT_TIMEOUT / 2));
                     waiting[0] = waitingForMetadataLock(probe, db.name());
                 }, "mdl-sampler");
                 releaser.start();
