@@ -108,6 +108,9 @@ public final class JsonReport {
             }
             verdict(node.putObject("verdict"), s.verdict().effective());
         }
+        if (s.runWith() != null) {
+            node.putObject("runWith").put("tool", s.runWith().tool()).put("line", s.runWith().line());
+        }
         return node;
     }
 

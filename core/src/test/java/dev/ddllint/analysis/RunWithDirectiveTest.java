@@ -1,6 +1,9 @@
 package dev.ddllint.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddllint.config.Configuration;
+import dev.ddllint.report.JsonReport;
+import dev.ddllint.report.ReportOptions;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.Severity;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,10 @@ class RunWithDirectiveTest {
         assertThat(marked.runWith().options().chunkTime()).isEqualTo(0.2);
         assertThat(report.files().get(0).statements().get(3).runWith()).isNull();
         assertThat(all(report)).noneMatch(f -> f.rule().equals("invalid-directive"));
+        JsonNode statements = JsonReport.toTree(report, ReportOptions.DEFAULT).get("files").get(0).get("statements");
+        assertThat(statements.get(2).get("runWith").get("tool").asText()).isEqualTo("pt-online-schema-change");
+        assertThat(statements.get(2).get("runWith").get("line").asInt()).isEqualTo(3);
+        assertThat(statements.get(3).has("runWith")).isFalse();
     }
 
     @Test
