@@ -46,12 +46,20 @@ public final class OscPreconditions {
      * @param blockers why pt-osc must not run it (empty: it may)
      * @param notes    what it will do that the author should know (renamed foreign keys, child tables rebuilt)
      * @param replicas replicas connected to this server (binlog dump threads); pt-osc then watches their lag
+     * @param sessionVariables what pt-osc's session must set ({@code --set-vars}) for its own reading of the server
+     *                 to hold, e.g. {@code explain_format=TRADITIONAL}
      */
-    public record Check(String database, String table, List<String> blockers, List<String> notes, int replicas) {
+    public record Check(String database, String table, List<String> blockers, List<String> notes, int replicas,
+                        List<String> sessionVariables) {
 
         public Check {
             blockers = List.copyOf(blockers);
             notes = List.copyOf(notes);
+            sessionVariables = List.copyOf(sessionVariables);
+        }
+
+        public Check(String database, String table, List<String> blockers, List<String> notes, int replicas) {
+            this(database, table, blockers, notes, replicas, List.of());
         }
 
         public boolean runnable() {
@@ -109,10 +117,18 @@ public final class OscPreconditions {
         }
         TableDependencies deps;
         int replicas;
+        List<String> sessionVariables = new ArrayList<>();
         try {
             Map<String, TableDependencies> read = TableDependencies.read(connection, schema, List.of(name));
             deps = read.values().stream().findFirst().orElse(null);
             replicas = replicas(connection);
+            String explainFormat = explainFormat(connection);
+            if (explainFormat != null && !explainFormat.equalsIgnoreCase("TRADITIONAL")) {
+                // pt-osc (3.2.1 at least) reads the row estimate from EXPLAIN's `rows` column; under
+                // explain_format=TREE (MySQL 9's default) there is none, it estimates 0 rows and copies the whole
+                // table in one chunk, its rows locked in share mode: writers wait for the whole copy (measured).
+                sessionVariables.add("explain_format=TRADITIONAL");
+            }
         } catch (SQLException e) {
             blockers.add("cannot read the table's keys, foreign keys, triggers or replicas (" + e.getMessage()
                     + "): ddl-lint does not run pt-online-schema-change unchecked");
@@ -166,7 +182,22 @@ public final class OscPreconditions {
             notes.add(replicas + " replica(s) connected: the copy pauses while one lags more than "
                     + OscOptions.number(options.maxLag()) + " s");
         }
-        return new Check(schema, deps.table(), blockers, notes, replicas);
+        return new Check(schema, deps.table(), blockers, notes, replicas, sessionVariables);
+    }
+
+    private static final int UNKNOWN_SYSTEM_VARIABLE = 1193;
+
+    /** The session's {@code explain_format} (MySQL 8.0.32+), or null where the server has no such variable. */
+    static String explainFormat(Connection connection) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT @@SESSION.explain_format")) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == UNKNOWN_SYSTEM_VARIABLE) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** Binlog dump threads: replicas reading this server's binary log (needs PROCESS to see them). */

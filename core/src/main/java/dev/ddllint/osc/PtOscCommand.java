@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * {@code --recursion-method=none} when no replica is connected (the default method asks {@code SHOW SLAVE HOSTS},
  * which MySQL 8.4+ no longer has), else {@code processlist}; {@code --max-load Threads_running=25} (pause) and
  * {@code --critical-load Threads_running=100} (abort); {@code --set-vars lock_wait_timeout=N} so that creating the
- * triggers and the swap wait at most N seconds for a metadata lock instead of queueing every writer behind them.
+ * triggers and the swap wait at most N seconds for a metadata lock instead of queueing every writer behind them,
+ * plus what the check found the session needs ({@link OscPreconditions.Check#sessionVariables()}).
  */
 public record PtOscCommand(List<String> argv) {
 
@@ -51,7 +52,10 @@ public record PtOscCommand(List<String> argv) {
         a.addAll(options.arguments());
         a.add("--max-load=Threads_running=25");
         a.add("--critical-load=Threads_running=100");
-        a.add("--set-vars=lock_wait_timeout=" + options.lockWaitTimeout());
+        List<String> vars = new ArrayList<>();
+        vars.add("lock_wait_timeout=" + options.lockWaitTimeout());
+        vars.addAll(check.sessionVariables());
+        a.add("--set-vars=" + String.join(",", vars));
         a.add("--progress=time,5");
         if (optionFile == null) {
             a.add("--ask-pass");

@@ -103,18 +103,28 @@ class PtOscTest {
             db.execute("CREATE TABLE orders (id INT PRIMARY KEY, note VARCHAR(20))");
             Statement s = PARSER.parse("ALTER TABLE orders MODIFY note VARCHAR(200) NOT NULL DEFAULT 'it''s', "
                     + "ALGORITHM=COPY, LOCK=SHARED");
+            // MySQL 9's default: pt-osc's row estimate would read 0 rows and copy the table in one locked chunk.
+            try (java.sql.Statement set = c.createStatement()) {
+                set.execute("SET SESSION explain_format = TREE");
+            }
             OscPreconditions.Check check = OscPreconditions.check(c, db.name(), s, mysql.target(),
                     OscOptions.DEFAULT, "3.2.1");
             PtOscCommand printed = PtOscCommand.of("pt-online-schema-change", s, check,
                     new ConnectionHint("db1", 3306, null, "deploy"), OscOptions.DEFAULT, null, true);
             assertThat(printed.argv()).contains("--alter", "--execute", "--no-version-check", "--ask-pass",
-                    "--recursion-method=none", "--set-vars=lock_wait_timeout=5",
+                    "--recursion-method=none", "--set-vars=lock_wait_timeout=5,explain_format=TRADITIONAL",
                     "h=db1,P=3306,u=deploy,D=" + db.name() + ",t=orders");
             String alter = printed.argv().get(printed.argv().indexOf("--alter") + 1);
             assertThat(alter).startsWith("MODIFY note VARCHAR").endsWith("NOT NULL DEFAULT 'it''s'")
                     .doesNotContain("ALGORITHM").doesNotContain("LOCK");
             assertThat(printed.display()).contains("--alter '" + alter.replace("'", "'\\''") + "'")
                     .doesNotContain("password").doesNotContain("p=");
+            try (java.sql.Statement set = c.createStatement()) {
+                set.execute("SET SESSION explain_format = TRADITIONAL");
+            }
+            assertThat(PtOscCommand.of("pt-online-schema-change", s, OscPreconditions.check(c, db.name(), s,
+                    mysql.target(), OscOptions.DEFAULT, "3.2.1"), ConnectionHint.UNKNOWN, OscOptions.DEFAULT, null,
+                    true).argv()).contains("--set-vars=lock_wait_timeout=5");
             OscPreconditions.Check blocked = OscPreconditions.check(c, db.name(),
                     PARSER.parse("ALTER TABLE nothere ADD x INT"), mysql.target(), OscOptions.DEFAULT, "3.2.1");
             assertThatThrownBy(() -> PtOscCommand.of("pt-online-schema-change", s, blocked, ConnectionHint.UNKNOWN,
