@@ -138,7 +138,8 @@ public final class Escalation {
         String ptOsc = "pt-online-schema-change --alter " + quoted + " --ask-pass --user " + arg(user)
                 + (children ? " --alter-foreign-keys-method=auto" : "")
                 + " --chunk-time=0.5 --max-load Threads_running=25 --critical-load Threads_running=100"
-                + " --set-vars lock_wait_timeout=5 h=" + arg(host) + ",P=" + arg(port) + ",D=" + arg(dbArg)
+                + " --set-vars lock_wait_timeout=5" + (explainFormatVariable(target) ? ",explain_format=TRADITIONAL" : "")
+                + " --no-version-check h=" + arg(host) + ",P=" + arg(port) + ",D=" + arg(dbArg)
                 + ",t=" + arg(table) + " --execute";
         return new Plan(alter, ghost, ptOsc, ghostBlockers, ptBlockers, unknown);
     }
@@ -164,6 +165,14 @@ public final class Escalation {
             clauses.add("ENGINE=InnoDB");
         }
         return String.join(", ", clauses);
+    }
+
+    /**
+     * MySQL 8.0.32+ has {@code explain_format}; where it is not TRADITIONAL (MySQL 9's default is TREE),
+     * pt-osc's row estimate reads 0 rows and it copies the table in one chunk with its rows locked (docs/pt-osc.md).
+     */
+    private static boolean explainFormatVariable(TargetServer target) {
+        return target != null && target.isMySql() && target.version().atLeast(8, 0, 32);
     }
 
     private static String addIndex(AlterOperation op, String text) {

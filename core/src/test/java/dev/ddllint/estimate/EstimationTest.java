@@ -163,6 +163,8 @@ class EstimationTest {
                 .contains("pt-online-schema-change --alter \"ADD COLUMN note VARCHAR (20)\" --ask-pass --user deploy "
                         + "--alter-foreign-keys-method=auto")
                 .contains("h=db1,P=3306,D=shop,t=orders --execute")
+                // MySQL 8.0.32+: pt-osc's row estimate needs EXPLAIN's traditional format (docs/pt-osc.md).
+                .contains("--set-vars lock_wait_timeout=5,explain_format=TRADITIONAL --no-version-check h=db1")
                 .contains("gh-ost: refuses tables with foreign keys; this one has fk_customer → shop.customers")
                 .contains("gh-ost: refuses tables that foreign keys reference; referenced by shop.order_items.fk_order")
                 .contains("gh-ost: refuses tables with triggers; this one has trg_audit")
