@@ -26,6 +26,9 @@ public final class Schema {
     /** Tables read from a live database: their definition wins over a CREATE TABLE replayed from a file. */
     private final java.util.Set<String> live = new java.util.HashSet<>();
 
+    /** {@link #referencedBy()}, or null when a change of foreign keys made it stale. */
+    private Map<String, java.util.List<String>> referencedBy;
+
     /** Triggers created by the migrations, by table key. */
     private final Map<String, java.util.List<String>> triggers = new HashMap<>();
 
@@ -40,11 +43,52 @@ public final class Schema {
             return TableLinks.NONE;
         }
         String key = key(name);
-        java.util.List<String> referencing = tables.values().stream().filter(t -> t.indexes().stream()
-                        .anyMatch(i -> i.kind() == IndexKind.FOREIGN && i.referencedTable() != null
-                                && TableFacts.key(unqualified(i.referencedTable())).equals(key)))
-                .map(TableFacts::name).sorted().toList();
-        return new TableLinks(triggers.getOrDefault(key, java.util.List.of()), referencing);
+        return new TableLinks(triggers.getOrDefault(key, java.util.List.of()),
+                referencedBy().getOrDefault(key, java.util.List.of()));
+    }
+
+    /**
+     * The tables whose foreign keys reference each table, by its key, sorted. Asked for every statement, so it is
+     * kept until a table with foreign keys comes, goes or changes them (scanning every table's indexes each time
+     * made the replay grow with statements × tables × indexes).
+     */
+    private Map<String, java.util.List<String>> referencedBy() {
+        if (referencedBy == null) {
+            Map<String, java.util.List<String>> byTarget = new HashMap<>();
+            for (TableFacts t : tables.values()) {
+                for (String target : foreignKeyTargets(t)) {
+                    byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(t.name());
+                }
+            }
+            byTarget.values().forEach(l -> l.sort(null));
+            referencedBy = byTarget;
+        }
+        return referencedBy;
+    }
+
+    /** The keys of the tables the table's foreign keys reference. */
+    private static java.util.Set<String> foreignKeyTargets(TableFacts t) {
+        java.util.Set<String> targets = new java.util.TreeSet<>();
+        for (IndexDefinition i : t.indexes()) {
+            if (i.kind() == IndexKind.FOREIGN && i.referencedTable() != null) {
+                targets.add(TableFacts.key(unqualified(i.referencedTable())));
+            }
+        }
+        return targets;
+    }
+
+    private void forgetLinksIfChanged(TableFacts before, TableFacts after) {
+        java.util.Set<String> was = before == null ? java.util.Set.of() : foreignKeyTargets(before);
+        java.util.Set<String> is = after == null ? java.util.Set.of() : foreignKeyTargets(after);
+        if (!was.equals(is) || !was.isEmpty() && !before.name().equals(after == null ? null : after.name())) {
+            referencedBy = null;
+        }
+    }
+
+    private TableFacts remove(String key) {
+        TableFacts removed = tables.remove(key);
+        forgetLinksIfChanged(removed, null);
+        return removed;
     }
 
     private static String unqualified(String table) {
@@ -76,7 +120,7 @@ public final class Schema {
     }
 
     public void put(TableFacts facts) {
-        tables.put(key(facts.name()), facts);
+        forgetLinksIfChanged(tables.put(key(facts.name()), facts), facts);
     }
 
     /** Seeds a table as it stands in the live database. */
@@ -108,8 +152,8 @@ public final class Schema {
     public void applyUncertain(Statement s) {
         if (s.table() == null) {
             s.renames().forEach(p -> {
-                tables.remove(key(p.from()));
-                tables.remove(key(p.to()));
+                remove(key(p.from()));
+                remove(key(p.to()));
             });
             return;
         }
@@ -123,7 +167,7 @@ public final class Schema {
                 && s.operations().stream().allMatch(op -> op.column() != null || op.index() != null
                 || op.definition() != null);
         if (!partial) {
-            tables.remove(key(s.table()));
+            remove(key(s.table()));
             return;
         }
         java.util.Set<String> columns = new java.util.HashSet<>();
@@ -143,7 +187,7 @@ public final class Schema {
                 .filter(c -> !columns.contains(TableFacts.key(c.name()))).toList();
         List<IndexDefinition> keptIndexes = t.indexes().stream().filter(i -> !indexes.contains(TableFacts.key(i.name()))
                 && i.columns().stream().noneMatch(c -> columns.contains(TableFacts.key(c)))).toList();
-        tables.remove(key(t.name()));
+        remove(key(t.name()));
         put(TableFacts.of(t.name(), new ArrayList<>(kept), keptIndexes, t.options(), t.origin(), t.createdInRun(),
                 t.partitioned()).withRowVersions(TableFacts.UNKNOWN_ROW_VERSIONS));
     }
@@ -157,12 +201,12 @@ public final class Schema {
             case CREATE_TABLE -> create(s, origin);
             case DROP_TABLE -> {
                 if (s.table() != null) {
-                    tables.remove(key(s.table()));
+                    remove(key(s.table()));
                 }
-                s.renames().forEach(p -> tables.remove(key(p.from())));
+                s.renames().forEach(p -> remove(key(p.from())));
             }
             case RENAME_TABLE -> s.renames().forEach(p -> {
-                TableFacts t = tables.remove(key(p.from()));
+                TableFacts t = remove(key(p.from()));
                 if (t != null) {
                     put(renamed(t, p.to().toString()));
                 }
@@ -273,7 +317,7 @@ public final class Schema {
                 }
             }
         }
-        tables.remove(key(t.name()));
+        remove(key(t.name()));
         put(TableFacts.of(name, new ArrayList<>(columns.values()), indexes, options, t.origin(), t.createdInRun(),
                 partitioned).withRowVersions(t.rowVersions()));
     }
