@@ -161,7 +161,7 @@ public class DdlLintCallback implements Callback {
             log().info("ddl-lint: off (mode=off)");
             return;
         }
-        boolean enforce = options.mode() == DdlLintOptions.Mode.ENFORCE;
+        boolean enforce = options.enforces();
         Connection connection = context.getConnection();
         MigrationGate.Result result;
         try {
@@ -207,6 +207,9 @@ public class DdlLintCallback implements Callback {
             } else {
                 log().info(text);
             }
+        }
+        if (options.mode() == DdlLintOptions.Mode.VERIFY) {
+            log().info(ScratchVerification.run(connection, result, options));
         }
         ShadowTableRuns shadow = shadowTableRuns(connection, result, enforce);
         LockGuard.guard(connection, options, result, schema, result.allTables(), true, null, sleeper);
@@ -274,7 +277,7 @@ public class DdlLintCallback implements Callback {
         Connection connection = context.getConnection();
         Integer timeout = SessionLockWaitTimeout.effective(r.options());
         if (timeout != null) {
-            lockWaitTimeout.set(connection, timeout, r.options().mode() == DdlLintOptions.Mode.ENFORCE);
+            lockWaitTimeout.set(connection, timeout, r.options().enforces());
         }
         MigrationInfo info = context.getMigrationInfo();
         currentScript = info == null ? null : info.getScript();

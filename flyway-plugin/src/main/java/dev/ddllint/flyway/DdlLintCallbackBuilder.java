@@ -36,6 +36,12 @@ public final class DdlLintCallbackBuilder {
         return option(DdlLintOptions.MODE, mode.name());
     }
 
+    /** {@code mode=verify}: the pending statements are confirmed on this scratch server (a JDBC URL) first. */
+    public DdlLintCallbackBuilder verifyOn(String scratchUrl) {
+        option(DdlLintOptions.SCRATCH_URL, scratchUrl);
+        return mode(DdlLintOptions.Mode.VERIFY);
+    }
+
     /** The ddl-lint.yml to read. */
     public DdlLintCallbackBuilder configFile(Path file) {
         return option(DdlLintOptions.CONFIG_FILE, file.toString());

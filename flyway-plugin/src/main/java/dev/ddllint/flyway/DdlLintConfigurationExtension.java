@@ -74,6 +74,7 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
         private String longTransactionSeconds;
         private String failClosed;
         private String lockWaitTimeoutSetByRunner;
+        private String scratchUrl;
 
         Settings copy() {
             Settings c = new Settings();
@@ -88,6 +89,7 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
             c.longTransactionSeconds = longTransactionSeconds;
             c.failClosed = failClosed;
             c.lockWaitTimeoutSetByRunner = lockWaitTimeoutSetByRunner;
+            c.scratchUrl = scratchUrl;
             return c;
         }
 
@@ -104,6 +106,7 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
             put(m, DdlLintOptions.LONG_TRANSACTION_SECONDS, longTransactionSeconds);
             put(m, DdlLintOptions.FAIL_CLOSED, failClosed);
             put(m, DdlLintOptions.LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, lockWaitTimeoutSetByRunner);
+            put(m, DdlLintOptions.SCRATCH_URL, scratchUrl);
             return m;
         }
 
@@ -199,6 +202,14 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
 
         public void setLockWaitTimeoutSetByRunner(String lockWaitTimeoutSetByRunner) {
             this.lockWaitTimeoutSetByRunner = lockWaitTimeoutSetByRunner;
+        }
+
+        public String getScratchUrl() {
+            return scratchUrl;
+        }
+
+        public void setScratchUrl(String scratchUrl) {
+            this.scratchUrl = scratchUrl;
         }
     }
 }

@@ -32,7 +32,12 @@ public final class DdlLintOptions {
         /** everything is checked and logged, nothing is stopped */
         AUDIT,
         /** the callback does nothing at all */
-        OFF
+        OFF,
+        /**
+         * as enforce, and before anything runs the pending statements are run on a scratch server ({@code
+         * scratchUrl}), in a scratch database of ddl-lint's own, which must confirm each verdict: for staging
+         */
+        VERIFY
     }
 
     /** What happens when a session holds a table that a pending migration changes. */
@@ -58,11 +63,13 @@ public final class DdlLintOptions {
     public static final String LONG_TRANSACTION_SECONDS = "longTransactionSeconds";
     public static final String FAIL_CLOSED = "failClosed";
     public static final String LOCK_WAIT_TIMEOUT_SET_BY_RUNNER = "lockWaitTimeoutSetByRunner";
+    /** The scratch server of {@code mode=verify} (a JDBC URL); never logged with its password. */
+    public static final String SCRATCH_URL = "scratchUrl";
 
     /** Every key, in documentation order. */
     public static final List<String> KEYS = List.of(MODE, CONFIG_FILE, TARGET, FAIL_ON, LOCK_WAIT_TIMEOUT, LOCK_CHECK,
             LOCK_CHECK_WAIT_SECONDS, LOCK_CHECK_INTERVAL_SECONDS, LONG_TRANSACTION_SECONDS, FAIL_CLOSED,
-            LOCK_WAIT_TIMEOUT_SET_BY_RUNNER);
+            LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, SCRATCH_URL);
 
     /** Option names in messages by default: Flyway's configuration key, {@code flyway.plugins.ddllint.<key>}. */
     public static final Function<String, String> FLYWAY_SETTING_NAMES = key -> "flyway.plugins.ddllint." + key;
@@ -81,6 +88,7 @@ public final class DdlLintOptions {
     private final Duration longTransaction;
     private final boolean failClosed;
     private final Boolean lockWaitTimeoutSetByRunner;
+    private final String scratchUrl;
     private final Map<String, String> sources;
     private final Function<String, String> settingNames;
 
@@ -125,6 +133,16 @@ public final class DdlLintOptions {
         this.failClosed = parseBoolean(values, FAIL_CLOSED, true);
         this.lockWaitTimeoutSetByRunner = blankToNull(values.get(LOCK_WAIT_TIMEOUT_SET_BY_RUNNER)) == null ? null
                 : parseBoolean(values, LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, false);
+        this.scratchUrl = blankToNull(values.get(SCRATCH_URL));
+        if (mode == Mode.VERIFY && scratchUrl == null) {
+            throw new IllegalArgumentException("ddl-lint option mode=verify" + (sources.get(MODE) == null ? ""
+                    : " (from " + sources.get(MODE) + ")") + " needs " + SCRATCH_URL
+                    + ": the JDBC URL of a scratch server where ddl-lint may create a database of its own");
+        }
+        if (scratchUrl != null && !scratchUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("ddl-lint option " + where(SCRATCH_URL) + " is not a JDBC URL "
+                    + "(jdbc:mysql://host:port/?user=…)");
+        }
     }
 
     /** The defaults. */
@@ -246,6 +264,16 @@ public final class DdlLintOptions {
         return mode;
     }
 
+    /** Whether findings at or above failOn stop migrate: enforce, and verify (which also asks a scratch server). */
+    public boolean enforces() {
+        return mode == Mode.ENFORCE || mode == Mode.VERIFY;
+    }
+
+    /** The scratch server's JDBC URL for {@code mode=verify}; null when not set. */
+    public String scratchUrl() {
+        return scratchUrl;
+    }
+
     /** The ddl-lint.yml to read: a path, or {@code classpath:name}; null: {@code ./ddl-lint.yml}, then the classpath. */
     public String configFile() {
         return configFile;
@@ -322,7 +350,8 @@ public final class DdlLintOptions {
                 + failClosed + (target == null ? "" : ", target=" + target) + (failOn == null ? "" : ", failOn=" + failOn)
                 + (configFile == null ? "" : ", configFile=" + configFile)
                 + (lockWaitTimeoutSetByRunner == null ? ""
-                : ", lockWaitTimeoutSetByRunner=" + lockWaitTimeoutSetByRunner);
+                : ", lockWaitTimeoutSetByRunner=" + lockWaitTimeoutSetByRunner)
+                + (scratchUrl == null ? "" : ", scratchUrl=" + dev.ddllint.live.JdbcConnections.redact(scratchUrl));
     }
 
     @Override

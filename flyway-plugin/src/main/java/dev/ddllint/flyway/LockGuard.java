@@ -52,7 +52,7 @@ final class LockGuard {
             return;
         }
         Log log = CallbackLog.log();
-        boolean enforce = options.mode() == DdlLintOptions.Mode.ENFORCE
+        boolean enforce = options.enforces()
                 && options.lockCheck() != DdlLintOptions.LockCheck.WARN;
         Outcome outcome;
         try {

@@ -37,6 +37,8 @@ public class DdlLintProperties {
     private Boolean failClosed;
     /** Whether something other than the migrations sets lock_wait_timeout. Default: true while the callback sets it. */
     private Boolean lockWaitTimeoutSetByRunner;
+    /** mode=verify: JDBC URL of the scratch server where the pending statements are confirmed first. */
+    private String scratchUrl;
 
     public DdlLintOptions.Mode getMode() {
         return mode;
@@ -124,5 +126,13 @@ public class DdlLintProperties {
 
     public void setLockWaitTimeoutSetByRunner(Boolean lockWaitTimeoutSetByRunner) {
         this.lockWaitTimeoutSetByRunner = lockWaitTimeoutSetByRunner;
+    }
+
+    public String getScratchUrl() {
+        return scratchUrl;
+    }
+
+    public void setScratchUrl(String scratchUrl) {
+        this.scratchUrl = scratchUrl;
     }
 }

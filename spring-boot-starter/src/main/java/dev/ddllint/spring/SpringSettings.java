@@ -61,6 +61,7 @@ final class SpringSettings {
         put(m, DdlLintOptions.LONG_TRANSACTION_SECONDS, p.getLongTransactionSeconds());
         put(m, DdlLintOptions.FAIL_CLOSED, p.getFailClosed());
         put(m, DdlLintOptions.LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, p.getLockWaitTimeoutSetByRunner());
+        put(m, DdlLintOptions.SCRATCH_URL, p.getScratchUrl());
         return m;
     }
 
