@@ -132,8 +132,13 @@ class DdlLintCallbackTest {
             try (Connection holder = db.connect()) {
                 holder.setAutoCommit(false);
                 CompletableFuture<Void> grab = CompletableFuture.runAsync(() -> {
-                    try {
-                        Thread.sleep(1000);
+                    // Only once V2 runs (after beforeMigrate's check), however slow the machine.
+                    try (Connection probe = db.connect()) {
+                        long deadline = System.nanoTime() + 30_000_000_000L;
+                        while (scalar(probe, "SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                                + "WHERE INFO LIKE 'DO SLEEP(3)%'") == 0 && System.nanoTime() < deadline) {
+                            Thread.sleep(50);
+                        }
                         scalar(holder, "SELECT COUNT(*) FROM account");
                     } catch (InterruptedException | SQLException e) {
                         throw new IllegalStateException(e);
