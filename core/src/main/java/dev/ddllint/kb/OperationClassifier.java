@@ -421,8 +421,7 @@ public final class OperationClassifier {
                     ? DdlOperation.PARTITION_REHASH : DdlOperation.PARTITION_REORGANIZE);
             case REBUILD_PARTITION -> List.of(DdlOperation.PARTITION_REORGANIZE);
             case EXCHANGE_PARTITION -> List.of(DdlOperation.EXCHANGE_PARTITION);
-            case PARTITION_MAINTENANCE -> List.of(ANALYZE.matcher(op.text() == null ? "" : op.text()).find()
-                    ? DdlOperation.PARTITION_ANALYZE : DdlOperation.PARTITION_MAINTENANCE);
+            case PARTITION_MAINTENANCE -> List.of(partitionMaintenance(op.text() == null ? "" : op.text()));
             case UNKNOWN -> List.of(DdlOperation.UNKNOWN);
         };
     }
@@ -432,6 +431,16 @@ public final class OperationClassifier {
     private static final Pattern IF_EXISTS = Pattern.compile("(?i)^\\s*DROP\\b.*\\bIF\\s+EXISTS\\b");
     private static final Pattern DROP_VERSIONING = Pattern.compile("(?i)^\\s*DROP\\s+SYSTEM\\b");
     private static final Pattern NOT_ENFORCED = Pattern.compile("(?i)\\bNOT\\s+ENFORCED\\b");
+    /** DISCARD / IMPORT PARTITION ... TABLESPACE is the table-level form's operation, on some partitions. */
+    private static DdlOperation partitionMaintenance(String text) {
+        if (ANALYZE.matcher(text).find()) {
+            return DdlOperation.PARTITION_ANALYZE;
+        }
+        return TABLESPACE_PARTITION.matcher(text).find() ? DdlOperation.TABLESPACE_DISCARD_IMPORT
+                : DdlOperation.PARTITION_MAINTENANCE;
+    }
+
+    private static final Pattern TABLESPACE_PARTITION = Pattern.compile("(?i)^\\s*(DISCARD|IMPORT)\\s+PARTITION\\b");
     private static final Pattern ANALYZE = Pattern.compile("(?i)^\\s*(ANALYZE|CHECK|REPAIR)\\b");
     private static final Pattern ADD_PARTITION = Pattern.compile("(?i)^\\s*ADD\\s+PARTITION\\b");
     /** REORGANIZE PARTITION without partition names (HASH/KEY): every partition is rebuilt. */
@@ -752,6 +761,10 @@ public final class OperationClassifier {
         parts.add(DdlOperation.DEFAULT_CHARSET);
         for (ColumnDefinition column : table.columns().values()) {
             ColumnType type = column.type();
+            if (type.name().equals("JSON") && !"utf8mb4".equals(charset)) {
+                // MariaDB's JSON is a LONGTEXT of utf8mb4: any other charset converts its values by a copy (server).
+                return List.of(whole);
+            }
             if (!isString(type)) {
                 continue;
             }
@@ -798,11 +811,19 @@ public final class OperationClassifier {
         // LONGTEXT of its own character set, and its ENUM/SET values are converted by a copy (differential).
         boolean uniqueCharacterKey = op == DdlOperation.CONVERT_COLLATION_INDEXED && table.columns().values()
                 .stream().filter(c -> isString(c.type())).anyMatch(c -> inUniqueKey(c.name(), table));
+        // MariaDB re-sorts an indexed TEXT-family column of another collation by a copy: judged column by column.
+        boolean indexedText = op == DdlOperation.CONVERT_COLLATION_INDEXED && table.columns().values().stream()
+                .anyMatch(c -> c.type().name().endsWith("TEXT") && table.isIndexed(c.name()));
         if (target.isMySql() && (table.hasVirtualColumn() || table.hasFunctionalIndex())
-                || target.flavor() == ServerFlavor.MARIADB && (uniqueCharacterKey || table.columns().values().stream()
+                || target.flavor() == ServerFlavor.MARIADB && (uniqueCharacterKey || indexedText
+                || table.columns().values().stream()
                 .anyMatch(c -> c.type().name().equals("JSON") || c.type().isEnumOrSet()))) {
-            if (!collationWritten && table.options().get("COLLATE") == null && table.columns().values().stream()
-                    .allMatch(c -> c.type().collation() == null)) {
+            // Converting to another charset changes the collation for certain: no assumption then.
+            String tableCharset = table.defaultCharset();
+            boolean ownCharset = tableCharset == null || charset == null
+                    || normalise(tableCharset.toLowerCase(Locale.ROOT)).equals(normalise(charset.toLowerCase(Locale.ROOT)));
+            if (!collationWritten && ownCharset && table.options().get("COLLATE") == null && table.columns().values()
+                    .stream().allMatch(c -> c.type().collation() == null)) {
                 assumptions.add("CONVERT TO the table's own character set without COLLATE: assumed the collation "
                         + "changes (it does not when the table already has that charset's default collation)");
             }
@@ -934,9 +955,10 @@ public final class OperationClassifier {
                 // Another collation may make unique values equal: the key is rebuilt by a copy (oracle).
                 parts.add(DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE);
             } else if (collationChanged(before, after, table)) {
-                // A FULLTEXT-indexed CHAR/VARCHAR has its index rebuilt NOCOPY on MariaDB; a TEXT one copies (oracle).
-                boolean fulltextText = fulltext && after.name().endsWith("TEXT");
-                parts.add(fulltextText ? DdlOperation.COLUMN_CHARSET_CHANGE
+                // An indexed (FULLTEXT or prefix) CHAR/VARCHAR has its index rebuilt NOCOPY on MariaDB; an indexed TEXT
+                // column copies (oracle; MySQL copies either).
+                boolean indexedText = (fulltext || indexed) && after.name().endsWith("TEXT");
+                parts.add(indexedText ? DdlOperation.COLUMN_CHARSET_CHANGE
                         : fulltext ? DdlOperation.COLUMN_COLLATION_CHANGE_FULLTEXT : indexed
                         ? DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED : DdlOperation.COLUMN_COLLATION_CHANGE);
             }
