@@ -11,6 +11,7 @@ import dev.ddllint.model.ClauseKind;
 import dev.ddllint.schema.TableFacts;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -170,11 +171,19 @@ public final class OperationClassifier {
             fallback = null;
             reason = "the column moves past a VIRTUAL column: MariaDB moves it by copying the table";
         }
-        if (ddl == DdlOperation.PARTITION_REORGANIZE && table == null && !verdict.rebuildsTable()) {
-            // Reorganizing every partition replaces the whole table (differential); nothing says this one does not.
-            verdict = new Verdict(verdict.algorithm(), true, verdict.lock());
-            assumptions.add("nothing is known about the table: assumed the partitions named are all of them "
-                    + "(the whole table is rebuilt)");
+        if (ddl == DdlOperation.PARTITION_REORGANIZE && !verdict.rebuildsTable()
+                && (op.kind() == ClauseKind.REORGANIZE_PARTITION || table == null)) {
+            // Reorganizing every partition replaces the whole table (differential): known only when the table's
+            // partition names are; otherwise the partitions named are assumed to be all of them.
+            Optional<List<String>> names = table == null ? Optional.empty() : table.partitionNames();
+            if (names.isEmpty()) {
+                verdict = new Verdict(verdict.algorithm(), true, verdict.lock());
+                assumptions.add((table == null ? "nothing is known about the table" : "the table's partitions are "
+                        + "not known") + ": assumed the partitions named are all of them (the whole table is rebuilt)");
+            } else if (reorganized(op.text()).containsAll(names.get())) {
+                verdict = new Verdict(verdict.algorithm(), true, verdict.lock());
+                reason = "every partition of the table is reorganized: the whole table is rebuilt";
+            }
         }
         String engine = table == null ? null : table.options().get("ENGINE");
         if (engine != null && !engine.equalsIgnoreCase("INNODB") && ddl != DdlOperation.RENAME_TABLE
@@ -443,6 +452,21 @@ public final class OperationClassifier {
     private static final Pattern TABLESPACE_PARTITION = Pattern.compile("(?i)^\\s*(DISCARD|IMPORT)\\s+PARTITION\\b");
     private static final Pattern ANALYZE = Pattern.compile("(?i)^\\s*(ANALYZE|CHECK|REPAIR)\\b");
     private static final Pattern ADD_PARTITION = Pattern.compile("(?i)^\\s*ADD\\s+PARTITION\\b");
+    /** The partitions a REORGANIZE PARTITION clause names before INTO, lower case. */
+    private static Set<String> reorganized(String text) {
+        java.util.regex.Matcher m = REORGANIZED_NAMES.matcher(text == null ? "" : text);
+        Set<String> names = new HashSet<>();
+        if (m.find()) {
+            for (String name : m.group(1).split(",")) {
+                names.add(name.strip().replace("`", "").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    private static final Pattern REORGANIZED_NAMES =
+            Pattern.compile("(?is)^\\s*REORGANIZE\\s+PARTITION\\s+(.*?)\\s+INTO\\b");
+
     /** REORGANIZE PARTITION without partition names (HASH/KEY): every partition is rebuilt. */
     private static final Pattern REORGANIZE_ALL = Pattern.compile("(?i)^\\s*REORGANIZE\\s+PARTITION\\s*$");
     /** Functions whose value differs per row: a column added with such a default is filled by a copy. */
