@@ -11,6 +11,7 @@ import dev.ddllint.model.ClauseKind;
 import dev.ddllint.schema.TableFacts;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -170,11 +171,19 @@ public final class OperationClassifier {
             fallback = null;
             reason = "the column moves past a VIRTUAL column: MariaDB moves it by copying the table";
         }
-        if (ddl == DdlOperation.PARTITION_REORGANIZE && table == null && !verdict.rebuildsTable()) {
-            // Reorganizing every partition replaces the whole table (differential); nothing says this one does not.
-            verdict = new Verdict(verdict.algorithm(), true, verdict.lock());
-            assumptions.add("nothing is known about the table: assumed the partitions named are all of them "
-                    + "(the whole table is rebuilt)");
+        if (ddl == DdlOperation.PARTITION_REORGANIZE && !verdict.rebuildsTable()
+                && (op.kind() == ClauseKind.REORGANIZE_PARTITION || table == null)) {
+            // Reorganizing every partition replaces the whole table (differential): known only when the table's
+            // partition names are; otherwise the partitions named are assumed to be all of them.
+            Optional<List<String>> names = table == null ? Optional.empty() : table.partitionNames();
+            if (names.isEmpty()) {
+                verdict = new Verdict(verdict.algorithm(), true, verdict.lock());
+                assumptions.add((table == null ? "nothing is known about the table" : "the table's partitions are "
+                        + "not known") + ": assumed the partitions named are all of them (the whole table is rebuilt)");
+            } else if (reorganized(op.text()).containsAll(names.get())) {
+                verdict = new Verdict(verdict.algorithm(), true, verdict.lock());
+                reason = "every partition of the table is reorganized: the whole table is rebuilt";
+            }
         }
         String engine = table == null ? null : table.options().get("ENGINE");
         if (engine != null && !engine.equalsIgnoreCase("INNODB") && ddl != DdlOperation.RENAME_TABLE
@@ -421,8 +430,7 @@ public final class OperationClassifier {
                     ? DdlOperation.PARTITION_REHASH : DdlOperation.PARTITION_REORGANIZE);
             case REBUILD_PARTITION -> List.of(DdlOperation.PARTITION_REORGANIZE);
             case EXCHANGE_PARTITION -> List.of(DdlOperation.EXCHANGE_PARTITION);
-            case PARTITION_MAINTENANCE -> List.of(ANALYZE.matcher(op.text() == null ? "" : op.text()).find()
-                    ? DdlOperation.PARTITION_ANALYZE : DdlOperation.PARTITION_MAINTENANCE);
+            case PARTITION_MAINTENANCE -> List.of(partitionMaintenance(op.text() == null ? "" : op.text()));
             case UNKNOWN -> List.of(DdlOperation.UNKNOWN);
         };
     }
@@ -432,8 +440,33 @@ public final class OperationClassifier {
     private static final Pattern IF_EXISTS = Pattern.compile("(?i)^\\s*DROP\\b.*\\bIF\\s+EXISTS\\b");
     private static final Pattern DROP_VERSIONING = Pattern.compile("(?i)^\\s*DROP\\s+SYSTEM\\b");
     private static final Pattern NOT_ENFORCED = Pattern.compile("(?i)\\bNOT\\s+ENFORCED\\b");
+    /** DISCARD / IMPORT PARTITION ... TABLESPACE is the table-level form's operation, on some partitions. */
+    private static DdlOperation partitionMaintenance(String text) {
+        if (ANALYZE.matcher(text).find()) {
+            return DdlOperation.PARTITION_ANALYZE;
+        }
+        return TABLESPACE_PARTITION.matcher(text).find() ? DdlOperation.TABLESPACE_DISCARD_IMPORT
+                : DdlOperation.PARTITION_MAINTENANCE;
+    }
+
+    private static final Pattern TABLESPACE_PARTITION = Pattern.compile("(?i)^\\s*(DISCARD|IMPORT)\\s+PARTITION\\b");
     private static final Pattern ANALYZE = Pattern.compile("(?i)^\\s*(ANALYZE|CHECK|REPAIR)\\b");
     private static final Pattern ADD_PARTITION = Pattern.compile("(?i)^\\s*ADD\\s+PARTITION\\b");
+    /** The partitions a REORGANIZE PARTITION clause names before INTO, lower case. */
+    private static Set<String> reorganized(String text) {
+        java.util.regex.Matcher m = REORGANIZED_NAMES.matcher(text == null ? "" : text);
+        Set<String> names = new HashSet<>();
+        if (m.find()) {
+            for (String name : m.group(1).split(",")) {
+                names.add(name.strip().replace("`", "").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    private static final Pattern REORGANIZED_NAMES =
+            Pattern.compile("(?is)^\\s*REORGANIZE\\s+PARTITION\\s+(.*?)\\s+INTO\\b");
+
     /** REORGANIZE PARTITION without partition names (HASH/KEY): every partition is rebuilt. */
     private static final Pattern REORGANIZE_ALL = Pattern.compile("(?i)^\\s*REORGANIZE\\s+PARTITION\\s*$");
     /** Functions whose value differs per row: a column added with such a default is filled by a copy. */
@@ -752,6 +785,10 @@ public final class OperationClassifier {
         parts.add(DdlOperation.DEFAULT_CHARSET);
         for (ColumnDefinition column : table.columns().values()) {
             ColumnType type = column.type();
+            if (type.name().equals("JSON") && !"utf8mb4".equals(charset)) {
+                // MariaDB's JSON is a LONGTEXT of utf8mb4: any other charset converts its values by a copy (server).
+                return List.of(whole);
+            }
             if (!isString(type)) {
                 continue;
             }
@@ -798,11 +835,19 @@ public final class OperationClassifier {
         // LONGTEXT of its own character set, and its ENUM/SET values are converted by a copy (differential).
         boolean uniqueCharacterKey = op == DdlOperation.CONVERT_COLLATION_INDEXED && table.columns().values()
                 .stream().filter(c -> isString(c.type())).anyMatch(c -> inUniqueKey(c.name(), table));
+        // MariaDB re-sorts an indexed TEXT-family column of another collation by a copy: judged column by column.
+        boolean indexedText = op == DdlOperation.CONVERT_COLLATION_INDEXED && table.columns().values().stream()
+                .anyMatch(c -> c.type().name().endsWith("TEXT") && table.isIndexed(c.name()));
         if (target.isMySql() && (table.hasVirtualColumn() || table.hasFunctionalIndex())
-                || target.flavor() == ServerFlavor.MARIADB && (uniqueCharacterKey || table.columns().values().stream()
+                || target.flavor() == ServerFlavor.MARIADB && (uniqueCharacterKey || indexedText
+                || table.columns().values().stream()
                 .anyMatch(c -> c.type().name().equals("JSON") || c.type().isEnumOrSet()))) {
-            if (!collationWritten && table.options().get("COLLATE") == null && table.columns().values().stream()
-                    .allMatch(c -> c.type().collation() == null)) {
+            // Converting to another charset changes the collation for certain: no assumption then.
+            String tableCharset = table.defaultCharset();
+            boolean ownCharset = tableCharset == null || charset == null
+                    || normalise(tableCharset.toLowerCase(Locale.ROOT)).equals(normalise(charset.toLowerCase(Locale.ROOT)));
+            if (!collationWritten && ownCharset && table.options().get("COLLATE") == null && table.columns().values()
+                    .stream().allMatch(c -> c.type().collation() == null)) {
                 assumptions.add("CONVERT TO the table's own character set without COLLATE: assumed the collation "
                         + "changes (it does not when the table already has that charset's default collation)");
             }
@@ -934,9 +979,10 @@ public final class OperationClassifier {
                 // Another collation may make unique values equal: the key is rebuilt by a copy (oracle).
                 parts.add(DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE);
             } else if (collationChanged(before, after, table)) {
-                // A FULLTEXT-indexed CHAR/VARCHAR has its index rebuilt NOCOPY on MariaDB; a TEXT one copies (oracle).
-                boolean fulltextText = fulltext && after.name().endsWith("TEXT");
-                parts.add(fulltextText ? DdlOperation.COLUMN_CHARSET_CHANGE
+                // An indexed (FULLTEXT or prefix) CHAR/VARCHAR has its index rebuilt NOCOPY on MariaDB; an indexed TEXT
+                // column copies (oracle; MySQL copies either).
+                boolean indexedText = (fulltext || indexed) && after.name().endsWith("TEXT");
+                parts.add(indexedText ? DdlOperation.COLUMN_CHARSET_CHANGE
                         : fulltext ? DdlOperation.COLUMN_COLLATION_CHANGE_FULLTEXT : indexed
                         ? DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED : DdlOperation.COLUMN_COLLATION_CHANGE);
             }

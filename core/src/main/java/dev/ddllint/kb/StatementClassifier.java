@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -337,6 +338,12 @@ public final class StatementClassifier {
         if (fulltextAdds > 1) {
             algorithm = Algorithm.COPY;
         }
+        // MySQL builds a FULLTEXT index in place only on a column whose character set and collation the statement
+        // keeps; on one that it converts (MODIFY/CHANGE or CONVERT TO) it copies (differential run 9, server).
+        if (target.isMySql() && fulltextAdds > 0 && algorithm != Algorithm.COPY
+                && indexesRecollatedColumn(classified, table)) {
+            algorithm = Algorithm.COPY;
+        }
         // MySQL: a CHAR or TEXT column's collation changes in place without a rebuild only when no table option
         // (COMMENT, AUTO_INCREMENT, DEFAULT CHARSET, ...) is set beside it; with one the table is rebuilt (oracle).
         if (target.isMySql() && algorithm == Algorithm.INPLACE && !rebuild && classified.stream()
@@ -397,6 +404,55 @@ public final class StatementClassifier {
         }
         return new Verdict(algorithm, rebuild, lock);
     }
+
+    /** A FULLTEXT index added on a column whose charset or collation the statement changes (or may change). */
+    private static boolean indexesRecollatedColumn(List<ClassifiedOperation> classified, TableFacts table) {
+        Set<String> changed = new HashSet<>();
+        boolean converts = false;
+        for (ClassifiedOperation c : classified) {
+            if (c.operation().kind() == ClauseKind.CONVERT_CHARSET
+                    && c.ddlOperation() != DdlOperation.CONVERT_CHARSET_NO_CHARACTER_COLUMNS) {
+                converts = true;
+            }
+            if (RECOLLATING.stream().anyMatch(c::does) || RECOLLATING.contains(c.ddlOperation())) {
+                if (c.operation().column() != null) {
+                    changed.add(TableFacts.key(c.operation().column()));
+                }
+                if (c.operation().definition() != null) {
+                    changed.add(TableFacts.key(c.operation().definition().name()));
+                }
+            }
+        }
+        for (ClassifiedOperation c : classified) {
+            if ((c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
+                    || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST) && c.operation().index() != null) {
+                for (String column : c.operation().index().columns()) {
+                    if (changed.contains(TableFacts.key(column))
+                            || converts && !keepsCollation(column, classified, table)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** CONVERT TO ... COLLATE x leaves a column declared with collation x as it is. */
+    private static boolean keepsCollation(String column, List<ClassifiedOperation> classified, TableFacts table) {
+        String declared = table == null ? null : table.column(column).map(d -> d.type().collation()).orElse(null);
+        if (declared == null) {
+            return false;
+        }
+        return classified.stream().filter(c -> c.operation().kind() == ClauseKind.CONVERT_CHARSET)
+                .map(c -> c.operation().text() == null ? "" : c.operation().text())
+                .allMatch(text -> Pattern.compile("(?i)\\bCOLLATE\\s*=?\\s*`?" + Pattern.quote(declared) + "\\b")
+                        .matcher(text).find());
+    }
+
+    private static final Set<DdlOperation> RECOLLATING = EnumSet.of(DdlOperation.COLUMN_CHARSET_CHANGE,
+            DdlOperation.COLUMN_CHARSET_WIDEN, DdlOperation.COLUMN_CHARSET_WIDEN_INDEXED,
+            DdlOperation.COLUMN_COLLATION_CHANGE, DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED,
+            DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE, DdlOperation.COLUMN_COLLATION_CHANGE_FULLTEXT);
 
     /**
      * A collation change of a fixed-length CHAR or a TEXT column (not VARCHAR, not ENUM/SET): MySQL treats these as
@@ -507,6 +563,24 @@ public final class StatementClassifier {
             refusals.add(server + " accepts no ALGORITHM= or LOCK= clause on partition operations (syntax error 1064)");
             return natural;
         }
+        // MySQL accepts every ALGORITHM=/LOCK= on ANALYZE, CHECK, OPTIMIZE, REPAIR and TRUNCATE PARTITION and ignores
+        // it (measured on 9.7, each with every rung).
+        if (!mariadb && written && !classified.isEmpty()
+                && classified.stream().allMatch(StatementClassifier::mySqlIgnoresClauses)) {
+            return natural;
+        }
+        boolean tablespace = classified.stream()
+                .anyMatch(c -> c.ddlOperation() == DdlOperation.TABLESPACE_DISCARD_IMPORT);
+        if (tablespace && mariadb && written) {
+            refusals.add(server + " accepts no ALGORITHM= or LOCK= clause on DISCARD / IMPORT TABLESPACE (syntax error "
+                    + "1064)");
+            return natural;
+        }
+        if (tablespace && (algorithm != RequestedAlgorithm.DEFAULT || lock != RequestedLock.DEFAULT)) {
+            refusals.add(server + " accepts only ALGORITHM=DEFAULT and LOCK=DEFAULT on DISCARD / IMPORT TABLESPACE "
+                    + "(error 1845)");
+            return natural;
+        }
         if (mariadb && s.kind() == StatementKind.DROP_INDEX && written) {
             refusals.add(server + " accepts no ALGORITHM= or LOCK= clause on DROP INDEX ... ON (syntax error 1064); "
                     + "write ALTER TABLE ... DROP INDEX ..., ALGORITHM=..., LOCK=... instead");
@@ -583,6 +657,19 @@ public final class StatementClassifier {
         }
         return effective;
     }
+
+    private static boolean mySqlIgnoresClauses(ClassifiedOperation c) {
+        ClauseKind kind = c.operation().kind();
+        return kind == ClauseKind.TRUNCATE_PARTITION
+                || kind == ClauseKind.PARTITION_MAINTENANCE && MAINTENANCE_IGNORING_CLAUSES.matcher(textOf(c)).find();
+    }
+
+    private static String textOf(ClassifiedOperation c) {
+        return c.operation().text() == null ? "" : c.operation().text();
+    }
+
+    private static final Pattern MAINTENANCE_IGNORING_CLAUSES =
+            Pattern.compile("(?i)^\\s*(ANALYZE|CHECK|OPTIMIZE|REPAIR)\\s+PARTITION\\b");
 
     private static Verdict inplaceForm(List<ClassifiedOperation> classified) {
         boolean rebuild = false;

@@ -303,8 +303,23 @@ public final class Schema {
                         }
                     }
                 }
-                case PARTITION_BY -> partitioned = true;
-                case REMOVE_PARTITIONING -> partitioned = false;
+                case PARTITION_BY -> {
+                    partitioned = true;
+                    String names = op.text() == null ? null : dev.ddllint.sql.TolerantStatementReader
+                            .partitionNamesOf(op.text());
+                    if (names == null) {
+                        options.remove(TableFacts.PARTITIONS);
+                    } else {
+                        options.put(TableFacts.PARTITIONS, names);
+                    }
+                }
+                case REMOVE_PARTITIONING -> {
+                    partitioned = false;
+                    options.remove(TableFacts.PARTITIONS);
+                }
+                // Partitions added, dropped or reorganized: their names are no longer known (read conservatively).
+                case ADD_PARTITION, DROP_PARTITION, REORGANIZE_PARTITION, COALESCE_PARTITION ->
+                        options.remove(TableFacts.PARTITIONS);
                 case SYSTEM_VERSIONING -> {
                     String text = op.text() == null ? "" : op.text().strip().toUpperCase(java.util.Locale.ROOT);
                     if (text.startsWith("DROP")) {

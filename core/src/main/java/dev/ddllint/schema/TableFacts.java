@@ -25,6 +25,8 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
     public static final int UNKNOWN_ROW_VERSIONS = -1;
     /** Option key set to YES for a MariaDB table created WITH SYSTEM VERSIONING. */
     public static final String SYSTEM_VERSIONING = "SYSTEM_VERSIONING";
+    /** Option key holding the names of the partitions the CREATE lists (lower case, comma-separated); absent: unknown. */
+    public static final String PARTITIONS = "PARTITIONS";
 
     public static TableFacts of(String name, List<ColumnDefinition> columns, List<IndexDefinition> indexes,
                                 Map<String, String> options, String origin, boolean createdInRun,
@@ -173,5 +175,11 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
             }
         }
         return cs == null ? null : cs.toLowerCase(Locale.ROOT);
+    }
+
+    /** The partitions' names, in order, when the CREATE listed them and nothing changed them since; else empty. */
+    public Optional<List<String>> partitionNames() {
+        String names = options.get(PARTITIONS);
+        return names == null || names.isBlank() ? Optional.empty() : Optional.of(List.of(names.split(",")));
     }
 }

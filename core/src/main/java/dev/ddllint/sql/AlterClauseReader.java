@@ -56,8 +56,41 @@ public final class AlterClauseReader {
                 }
             }
         }
-        return new Clauses(operations, algorithm, lock, written);
+        return new Clauses(joinPartitionNameLists(operations), algorithm, lock, written);
     }
+
+    /**
+     * {@code DROP / TRUNCATE / REORGANIZE / REBUILD / ANALYZE ... PARTITION p0, p1}: the commas of a partition name
+     * list do not start clauses (a partition operation is the only clause of its statement); a comma-split piece,
+     * read as an unknown clause or given the partition operation's kind, is joined back to the clause it belongs to.
+     */
+    public static List<AlterOperation> joinPartitionNameLists(List<AlterOperation> operations) {
+        List<AlterOperation> out = new ArrayList<>();
+        for (AlterOperation op : operations) {
+            AlterOperation previous = out.isEmpty() ? null : out.get(out.size() - 1);
+            String text = op.text() == null ? "" : op.text();
+            if (previous != null && NAME_LIST_PARTITION_KINDS.contains(previous.kind())
+                    && (op.kind() == previous.kind() || op.kind() == ClauseKind.UNKNOWN)
+                    && PARTITION_NAME_FIRST.matcher(text).find() && !PARTITION_CLAUSE_START.matcher(text).find()) {
+                String written = previous.authorText() + ", " + op.authorText();
+                out.set(out.size() - 1, new AlterOperation(previous.kind(), previous.text() + ", " + text,
+                        previous.column(), previous.newName(), previous.definition(), previous.index(),
+                        previous.value(), previous.written() == null && op.written() == null ? null : written));
+            } else {
+                out.add(op);
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.Set<ClauseKind> NAME_LIST_PARTITION_KINDS = java.util.EnumSet.of(
+            ClauseKind.DROP_PARTITION, ClauseKind.TRUNCATE_PARTITION, ClauseKind.REORGANIZE_PARTITION,
+            ClauseKind.REBUILD_PARTITION, ClauseKind.PARTITION_MAINTENANCE);
+    private static final java.util.regex.Pattern PARTITION_NAME_FIRST =
+            java.util.regex.Pattern.compile("^\\s*(`[^`]+`|[A-Za-z0-9_$]+)(\\s+INTO\\b|\\s*$)",
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern PARTITION_CLAUSE_START =
+            java.util.regex.Pattern.compile("^\\s*\\w+\\s+PARTITION\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
      * PARTITION BY / REMOVE PARTITIONING follow the last alter clause without a comma

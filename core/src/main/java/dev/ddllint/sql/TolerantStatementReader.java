@@ -155,6 +155,10 @@ public final class TolerantStatementReader {
             Token t = in.next();
             if (t.is("PARTITION") && in.peekIs("BY")) {
                 partitioned = true;
+                String names = partitionNames(in.rest());
+                if (names != null) {
+                    options.put(dev.ddllint.schema.TableFacts.PARTITIONS, names);
+                }
                 break;
             }
             if (t.is("AS") || t.is("SELECT")) {
@@ -410,5 +414,29 @@ public final class TolerantStatementReader {
         }
         return new Statement(StatementKind.SET, null, List.of(), RequestedAlgorithm.DEFAULT, RequestedLock.DEFAULT,
                 null, List.of(), settings, false, true, null);
+    }
+
+    /**
+     * The names of the partitions a PARTITION BY clause lists, lower case and comma-separated, or null when it lists
+     * none (HASH/KEY with PARTITIONS n): then they are not known.
+     */
+    public static String partitionNamesOf(String partitionBy) {
+        return partitionNames(SqlLexer.tokenize(partitionBy));
+    }
+
+    static String partitionNames(List<Token> clause) {
+        List<String> names = new ArrayList<>();
+        int depth = 0;
+        for (int i = 0; i < clause.size(); i++) {
+            Token t = clause.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            } else if (depth == 1 && t.is("PARTITION") && i + 1 < clause.size() && clause.get(i + 1).isName()) {
+                names.add(clause.get(i + 1).value().toLowerCase(Locale.ROOT));
+            }
+        }
+        return names.isEmpty() ? null : String.join(",", names);
     }
 }

@@ -189,7 +189,8 @@ public final class JSqlParserAdapter {
                 operations.add(authorText.of(detailed));
             }
         }
-        return new Statement(StatementKind.ALTER_TABLE, name, operations, algorithm, lock, null, List.of(),
+        return new Statement(StatementKind.ALTER_TABLE, name, AlterClauseReader.joinPartitionNameLists(operations),
+                algorithm, lock, null, List.of(),
                 List.of(), sql.toUpperCase(java.util.Locale.ROOT).matches("(?s)\\s*ALTER\\s+(ONLINE\\s+)?IGNORE\\b.*"),
                 true, null).withClausesWritten(written);
     }
