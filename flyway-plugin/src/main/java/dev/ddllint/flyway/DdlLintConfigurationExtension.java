@@ -74,6 +74,9 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
         private String longTransactionSeconds;
         private String failClosed;
         private String lockWaitTimeoutSetByRunner;
+        private String maxFindingsPerRule;
+        private String maxFileSize;
+        private String maxStatementSize;
 
         Settings copy() {
             Settings c = new Settings();
@@ -88,6 +91,9 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
             c.longTransactionSeconds = longTransactionSeconds;
             c.failClosed = failClosed;
             c.lockWaitTimeoutSetByRunner = lockWaitTimeoutSetByRunner;
+            c.maxFindingsPerRule = maxFindingsPerRule;
+            c.maxFileSize = maxFileSize;
+            c.maxStatementSize = maxStatementSize;
             return c;
         }
 
@@ -104,6 +110,9 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
             put(m, DdlLintOptions.LONG_TRANSACTION_SECONDS, longTransactionSeconds);
             put(m, DdlLintOptions.FAIL_CLOSED, failClosed);
             put(m, DdlLintOptions.LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, lockWaitTimeoutSetByRunner);
+            put(m, DdlLintOptions.MAX_FINDINGS_PER_RULE, maxFindingsPerRule);
+            put(m, DdlLintOptions.MAX_FILE_SIZE, maxFileSize);
+            put(m, DdlLintOptions.MAX_STATEMENT_SIZE, maxStatementSize);
             return m;
         }
 
@@ -199,6 +208,30 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
 
         public void setLockWaitTimeoutSetByRunner(String lockWaitTimeoutSetByRunner) {
             this.lockWaitTimeoutSetByRunner = lockWaitTimeoutSetByRunner;
+        }
+    
+        public String getMaxFindingsPerRule() {
+            return maxFindingsPerRule;
+        }
+
+        public void setMaxFindingsPerRule(String maxFindingsPerRule) {
+            this.maxFindingsPerRule = maxFindingsPerRule;
+        }
+
+        public String getMaxFileSize() {
+            return maxFileSize;
+        }
+
+        public void setMaxFileSize(String maxFileSize) {
+            this.maxFileSize = maxFileSize;
+        }
+
+        public String getMaxStatementSize() {
+            return maxStatementSize;
+        }
+
+        public void setMaxStatementSize(String maxStatementSize) {
+            this.maxStatementSize = maxStatementSize;
         }
     }
 }

@@ -58,11 +58,14 @@ public final class DdlLintOptions {
     public static final String LONG_TRANSACTION_SECONDS = "longTransactionSeconds";
     public static final String FAIL_CLOSED = "failClosed";
     public static final String LOCK_WAIT_TIMEOUT_SET_BY_RUNNER = "lockWaitTimeoutSetByRunner";
+    public static final String MAX_FINDINGS_PER_RULE = "maxFindingsPerRule";
+    public static final String MAX_FILE_SIZE = "maxFileSize";
+    public static final String MAX_STATEMENT_SIZE = "maxStatementSize";
 
     /** Every key, in documentation order. */
     public static final List<String> KEYS = List.of(MODE, CONFIG_FILE, TARGET, FAIL_ON, LOCK_WAIT_TIMEOUT, LOCK_CHECK,
             LOCK_CHECK_WAIT_SECONDS, LOCK_CHECK_INTERVAL_SECONDS, LONG_TRANSACTION_SECONDS, FAIL_CLOSED,
-            LOCK_WAIT_TIMEOUT_SET_BY_RUNNER);
+            LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, MAX_FINDINGS_PER_RULE, MAX_FILE_SIZE, MAX_STATEMENT_SIZE);
 
     /** Option names in messages by default: Flyway's configuration key, {@code flyway.plugins.ddllint.<key>}. */
     public static final Function<String, String> FLYWAY_SETTING_NAMES = key -> "flyway.plugins.ddllint." + key;
@@ -81,6 +84,9 @@ public final class DdlLintOptions {
     private final Duration longTransaction;
     private final boolean failClosed;
     private final Boolean lockWaitTimeoutSetByRunner;
+    private final Integer maxFindingsPerRule;
+    private final Long maxFileSize;
+    private final Long maxStatementSize;
     private final Map<String, String> sources;
     private final Function<String, String> settingNames;
 
@@ -125,6 +131,24 @@ public final class DdlLintOptions {
         this.failClosed = parseBoolean(values, FAIL_CLOSED, true);
         this.lockWaitTimeoutSetByRunner = blankToNull(values.get(LOCK_WAIT_TIMEOUT_SET_BY_RUNNER)) == null ? null
                 : parseBoolean(values, LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, false);
+        this.maxFindingsPerRule = parseLimit(values, MAX_FINDINGS_PER_RULE,
+                dev.ddllint.config.ConfigurationLoader::parseMaxFindings);
+        this.maxFileSize = parseLimit(values, MAX_FILE_SIZE, dev.ddllint.config.ConfigurationLoader::parseMaxSize);
+        this.maxStatementSize = parseLimit(values, MAX_STATEMENT_SIZE,
+                dev.ddllint.config.ConfigurationLoader::parseMaxSize);
+    }
+
+    /** A limit in the syntax of {@code ddl-lint.yml}'s key of the same name; null when not set. */
+    private <T> T parseLimit(Map<String, String> values, String key, Function<String, T> parse) {
+        String v = blankToNull(values.get(key));
+        if (v == null) {
+            return null;
+        }
+        try {
+            return parse.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ddl-lint option " + where(key) + ": " + e.getMessage());
+        }
     }
 
     /** The defaults. */
@@ -298,6 +322,21 @@ public final class DdlLintOptions {
         return lockWaitTimeoutSetByRunner;
     }
 
+    /** {@code maxFindingsPerRule}, as {@code ddl-lint.yml}'s key; null: the file's. */
+    public Integer maxFindingsPerRule() {
+        return maxFindingsPerRule;
+    }
+
+    /** {@code maxFileSize} in bytes, as {@code ddl-lint.yml}'s key; null: the file's. */
+    public Long maxFileSize() {
+        return maxFileSize;
+    }
+
+    /** {@code maxStatementSize} in characters, as {@code ddl-lint.yml}'s key; null: the file's. */
+    public Long maxStatementSize() {
+        return maxStatementSize;
+    }
+
     /** {@code key=value} as the user sets it where the callback runs, e.g. {@code flyway.plugins.ddllint.mode=audit}. */
     public String setting(String key, String value) {
         return settingName(key) + "=" + value;
@@ -322,7 +361,10 @@ public final class DdlLintOptions {
                 + failClosed + (target == null ? "" : ", target=" + target) + (failOn == null ? "" : ", failOn=" + failOn)
                 + (configFile == null ? "" : ", configFile=" + configFile)
                 + (lockWaitTimeoutSetByRunner == null ? ""
-                : ", lockWaitTimeoutSetByRunner=" + lockWaitTimeoutSetByRunner);
+                : ", lockWaitTimeoutSetByRunner=" + lockWaitTimeoutSetByRunner)
+                + (maxFindingsPerRule == null ? "" : ", maxFindingsPerRule=" + maxFindingsPerRule)
+                + (maxFileSize == null ? "" : ", maxFileSize=" + maxFileSize)
+                + (maxStatementSize == null ? "" : ", maxStatementSize=" + maxStatementSize);
     }
 
     @Override

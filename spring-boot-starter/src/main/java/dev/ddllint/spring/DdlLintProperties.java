@@ -37,6 +37,12 @@ public class DdlLintProperties {
     private Boolean failClosed;
     /** Whether something other than the migrations sets lock_wait_timeout. Default: true while the callback sets it. */
     private Boolean lockWaitTimeoutSetByRunner;
+    /** At most this many findings of one rule per file, then one that counts the rest. Default: 100. */
+    private Integer maxFindingsPerRule;
+    /** A larger migration file is not read (input-too-large), e.g. 64MiB. Default: 64MiB. */
+    private String maxFileSize;
+    /** A statement of more characters is not parsed (input-too-large), e.g. 16MiB. Default: 16MiB. */
+    private String maxStatementSize;
 
     public DdlLintOptions.Mode getMode() {
         return mode;
@@ -124,5 +130,29 @@ public class DdlLintProperties {
 
     public void setLockWaitTimeoutSetByRunner(Boolean lockWaitTimeoutSetByRunner) {
         this.lockWaitTimeoutSetByRunner = lockWaitTimeoutSetByRunner;
+    }
+
+    public Integer getMaxFindingsPerRule() {
+        return maxFindingsPerRule;
+    }
+
+    public void setMaxFindingsPerRule(Integer maxFindingsPerRule) {
+        this.maxFindingsPerRule = maxFindingsPerRule;
+    }
+
+    public String getMaxFileSize() {
+        return maxFileSize;
+    }
+
+    public void setMaxFileSize(String maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
+    public String getMaxStatementSize() {
+        return maxStatementSize;
+    }
+
+    public void setMaxStatementSize(String maxStatementSize) {
+        this.maxStatementSize = maxStatementSize;
     }
 }
