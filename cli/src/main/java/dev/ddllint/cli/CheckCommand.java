@@ -80,6 +80,21 @@ final class CheckCommand implements Callable<Integer> {
                     + "configuration file.")
     Boolean lockWaitTimeoutSetByRunner;
 
+    @Option(names = "--max-findings-per-rule", paramLabel = "N",
+            description = "At most N findings of one rule per file, then one finding that counts the rest (they "
+                    + "still fail the check); overrides maxFindingsPerRule of the configuration file (default 100).")
+    String maxFindingsPerRule;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE",
+            description = "A larger migration file is not read: one input-too-large error instead (e.g. 64MiB, "
+                    + "the default); overrides maxFileSize of the configuration file.")
+    String maxFileSize;
+
+    @Option(names = "--max-statement-size", paramLabel = "SIZE",
+            description = "A statement of more characters is not parsed: input-too-large, worst verdict (e.g. "
+                    + "16MiB, the default); overrides maxStatementSize of the configuration file.")
+    String maxStatementSize;
+
     @Option(names = "--baseline-file", paramLabel = "FILE",
             description = "Known findings that are not reported (written by 'mvn ddl-lint:baseline'; default: "
                     + "./ddl-lint-baseline.json when it exists).")
@@ -282,6 +297,21 @@ final class CheckCommand implements Callable<Integer> {
         if (lockWaitTimeoutSetByRunner != null) {
             o = o.withLockWaitTimeoutSetByRunner(lockWaitTimeoutSetByRunner);
         }
+        o = o.withMaxFindingsPerRule(parsed("--max-findings-per-rule", maxFindingsPerRule,
+                ConfigurationLoader::parseMaxFindings));
+        o = o.withMaxFileSize(parsed("--max-file-size", maxFileSize, ConfigurationLoader::parseMaxSize));
+        o = o.withMaxStatementSize(parsed("--max-statement-size", maxStatementSize, ConfigurationLoader::parseMaxSize));
         return o;
+    }
+
+    private static <T> T parsed(String flag, String value, java.util.function.Function<String, T> parse) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage());
+        }
     }
 }

@@ -62,6 +62,35 @@ class FrontEndOptionsCliTest {
     }
 
     @Test
+    void theInputLimitsAreFlagsOverTheFile(@TempDir Path dir) throws Exception {
+        CheckCommand cmd = new CheckCommand();
+        new CommandLine(cmd).parseArgs("--max-findings-per-rule", "3", "--max-file-size", "1MiB",
+                "--max-statement-size", "64k", "x.sql");
+        RunOverrides o = cmd.overrides();
+        assertThat(o.maxFindingsPerRule()).isEqualTo(3);
+        assertThat(o.maxFileSize()).isEqualTo(1L << 20);
+        assertThat(o.maxStatementSize()).isEqualTo(64L << 10);
+
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            text.append("ALTER TABLE t").append(i).append(" ADD COLUMN ${c").append(i).append("} INT;\n");
+        }
+        Path sql = Files.writeString(dir.resolve("V1__p.sql"), text.toString());
+        CheckCommandTest.Result capped = CheckCommandTest.run("check", sql.toString(), "--format", "compact",
+                "--max-findings-per-rule", "3");
+        assertThat(capped.out().lines().filter(l -> l.contains("[unresolved-placeholder]"))).hasSize(4);
+        assertThat(capped.out()).contains("7 more unresolved-placeholder findings in this file are not listed");
+        assertThat(capped.exit()).isEqualTo(Main.EXIT_FINDINGS);
+        Path yml = Files.writeString(dir.resolve("ddl-lint.yml"), "maxFindingsPerRule: 2\n");
+        assertThat(CheckCommandTest.run("check", sql.toString(), "--format", "compact", "--config-file",
+                yml.toString()).out()).contains("8 more unresolved-placeholder findings");
+        CheckCommandTest.Result bad = CheckCommandTest.run("check", sql.toString(), "--max-findings-per-rule",
+                "none");
+        assertThat(bad.exit()).isEqualTo(Main.EXIT_TOOL_FAILURE);
+        assertThat(bad.err()).contains("--max-findings-per-rule: 'none' is not a whole number");
+    }
+
+    @Test
     void aNamedBaselineThatDoesNotExistIsAToolFailure(@TempDir Path dir) throws Exception {
         Path sql = Files.writeString(dir.resolve("V2__add.sql"), "ALTER TABLE orders ADD COLUMN note INT;\n");
         CheckCommandTest.Result r = CheckCommandTest.run("check", sql.toString(), "--baseline-file",

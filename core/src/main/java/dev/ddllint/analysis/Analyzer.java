@@ -323,9 +323,10 @@ public final class Analyzer {
         return name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private FileReport replay(ParsedFile file, Schema schema, NewTables newTables, List<Finding> findings,
+    private FileReport replay(ParsedFile file, Schema schema, NewTables newTables, List<Finding> allFindings,
                               Estimation estimation, ReportOnce once) {
         once.nextFile();
+        FindingCap findings = new FindingCap(config.limits().maxFindingsPerRule());
         file.declared().declarations().forEach(d -> estimation.declare(d.stats()));
         List<IgnoreDirectives.Problem> directiveProblems = new ArrayList<>(file.ignores().problems());
         file.unknownDirectives().forEach(d -> directiveProblems.add(new IgnoreDirectives.Problem(d.line(),
@@ -427,6 +428,7 @@ public final class Analyzer {
                     .forEach(p -> findings.add(new Finding(directives.info().id(), directiveSeverity, file.path(),
                             p.line(), 1, p.line(), 1, p.message(), directives.help(), "")));
         }
+        allFindings.addAll(findings.findings());
         return new FileReport(file.path(), reports);
     }
 

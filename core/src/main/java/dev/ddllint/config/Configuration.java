@@ -23,12 +23,13 @@ import java.util.Map;
  *                          does), so migrations need not ({@code missing-lock-wait-timeout} stays quiet)
  * @param maxLockWaitTimeoutSeconds the longest {@code lock_wait_timeout} that counts as short
  * @param policy            the {@code policy:} block: schema conventions the policy rules check
+ * @param limits            {@code maxFindingsPerRule}, {@code maxFileSize}, {@code maxStatementSize}
  */
 public record Configuration(TargetServer target, Severity failOn, Map<String, String> placeholders,
                             Map<String, String> replacements, Map<String, Severity> ruleSeverities,
                             long parseTimeoutMillis, NewTableScope newTables, EstimateSettings estimate,
                             boolean lockWaitTimeoutSetByRunner, long maxLockWaitTimeoutSeconds,
-                            PolicySettings policy) {
+                            PolicySettings policy, InputLimits limits) {
 
     /** {@code maxLockWaitTimeout} by default: pt-online-schema-change's own setting. */
     public static final long DEFAULT_MAX_LOCK_WAIT_TIMEOUT_SECONDS = 60;
@@ -42,6 +43,16 @@ public record Configuration(TargetServer target, Severity failOn, Map<String, St
         ruleSeverities = Map.copyOf(ruleSeverities);
         estimate = estimate == null ? EstimateSettings.DEFAULT : estimate;
         policy = policy == null ? PolicySettings.DEFAULT : policy;
+        limits = limits == null ? InputLimits.DEFAULT : limits;
+    }
+
+    /** The configuration as it was before the input limits: those take their defaults. */
+    public Configuration(TargetServer target, Severity failOn, Map<String, String> placeholders,
+                         Map<String, String> replacements, Map<String, Severity> ruleSeverities,
+                         long parseTimeoutMillis, NewTableScope newTables, EstimateSettings estimate,
+                         boolean lockWaitTimeoutSetByRunner, long maxLockWaitTimeoutSeconds, PolicySettings policy) {
+        this(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables, estimate,
+                lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy, InputLimits.DEFAULT);
     }
 
     /** The configuration as it was before the policy settings: those take their defaults. */
@@ -67,38 +78,43 @@ public record Configuration(TargetServer target, Severity failOn, Map<String, St
 
     public Configuration withTarget(TargetServer t) {
         return new Configuration(t, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables,
-                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy);
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy, limits);
     }
 
     public Configuration withFailOn(Severity s) {
         return new Configuration(target, s, placeholders, replacements, ruleSeverities, parseTimeoutMillis, newTables,
-                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy);
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy, limits);
     }
 
     public Configuration withNewTables(NewTableScope scope) {
         return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis, scope,
-                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy);
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy, limits);
     }
 
     public Configuration withEstimate(EstimateSettings e) {
         return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
-                newTables, e, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy);
+                newTables, e, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy, limits);
     }
 
     /** For a runner that sets {@code lock_wait_timeout} on its connection (the Flyway callback). */
     public Configuration withLockWaitTimeoutSetByRunner(boolean set) {
         return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
-                newTables, estimate, set, maxLockWaitTimeoutSeconds, policy);
+                newTables, estimate, set, maxLockWaitTimeoutSeconds, policy, limits);
     }
 
     public Configuration withMaxLockWaitTimeout(long seconds) {
         return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
-                newTables, estimate, lockWaitTimeoutSetByRunner, seconds, policy);
+                newTables, estimate, lockWaitTimeoutSetByRunner, seconds, policy, limits);
     }
 
     public Configuration withPolicy(PolicySettings p) {
         return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
-                newTables, estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, p);
+                newTables, estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, p, limits);
+    }
+
+    public Configuration withLimits(InputLimits l) {
+        return new Configuration(target, failOn, placeholders, replacements, ruleSeverities, parseTimeoutMillis,
+                newTables, estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy, l);
     }
 
     /** Adds placeholders; the given ones win over those already set. */
@@ -106,6 +122,6 @@ public record Configuration(TargetServer target, Severity failOn, Map<String, St
         Map<String, String> merged = new LinkedHashMap<>(placeholders);
         merged.putAll(more);
         return new Configuration(target, failOn, merged, replacements, ruleSeverities, parseTimeoutMillis, newTables,
-                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy);
+                estimate, lockWaitTimeoutSetByRunner, maxLockWaitTimeoutSeconds, policy, limits);
     }
 }

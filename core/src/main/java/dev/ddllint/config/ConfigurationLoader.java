@@ -45,6 +45,9 @@ import java.util.stream.Collectors;
  * maxLockWaitTimeout: 60              # seconds; a longer lock_wait_timeout counts as missing
  * estimate: {statsFile: ddl-lint-stats.json, rebuildThroughput: 32MiB, maxDuration: 10m}   # docs/estimation.md
  * policy: {charsets: [utf8mb4, ascii], maxIndexes: 12}   # charset-not-allowed, too-many-indexes
+ * maxFindingsPerRule: 100     # per file; the rest are counted in one finding
+ * maxFileSize: 64MiB          # a larger file is not read (input-too-large)
+ * maxStatementSize: 16MiB     # characters; a longer statement is not parsed (input-too-large)
  * </pre>
  */
 public final class ConfigurationLoader {
@@ -52,7 +55,7 @@ public final class ConfigurationLoader {
     public static final String DEFAULT_FILE_NAME = "ddl-lint.yml";
     private static final java.util.List<String> KEYS = java.util.List.of("target", "failOn", "newTables",
             "parseTimeoutMillis", "placeholders", "replacements", "rules", "lockWaitTimeoutSetByRunner",
-            "maxLockWaitTimeout", "estimate", "policy");
+            "maxLockWaitTimeout", "estimate", "policy", "maxFindingsPerRule", "maxFileSize", "maxStatementSize");
     private static final java.util.List<String> ESTIMATE_KEYS = java.util.List.of("statsFile", "rebuildThroughput",
             "indexThroughput", "writes", "indexedUpdateShare", "onlineAlterLogMaxSize", "sortBufferSize",
             "safetyFactor", "maxDuration", "maxTableSize", "writeSampleSeconds", "tables");
@@ -134,6 +137,7 @@ public final class ConfigurationLoader {
         long maxLockWait = config.maxLockWaitTimeoutSeconds();
         EstimateSettings estimate = config.estimate();
         PolicySettings policy = config.policy();
+        InputLimits limits = config.limits();
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode(), fileName, "a key");
             Node value = t.getValueNode();
@@ -176,6 +180,11 @@ public final class ConfigurationLoader {
                     }
                     case "estimate" -> estimate = parseEstimate(mapping(value, fileName, key), fileName);
                     case "policy" -> policy = parsePolicy(mapping(value, fileName, key), fileName);
+                    case "maxFindingsPerRule" -> limits = limits.withMaxFindingsPerRule(
+                            parseMaxFindings(scalar(value, fileName, key)));
+                    case "maxFileSize" -> limits = limits.withMaxFileSize(parseMaxSize(scalar(value, fileName, key)));
+                    case "maxStatementSize" -> limits = limits.withMaxStatementSize(
+                            parseMaxSize(scalar(value, fileName, key)));
                     default -> throw new ConfigurationException(fileName + ":" + line(t.getKeyNode())
                             + ": unknown key '" + key + "' (known keys: " + String.join(", ", KEYS) + ")");
                 }
@@ -186,7 +195,39 @@ public final class ConfigurationLoader {
             }
         }
         return new Configuration(target, failOn, placeholders, replacements, rules, timeout, newTables, estimate,
-                setByRunner, maxLockWait, policy);
+                setByRunner, maxLockWait, policy, limits);
+    }
+
+    /**
+     * {@code maxFindingsPerRule}: a whole number from 1 (the same syntax in every front end).
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static int parseMaxFindings(String text) {
+        long n;
+        try {
+            n = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("must be between 1 and " + Integer.MAX_VALUE);
+        }
+        return (int) n;
+    }
+
+    /**
+     * {@code maxFileSize} / {@code maxStatementSize}: a size such as {@code 64MiB}, {@code 500k} or a number of
+     * bytes, at least 1 KiB (the same syntax in every front end).
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static long parseMaxSize(String text) {
+        double size = Units.parseSize(text.trim());
+        if (!(size >= 1024) || size > Long.MAX_VALUE / 2) {
+            throw new IllegalArgumentException("'" + text + "' must be a size of at least 1KiB (e.g. 64MiB)");
+        }
+        return Math.round(size);
     }
 
     /** The policy: block; an unknown key is an error naming its line. */

@@ -20,6 +20,10 @@ public enum FrontEndOption {
             "Flyway: Flyway's own placeholders (flyway.placeholders.*) are used, as Flyway replaces them"),
     LOCK_WAIT_TIMEOUT_SET_BY_RUNNER("lockWaitTimeoutSetByRunner", "--lock-wait-timeout-set-by-runner",
             "lockWaitTimeoutSetByRunner", "lockWaitTimeoutSetByRunner", null),
+    MAX_FINDINGS_PER_RULE("maxFindingsPerRule", "--max-findings-per-rule", "maxFindingsPerRule",
+            "maxFindingsPerRule", null),
+    MAX_FILE_SIZE("maxFileSize", "--max-file-size", "maxFileSize", "maxFileSize", null),
+    MAX_STATEMENT_SIZE("maxStatementSize", "--max-statement-size", "maxStatementSize", "maxStatementSize", null),
     BASELINE_FILE("baselineFile", "--baseline-file", "baselineFile", null,
             "Flyway: the callback checks pending migrations only, and a baseline lists findings of migrations "
                     + "that already ran"),

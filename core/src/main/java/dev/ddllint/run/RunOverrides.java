@@ -1,6 +1,7 @@
 package dev.ddllint.run;
 
 import dev.ddllint.config.Configuration;
+import dev.ddllint.config.InputLimits;
 import dev.ddllint.config.NewTableScope;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.rules.Severity;
@@ -18,12 +19,17 @@ import java.util.Map;
  * @param placeholders               placeholder values that win over the file's
  * @param lockWaitTimeoutSetByRunner {@code lockWaitTimeoutSetByRunner}: the runner sets {@code lock_wait_timeout}
  * @param newTables                  {@code newTables} (the Flyway callback: {@link NewTableScope#RUN})
+ * @param maxFindingsPerRule         {@code maxFindingsPerRule}: findings of one rule kept per file
+ * @param maxFileSize                {@code maxFileSize}: bytes; a larger file is not read
+ * @param maxStatementSize           {@code maxStatementSize}: characters; a longer statement is not parsed
  */
 public record RunOverrides(TargetServer target, Severity failOn, Map<String, String> placeholdersBelowFile,
                            Map<String, String> placeholders, Boolean lockWaitTimeoutSetByRunner,
-                           NewTableScope newTables) {
+                           NewTableScope newTables, Integer maxFindingsPerRule, Long maxFileSize,
+                           Long maxStatementSize) {
 
-    public static final RunOverrides NONE = new RunOverrides(null, null, Map.of(), Map.of(), null, null);
+    public static final RunOverrides NONE = new RunOverrides(null, null, Map.of(), Map.of(), null, null, null, null,
+            null);
 
     public RunOverrides {
         placeholdersBelowFile = placeholdersBelowFile == null ? Map.of() : Map.copyOf(placeholdersBelowFile);
@@ -31,27 +37,48 @@ public record RunOverrides(TargetServer target, Severity failOn, Map<String, Str
     }
 
     public RunOverrides withTarget(TargetServer t) {
-        return new RunOverrides(t, failOn, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner, newTables);
+        return new RunOverrides(t, failOn, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner, newTables,
+                maxFindingsPerRule, maxFileSize, maxStatementSize);
     }
 
     public RunOverrides withFailOn(Severity s) {
-        return new RunOverrides(target, s, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner, newTables);
+        return new RunOverrides(target, s, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner, newTables,
+                maxFindingsPerRule, maxFileSize, maxStatementSize);
     }
 
     public RunOverrides withPlaceholdersBelowFile(Map<String, String> values) {
-        return new RunOverrides(target, failOn, values, placeholders, lockWaitTimeoutSetByRunner, newTables);
+        return new RunOverrides(target, failOn, values, placeholders, lockWaitTimeoutSetByRunner, newTables,
+                maxFindingsPerRule, maxFileSize, maxStatementSize);
     }
 
     public RunOverrides withPlaceholders(Map<String, String> values) {
-        return new RunOverrides(target, failOn, placeholdersBelowFile, values, lockWaitTimeoutSetByRunner, newTables);
+        return new RunOverrides(target, failOn, placeholdersBelowFile, values, lockWaitTimeoutSetByRunner, newTables,
+                maxFindingsPerRule, maxFileSize, maxStatementSize);
     }
 
     public RunOverrides withLockWaitTimeoutSetByRunner(Boolean set) {
-        return new RunOverrides(target, failOn, placeholdersBelowFile, placeholders, set, newTables);
+        return new RunOverrides(target, failOn, placeholdersBelowFile, placeholders, set, newTables,
+                maxFindingsPerRule, maxFileSize, maxStatementSize);
     }
 
     public RunOverrides withNewTables(NewTableScope scope) {
-        return new RunOverrides(target, failOn, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner, scope);
+        return new RunOverrides(target, failOn, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner, scope,
+                maxFindingsPerRule, maxFileSize, maxStatementSize);
+    }
+
+    public RunOverrides withMaxFindingsPerRule(Integer n) {
+        return new RunOverrides(target, failOn, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner,
+                newTables, n, maxFileSize, maxStatementSize);
+    }
+
+    public RunOverrides withMaxFileSize(Long bytes) {
+        return new RunOverrides(target, failOn, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner,
+                newTables, maxFindingsPerRule, bytes, maxStatementSize);
+    }
+
+    public RunOverrides withMaxStatementSize(Long chars) {
+        return new RunOverrides(target, failOn, placeholdersBelowFile, placeholders, lockWaitTimeoutSetByRunner,
+                newTables, maxFindingsPerRule, maxFileSize, chars);
     }
 
     /** The file's configuration with these overrides applied. */
@@ -69,6 +96,17 @@ public record RunOverrides(TargetServer target, Severity failOn, Map<String, Str
         if (failOn != null) {
             c = c.withFailOn(failOn);
         }
+        InputLimits limits = c.limits();
+        if (maxFindingsPerRule != null) {
+            limits = limits.withMaxFindingsPerRule(maxFindingsPerRule);
+        }
+        if (maxFileSize != null) {
+            limits = limits.withMaxFileSize(maxFileSize);
+        }
+        if (maxStatementSize != null) {
+            limits = limits.withMaxStatementSize(maxStatementSize);
+        }
+        c = c.withLimits(limits);
         if (!placeholdersBelowFile.isEmpty() || !placeholders.isEmpty()) {
             Map<String, String> merged = new LinkedHashMap<>(placeholdersBelowFile);
             merged.putAll(c.placeholders());

@@ -75,6 +75,9 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
         private String failClosed;
         private String lockWaitTimeoutSetByRunner;
         private String scratchUrl;
+        private String maxFindingsPerRule;
+        private String maxFileSize;
+        private String maxStatementSize;
 
         Settings copy() {
             Settings c = new Settings();
@@ -90,6 +93,9 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
             c.failClosed = failClosed;
             c.lockWaitTimeoutSetByRunner = lockWaitTimeoutSetByRunner;
             c.scratchUrl = scratchUrl;
+            c.maxFindingsPerRule = maxFindingsPerRule;
+            c.maxFileSize = maxFileSize;
+            c.maxStatementSize = maxStatementSize;
             return c;
         }
 
@@ -107,6 +113,9 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
             put(m, DdlLintOptions.FAIL_CLOSED, failClosed);
             put(m, DdlLintOptions.LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, lockWaitTimeoutSetByRunner);
             put(m, DdlLintOptions.SCRATCH_URL, scratchUrl);
+            put(m, DdlLintOptions.MAX_FINDINGS_PER_RULE, maxFindingsPerRule);
+            put(m, DdlLintOptions.MAX_FILE_SIZE, maxFileSize);
+            put(m, DdlLintOptions.MAX_STATEMENT_SIZE, maxStatementSize);
             return m;
         }
 
@@ -210,6 +219,30 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
 
         public void setScratchUrl(String scratchUrl) {
             this.scratchUrl = scratchUrl;
+        }
+
+        public String getMaxFindingsPerRule() {
+            return maxFindingsPerRule;
+        }
+
+        public void setMaxFindingsPerRule(String maxFindingsPerRule) {
+            this.maxFindingsPerRule = maxFindingsPerRule;
+        }
+
+        public String getMaxFileSize() {
+            return maxFileSize;
+        }
+
+        public void setMaxFileSize(String maxFileSize) {
+            this.maxFileSize = maxFileSize;
+        }
+
+        public String getMaxStatementSize() {
+            return maxStatementSize;
+        }
+
+        public void setMaxStatementSize(String maxStatementSize) {
+            this.maxStatementSize = maxStatementSize;
         }
     }
 }

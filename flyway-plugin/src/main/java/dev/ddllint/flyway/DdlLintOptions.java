@@ -65,11 +65,14 @@ public final class DdlLintOptions {
     public static final String LOCK_WAIT_TIMEOUT_SET_BY_RUNNER = "lockWaitTimeoutSetByRunner";
     /** The scratch server of {@code mode=verify} (a JDBC URL); never logged with its password. */
     public static final String SCRATCH_URL = "scratchUrl";
+    public static final String MAX_FINDINGS_PER_RULE = "maxFindingsPerRule";
+    public static final String MAX_FILE_SIZE = "maxFileSize";
+    public static final String MAX_STATEMENT_SIZE = "maxStatementSize";
 
     /** Every key, in documentation order. */
     public static final List<String> KEYS = List.of(MODE, CONFIG_FILE, TARGET, FAIL_ON, LOCK_WAIT_TIMEOUT, LOCK_CHECK,
             LOCK_CHECK_WAIT_SECONDS, LOCK_CHECK_INTERVAL_SECONDS, LONG_TRANSACTION_SECONDS, FAIL_CLOSED,
-            LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, SCRATCH_URL);
+            LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, SCRATCH_URL, MAX_FINDINGS_PER_RULE, MAX_FILE_SIZE, MAX_STATEMENT_SIZE);
 
     /** Option names in messages by default: Flyway's configuration key, {@code flyway.plugins.ddllint.<key>}. */
     public static final Function<String, String> FLYWAY_SETTING_NAMES = key -> "flyway.plugins.ddllint." + key;
@@ -89,6 +92,9 @@ public final class DdlLintOptions {
     private final boolean failClosed;
     private final Boolean lockWaitTimeoutSetByRunner;
     private final String scratchUrl;
+    private final Integer maxFindingsPerRule;
+    private final Long maxFileSize;
+    private final Long maxStatementSize;
     private final Map<String, String> sources;
     private final Function<String, String> settingNames;
 
@@ -142,6 +148,24 @@ public final class DdlLintOptions {
         if (scratchUrl != null && !scratchUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("ddl-lint option " + where(SCRATCH_URL) + " is not a JDBC URL "
                     + "(jdbc:mysql://host:port/?user=…)");
+        }
+        this.maxFindingsPerRule = parseLimit(values, MAX_FINDINGS_PER_RULE,
+                dev.ddllint.config.ConfigurationLoader::parseMaxFindings);
+        this.maxFileSize = parseLimit(values, MAX_FILE_SIZE, dev.ddllint.config.ConfigurationLoader::parseMaxSize);
+        this.maxStatementSize = parseLimit(values, MAX_STATEMENT_SIZE,
+                dev.ddllint.config.ConfigurationLoader::parseMaxSize);
+    }
+
+    /** A limit in the syntax of {@code ddl-lint.yml}'s key of the same name; null when not set. */
+    private <T> T parseLimit(Map<String, String> values, String key, Function<String, T> parse) {
+        String v = blankToNull(values.get(key));
+        if (v == null) {
+            return null;
+        }
+        try {
+            return parse.apply(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ddl-lint option " + where(key) + ": " + e.getMessage());
         }
     }
 
@@ -326,6 +350,21 @@ public final class DdlLintOptions {
         return lockWaitTimeoutSetByRunner;
     }
 
+    /** {@code maxFindingsPerRule}, as {@code ddl-lint.yml}'s key; null: the file's. */
+    public Integer maxFindingsPerRule() {
+        return maxFindingsPerRule;
+    }
+
+    /** {@code maxFileSize} in bytes, as {@code ddl-lint.yml}'s key; null: the file's. */
+    public Long maxFileSize() {
+        return maxFileSize;
+    }
+
+    /** {@code maxStatementSize} in characters, as {@code ddl-lint.yml}'s key; null: the file's. */
+    public Long maxStatementSize() {
+        return maxStatementSize;
+    }
+
     /** {@code key=value} as the user sets it where the callback runs, e.g. {@code flyway.plugins.ddllint.mode=audit}. */
     public String setting(String key, String value) {
         return settingName(key) + "=" + value;
@@ -351,7 +390,10 @@ public final class DdlLintOptions {
                 + (configFile == null ? "" : ", configFile=" + configFile)
                 + (lockWaitTimeoutSetByRunner == null ? ""
                 : ", lockWaitTimeoutSetByRunner=" + lockWaitTimeoutSetByRunner)
-                + (scratchUrl == null ? "" : ", scratchUrl=" + dev.ddllint.live.JdbcConnections.redact(scratchUrl));
+                + (scratchUrl == null ? "" : ", scratchUrl=" + dev.ddllint.live.JdbcConnections.redact(scratchUrl))
+                + (maxFindingsPerRule == null ? "" : ", maxFindingsPerRule=" + maxFindingsPerRule)
+                + (maxFileSize == null ? "" : ", maxFileSize=" + maxFileSize)
+                + (maxStatementSize == null ? "" : ", maxStatementSize=" + maxStatementSize);
     }
 
     @Override

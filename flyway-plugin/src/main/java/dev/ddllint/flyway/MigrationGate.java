@@ -140,7 +140,9 @@ final class MigrationGate {
      */
     static RunOverrides overrides(DdlLintOptions options, Boolean runnerSetsLockWaitTimeout) {
         RunOverrides overrides = RunOverrides.NONE.withNewTables(NewTableScope.RUN)
-                .withLockWaitTimeoutSetByRunner(runnerSetsLockWaitTimeout);
+                .withLockWaitTimeoutSetByRunner(runnerSetsLockWaitTimeout)
+                .withMaxFindingsPerRule(options.maxFindingsPerRule()).withMaxFileSize(options.maxFileSize())
+                .withMaxStatementSize(options.maxStatementSize());
         if (options.target() != null) {
             overrides = overrides.withTarget(TargetServer.parse(options.target()));
         }

@@ -44,6 +44,19 @@ class FrontEndOptionsFlywayTest {
     }
 
     @Test
+    void theInputLimitsAreOptions() {
+        DdlLintOptions o = options(Map.of("maxFindingsPerRule", "3", "maxFileSize", "1MiB",
+                "maxStatementSize", "64k"));
+        RunOverrides r = MigrationGate.overrides(o, null);
+        assertThat(r.maxFindingsPerRule()).isEqualTo(3);
+        assertThat(r.maxFileSize()).isEqualTo(1L << 20);
+        assertThat(r.maxStatementSize()).isEqualTo(64L << 10);
+        assertThat(MigrationGate.overrides(options(Map.of()), null).maxFindingsPerRule()).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> options(Map.of("maxFindingsPerRule", "-1")))
+                .hasMessageContaining("maxFindingsPerRule").hasMessageContaining("must be between 1");
+    }
+
+    @Test
     void theKeysBecomeTheSameOverridesAsInEveryFrontEnd() {
         DdlLintOptions o = options(Map.of("target", "mysql:8.0.35", "failOn", "warning",
                 "lockWaitTimeoutSetByRunner", "true"));

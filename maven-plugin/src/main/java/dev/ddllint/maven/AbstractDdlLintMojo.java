@@ -2,6 +2,7 @@ package dev.ddllint.maven;
 
 import dev.ddllint.analysis.MigrationFiles;
 import dev.ddllint.analysis.SourceFile;
+import dev.ddllint.config.ConfigurationLoader;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.rules.Severity;
 import dev.ddllint.run.ClasspathResources;
@@ -157,6 +158,27 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
      */
     @Parameter(property = "ddl-lint.lockWaitTimeoutSetByRunner")
     protected Boolean lockWaitTimeoutSetByRunner;
+
+    /**
+     * At most this many findings of one rule per file, then one finding that counts the rest (they still fail the
+     * build). Overrides {@code maxFindingsPerRule} of the configuration file (default 100).
+     */
+    @Parameter(property = "ddl-lint.maxFindingsPerRule")
+    protected String maxFindingsPerRule;
+
+    /**
+     * A larger migration file is not read: one {@code input-too-large} error instead. A size such as
+     * {@code 64MiB} (the default); overrides {@code maxFileSize} of the configuration file.
+     */
+    @Parameter(property = "ddl-lint.maxFileSize")
+    protected String maxFileSize;
+
+    /**
+     * A statement of more characters is not parsed: {@code input-too-large}, worst verdict. A size such as
+     * {@code 16MiB} (the default); overrides {@code maxStatementSize} of the configuration file.
+     */
+    @Parameter(property = "ddl-lint.maxStatementSize")
+    protected String maxStatementSize;
 
     /**
      * The baseline: findings listed there (known findings of old migrations) don't fail the build; new ones do.
@@ -356,6 +378,19 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
                 .withPlaceholders(placeholders == null ? Map.of() : placeholders);
         if (lockWaitTimeoutSetByRunner != null) {
             o = o.withLockWaitTimeoutSetByRunner(lockWaitTimeoutSetByRunner);
+        }
+        try {
+            if (maxFindingsPerRule != null && !maxFindingsPerRule.isBlank()) {
+                o = o.withMaxFindingsPerRule(ConfigurationLoader.parseMaxFindings(maxFindingsPerRule));
+            }
+            if (maxFileSize != null && !maxFileSize.isBlank()) {
+                o = o.withMaxFileSize(ConfigurationLoader.parseMaxSize(maxFileSize));
+            }
+            if (maxStatementSize != null && !maxStatementSize.isBlank()) {
+                o = o.withMaxStatementSize(ConfigurationLoader.parseMaxSize(maxStatementSize));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
         }
         return o;
     }

@@ -70,6 +70,23 @@ class FrontEndOptionsMavenTest {
     }
 
     @Test
+    void theInputLimitsAreParameters(@TempDir Path dir) throws Exception {
+        CheckMojo mojo = mojo(dir);
+        mojo.maxFindingsPerRule = "3";
+        mojo.maxFileSize = "1MiB";
+        mojo.maxStatementSize = "64k";
+        RunOverrides o = mojo.overrides();
+        assertThat(o.maxFindingsPerRule()).isEqualTo(3);
+        assertThat(o.maxFileSize()).isEqualTo(1L << 20);
+        assertThat(o.maxStatementSize()).isEqualTo(64L << 10);
+        assertThat(mojo.lintRun().load().configuration().limits().maxFindingsPerRule()).isEqualTo(3);
+        CheckMojo bad = mojo(dir);
+        bad.maxFileSize = "big";
+        org.assertj.core.api.Assertions.assertThatThrownBy(bad::overrides)
+                .hasMessageContaining("'big' is not a size");
+    }
+
+    @Test
     void theParametersBecomeTheSameOverridesAsInEveryFrontEnd(@TempDir Path dir) throws Exception {
         CheckMojo mojo = mojo(dir);
         mojo.target = "mysql:8.0.35";

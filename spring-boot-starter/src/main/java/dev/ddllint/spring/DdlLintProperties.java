@@ -39,6 +39,12 @@ public class DdlLintProperties {
     private Boolean lockWaitTimeoutSetByRunner;
     /** mode=verify: JDBC URL of the scratch server where the pending statements are confirmed first. */
     private String scratchUrl;
+    /** At most this many findings of one rule per file, then one that counts the rest. Default: 100. */
+    private Integer maxFindingsPerRule;
+    /** A larger migration file is not read (input-too-large), e.g. 64MiB. Default: 64MiB. */
+    private String maxFileSize;
+    /** A statement of more characters is not parsed (input-too-large), e.g. 16MiB. Default: 16MiB. */
+    private String maxStatementSize;
 
     public DdlLintOptions.Mode getMode() {
         return mode;
@@ -134,5 +140,29 @@ public class DdlLintProperties {
 
     public void setScratchUrl(String scratchUrl) {
         this.scratchUrl = scratchUrl;
+    }
+
+    public Integer getMaxFindingsPerRule() {
+        return maxFindingsPerRule;
+    }
+
+    public void setMaxFindingsPerRule(Integer maxFindingsPerRule) {
+        this.maxFindingsPerRule = maxFindingsPerRule;
+    }
+
+    public String getMaxFileSize() {
+        return maxFileSize;
+    }
+
+    public void setMaxFileSize(String maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
+    public String getMaxStatementSize() {
+        return maxStatementSize;
+    }
+
+    public void setMaxStatementSize(String maxStatementSize) {
+        this.maxStatementSize = maxStatementSize;
     }
 }
