@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
                 "2:ddl-lint could not do its job (bad arguments, unreadable path, bad configuration)"})
-final class CheckCommand implements Callable<Integer> {
+class CheckCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -184,7 +184,8 @@ final class CheckCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             err.println("ddl-lint: no *.sql files under " + paths);
         }
-        String url = JdbcConnections.url(jdbcUrl);
+        String url = liveUrl();
+        run = forTarget(run);
         LintResult result;
         try {
             if (url != null && !url.isBlank()) {
@@ -208,7 +209,11 @@ final class CheckCommand implements Callable<Integer> {
         if (result.since() != null) {
             err.println("ddl-lint: " + result.since().describe());
         }
-        AnalysisReport report = result.report();
+        Finished finished = finish(result, url, err);
+        if (finished.report() == null) {
+            return finished.exitCode();
+        }
+        AnalysisReport report = finished.report();
         PrintWriter out = spec.commandLine().getOut();
         if (!toFolder) {
             String rendered = reportFormats.get(0).render(report, reportOptions);
@@ -245,7 +250,26 @@ final class CheckCommand implements Callable<Integer> {
             err.println("ddl-lint: wrote " + reportFormats.stream().map(f -> dir.resolve(f.fileName()).toString())
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
-        return result.exitCode();
+        return finished.exitCode();
+    }
+
+    /** The report to render and the exit code; a null report: nothing to render (the failure was printed). */
+    record Finished(AnalysisReport report, int exitCode) {
+    }
+
+    /** The database the tables are read from (read only), or null/blank for none. */
+    String liveUrl() {
+        return JdbcConnections.url(jdbcUrl);
+    }
+
+    /** The run as this command checks it: check takes it as configured. */
+    LintRun forTarget(LintRun run) {
+        return run;
+    }
+
+    /** What the analysis leads to: check renders its report and exits as it decides. */
+    Finished finish(LintResult result, String liveUrl, PrintWriter err) {
+        return new Finished(result.report(), result.exitCode());
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -41,7 +41,7 @@ public final class Main {
 
     @CommandLine.Command(name = "ddl-lint", mixinStandardHelpOptions = true,
             versionProvider = VersionProvider.class,
-            subcommands = {CheckCommand.class, StatsCommand.class, CalibrateCommand.class, PtOscCommandLine.class},
+            subcommands = {CheckCommand.class, VerifyCommand.class, StatsCommand.class, CalibrateCommand.class, PtOscCommandLine.class},
             description = "Tells whether each ALTER TABLE of your MySQL migrations runs online, and stops it when it "
                     + "won't.")
     static final class RootCommand implements Runnable {

@@ -28,8 +28,13 @@ public final class JdbcConnections {
      *                 rebuild may legitimately take longer)
      */
     public static Connection open(String url, boolean readOnly) throws SQLException {
+        return open(url, readOnly, PASSWORD_VARIABLE);
+    }
+
+    /** {@link #open(String, boolean)} with the password from the environment variable {@code passwordVariable}. */
+    public static Connection open(String url, boolean readOnly, String passwordVariable) throws SQLException {
         Properties props = new Properties();
-        String password = System.getenv(PASSWORD_VARIABLE);
+        String password = System.getenv(passwordVariable);
         if (password != null) {
             props.setProperty("password", password);
         }

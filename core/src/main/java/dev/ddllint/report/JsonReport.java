@@ -13,6 +13,7 @@ import dev.ddllint.model.RequestedAlgorithm;
 import dev.ddllint.model.RequestedLock;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.Severity;
+import dev.ddllint.verify.ServerCheck;
 
 /**
  * The JSON report. Its field names and meanings are a stable interface (docs/json-format.md): later versions
@@ -66,10 +67,25 @@ public final class JsonReport {
                     .put("endColumn", f.endColumn()).put("message", f.fullMessage()).put("help", f.help())
                     .put("docsUrl", TextReport.url(report, options, f.rule()));
         }
+        verification(report, root);
         root.putObject("summary").put("files", report.files().size()).put("statements", report.statementCount())
                 .put("errors", report.count(Severity.ERROR)).put("warnings", report.count(Severity.WARNING))
                 .put("infos", report.count(Severity.INFO));
         return root;
+    }
+
+    /** With {@code ddl-lint verify}: the scratch server and how many statements it confirmed, by outcome. */
+    private static void verification(AnalysisReport report, ObjectNode root) {
+        java.util.List<ServerCheck> checks = report.files().stream().flatMap(f -> f.statements().stream())
+                .map(StatementReport::server).filter(java.util.Objects::nonNull).toList();
+        if (checks.isEmpty()) {
+            return;
+        }
+        ObjectNode v = root.putObject("verification").put("server", checks.get(0).server())
+                .put("checked", checks.size())
+                .put("disagreements", checks.stream().filter(ServerCheck::disagreement).count());
+        ObjectNode counts = v.putObject("outcomes");
+        checks.forEach(c -> counts.put(c.outcome().name(), counts.path(c.outcome().name()).asInt(0) + 1));
     }
 
     private static ObjectNode statement(StatementReport s) {
@@ -110,6 +126,17 @@ public final class JsonReport {
         }
         if (s.runWith() != null) {
             node.putObject("runWith").put("tool", s.runWith().tool()).put("line", s.runWith().line());
+        }
+        if (s.server() != null) {
+            ServerCheck c = s.server();
+            ObjectNode server = node.putObject("server").put("server", c.server()).put("outcome", c.outcome().name())
+                    .put("disagreement", c.disagreement()).put("answer", c.answer()).put("rebuilt", c.rebuilt());
+            c.refusals().forEach(server.putArray("refusals")::add);
+            c.details().forEach(server.putArray("details")::add);
+            server.put("reproducer", c.reproducer());
+            if (c.disagreement()) {
+                server.put("howToFile", c.howToFile());
+            }
         }
         return node;
     }

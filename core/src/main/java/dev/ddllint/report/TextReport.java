@@ -70,6 +70,7 @@ public final class TextReport {
             out.append(style.gutter(NOTE)).append("docs: ").append(docs).append("\n\n");
         }
         summary(report, shown, out, style);
+        ServerChecksText.append(report, options, style, out);
         out.append(String.format("ddl-lint: %d file%s, %d statement%s checked for %s: %d error%s, %d warning%s, "
                         + "%d info%n", report.files().size(), plural(report.files().size()), report.statementCount(),
                 plural(report.statementCount()), report.target().displayName(), report.count(Severity.ERROR),

@@ -1,0 +1,120 @@
+package dev.ddllint.cli;
+
+import dev.ddllint.kb.TargetServer;
+import dev.ddllint.live.JdbcConnections;
+import dev.ddllint.run.LintResult;
+import dev.ddllint.run.RunOverrides;
+import dev.ddllint.verify.Verification;
+import dev.ddllint.verify.Verifier;
+import dev.ddllint.verify.VerifyException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * {@code ddl-lint verify PATH… --scratch-url URL}: {@code check}, then every ALTER / CREATE INDEX / DROP INDEX /
+ * OPTIMIZE confirmed on a scratch server by core's {@link Verifier}; the server's answer is reported beside each
+ * static verdict, and a disagreement fails the run.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check migration scripts, then confirm each verdict on a scratch server: the tables are built "
+                + "in a database of its own (from the earlier migrations, or read-only from --source-url) and each "
+                + "ALTER runs there with the ALGORITHM/LOCK ladder, strongest first.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding at or above --fail-on, and the server agrees with every verdict",
+                "1:findings at or above --fail-on, or the server disagrees with a verdict (ddl-lint more online)",
+                "2:ddl-lint could not do its job (bad arguments, scratch server unreachable or refused)"})
+final class VerifyCommand extends CheckCommand {
+
+    /** The scratch server's password, kept out of the URL. */
+    static final String SCRATCH_PASSWORD_VARIABLE = "DDL_LINT_SCRATCH_PASSWORD";
+
+    @Option(names = "--scratch-url", paramLabel = "URL", required = true,
+            description = "Scratch server where ddl-lint creates a database of its own (ddl_lint_verify_…), runs the "
+                    + "DDL there only, and drops it when done. Password: DDL_LINT_SCRATCH_PASSWORD. Never production.")
+    String scratchUrl;
+
+    @Option(names = "--source-url", paramLabel = "URL",
+            description = "Database to read the tables no migration creates from (SHOW CREATE TABLE; SELECT and "
+                    + "SHOW only, read-only connection); same as --jdbc-url. Password: DDL_LINT_JDBC_PASSWORD.")
+    String sourceUrl;
+
+    @Option(names = "--allow-same-server",
+            description = "Run even when --scratch-url reaches the source's server and database.")
+    boolean allowSameServer;
+
+    private Connection scratch;
+    private TargetServer scratchTarget;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try (Connection c = JdbcConnections.open(scratchUrl, false, SCRATCH_PASSWORD_VARIABLE)) {
+            scratch = c;
+            scratchTarget = Verifier.serverOf(c);
+            return super.call();
+        } catch (SQLException e) {
+            err.println("ddl-lint: verify: cannot use the scratch server " + JdbcConnections.redact(scratchUrl)
+                    + ": " + JdbcConnections.redact(firstLine(e)));
+            return Main.EXIT_TOOL_FAILURE;
+        }
+    }
+
+    @Override
+    String liveUrl() {
+        return sourceUrl != null ? sourceUrl : super.liveUrl();
+    }
+
+    /** Without --target the verdicts are for the scratch server's version, so both sides speak of one server. */
+    @Override
+    RunOverrides overrides() {
+        RunOverrides o = super.overrides();
+        return target == null && scratchTarget != null ? o.withTarget(scratchTarget) : o;
+    }
+
+    @Override
+    Finished finish(LintResult result, String liveUrl, PrintWriter err) {
+        Verification v;
+        Connection source = null;
+        try {
+            if (liveUrl != null && !liveUrl.isBlank()) {
+                source = JdbcConnections.open(liveUrl, true);
+            }
+            v = Verifier.builder().scratch(scratch, () -> JdbcConnections.open(scratchUrl, false,
+                            SCRATCH_PASSWORD_VARIABLE)).source(source).allowSameServer(allowSameServer).build()
+                    .verify(result.report());
+        } catch (SQLException e) {
+            err.println("ddl-lint: verify: cannot use the source database " + JdbcConnections.redact(liveUrl) + ": "
+                    + JdbcConnections.redact(firstLine(e)));
+            return new Finished(null, Main.EXIT_TOOL_FAILURE);
+        } catch (VerifyException e) {
+            err.println("ddl-lint: verify: " + JdbcConnections.redact(e.getMessage()));
+            return new Finished(null, Main.EXIT_TOOL_FAILURE);
+        } finally {
+            if (source != null) {
+                try {
+                    source.close();
+                } catch (SQLException e) {
+                    // a read-only connection: nothing to lose
+                }
+            }
+        }
+        v.notes().forEach(n -> err.println("ddl-lint: verify: " + n));
+        err.println("ddl-lint: verify: " + v.summary() + " (scratch database " + v.scratchDatabase() + ", dropped)");
+        boolean disagrees = !v.disagreements().isEmpty();
+        if (disagrees) {
+            err.println("ddl-lint: verify: the server disagrees with " + v.disagreements().size() + " verdict"
+                    + (v.disagreements().size() == 1 ? "" : "s") + " (see the report; please file "
+                    + (v.disagreements().size() == 1 ? "it" : "them") + ")");
+        }
+        return new Finished(v.report(), disagrees ? LintResult.EXIT_FINDINGS : result.exitCode());
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}
