@@ -5,6 +5,7 @@ import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.Statement;
 import dev.ddllint.model.StatementKind;
 import dev.ddllint.parse.jsqlparser.JSqlParserAdapter;
+import dev.ddllint.sql.ReaderConfidence;
 import dev.ddllint.sql.SqlLexer;
 import dev.ddllint.sql.Token;
 import dev.ddllint.sql.TolerantStatementReader;
@@ -14,9 +15,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Turns one statement's text into the model. Only statements that shape a verdict (table DDL and SET) go through
- * JSqlParser; the rest are classified from their leading keywords. When JSqlParser rejects a statement the
- * tolerant reader recovers it; only what neither understands is returned with {@code parsed=false}.
+ * Turns one statement's text into the model. Statements that do not shape a verdict are classified from their
+ * leading keywords. Of those that do (table DDL and SET), our own reader models on its own what it is sure of
+ * ({@link ReaderConfidence}: CREATE TABLE, CREATE INDEX, DROP TABLE/INDEX, RENAME TABLE, SET, every token in a form
+ * it knows); the rest, ALTER TABLE among them, go through JSqlParser, which is only loaded when first needed. When
+ * JSqlParser rejects a statement the tolerant reader recovers it; only what neither understands is returned with
+ * {@code parsed=false}.
  */
 public final class StatementParser {
 
@@ -25,10 +29,12 @@ public final class StatementParser {
             StatementKind.CREATE_TABLE, StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX,
             StatementKind.RENAME_TABLE, StatementKind.DROP_TABLE, StatementKind.SET);
 
-    private final JSqlParserAdapter jsqlparser;
+    private final long parseTimeoutMillis;
+    /** Created on first use: a run whose statements the reader models alone never loads JSqlParser's classes. */
+    private volatile JSqlParserAdapter jsqlparser;
 
     public StatementParser(long parseTimeoutMillis) {
-        this.jsqlparser = new JSqlParserAdapter(parseTimeoutMillis);
+        this.parseTimeoutMillis = parseTimeoutMillis;
     }
 
     public Statement parse(String sql) {
@@ -41,16 +47,23 @@ public final class StatementParser {
         // ALTER ONLINE TABLE (MariaDB): JSqlParser has no place for the keyword, the clause reader keeps it.
         boolean online = kind == StatementKind.ALTER_TABLE && tokens.size() > 1 && tokens.get(1).is("ONLINE");
         if (!VERDICT_SHAPING.contains(kind) || online) {
-            return keepKind(TolerantStatementReader.read(sql), kind);
+            return keepKind(TolerantStatementReader.read(sql, tokens), kind);
         }
-        JSqlParserAdapter.Outcome outcome = jsqlparser.parse(sql);
+        if (ReaderConfidence.doubt(kind, tokens) == null) {
+            // For these kinds the model was always the reader's; JSqlParser only vouched for the syntax.
+            Statement read = TolerantStatementReader.read(sql, tokens);
+            if (read.parsed() && read.kind() == kind) {
+                return read;
+            }
+        }
+        JSqlParserAdapter.Outcome outcome = jsqlparser().parse(sql);
         if (outcome.gaveUp()) {
             return Statement.unparseable(kind, outcome.error());
         }
         if (outcome.ok() && outcome.statement().kind() == kind) {
             return outcome.statement();
         }
-        Statement recovered = TolerantStatementReader.read(sql);
+        Statement recovered = TolerantStatementReader.read(sql, tokens);
         String note = outcome.ok() ? "JSqlParser read it as " + outcome.statement().kind() : outcome.error()
                 + (outcome.errorLine() > 0 ? " at line " + outcome.errorLine() + ", column " + outcome.errorColumn()
                 : "");
@@ -64,6 +77,20 @@ public final class StatementParser {
                     note + "; no clause could be read", recovered.online());
         }
         return recovered.withParseNote(note + "; recovered by the clause reader");
+    }
+
+    private JSqlParserAdapter jsqlparser() {
+        JSqlParserAdapter adapter = jsqlparser;
+        if (adapter == null) {
+            synchronized (this) {
+                adapter = jsqlparser;
+                if (adapter == null) {
+                    adapter = new JSqlParserAdapter(parseTimeoutMillis);
+                    jsqlparser = adapter;
+                }
+            }
+        }
+        return adapter;
     }
 
     /**

@@ -86,7 +86,11 @@ public final class TolerantStatementReader {
 
     /** Reads a statement; {@code parsed=false} only when not even its kind-specific head could be read. */
     public static Statement read(String sql) {
-        List<Token> tokens = SqlLexer.tokenize(sql);
+        return read(sql, SqlLexer.tokenize(sql));
+    }
+
+    /** {@link #read(String)} over the statement's tokens, already made by {@link SqlLexer#tokenize}. */
+    public static Statement read(String sql, List<Token> tokens) {
         StatementKind kind = kindOf(tokens);
         TokenCursor in = new TokenCursor(tokens);
         return switch (kind) {
