@@ -317,9 +317,15 @@ public final class Schema {
                     partitioned = false;
                     options.remove(TableFacts.PARTITIONS);
                 }
-                // Partitions added, dropped or reorganized: their names are no longer known (read conservatively).
-                case ADD_PARTITION, DROP_PARTITION, REORGANIZE_PARTITION, COALESCE_PARTITION ->
+                // Partitions added, dropped or reorganized: the names follow; what does not fit leaves them unknown.
+                case ADD_PARTITION, DROP_PARTITION, REORGANIZE_PARTITION, COALESCE_PARTITION -> {
+                    String names = PartitionNames.after(op.kind(), op.text(), options.get(TableFacts.PARTITIONS));
+                    if (names == null) {
                         options.remove(TableFacts.PARTITIONS);
+                    } else {
+                        options.put(TableFacts.PARTITIONS, names);
+                    }
+                }
                 case SYSTEM_VERSIONING -> {
                     String text = op.text() == null ? "" : op.text().strip().toUpperCase(java.util.Locale.ROOT);
                     if (text.startsWith("DROP")) {

@@ -177,7 +177,7 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
         return cs == null ? null : cs.toLowerCase(Locale.ROOT);
     }
 
-    /** The partitions' names, in order, when the CREATE listed them and nothing changed them since; else empty. */
+    /** The partitions' names when the CREATE listed them and every partition clause since kept them known; else empty. */
     public Optional<List<String>> partitionNames() {
         String names = options.get(PARTITIONS);
         return names == null || names.isBlank() ? Optional.empty() : Optional.of(List.of(names.split(",")));
