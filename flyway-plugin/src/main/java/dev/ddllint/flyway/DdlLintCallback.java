@@ -94,8 +94,9 @@ public class DdlLintCallback implements Callback {
         if (event == Event.AFTER_MIGRATE || event == Event.AFTER_MIGRATE_ERROR) {
             // Flyway opens a connection of its own (a login) for an event some callback supports, asking just
             // before it: so only when there is something left to put back or clean up (docs/benchmarks.md).
-            return lockWaitTimeout.changedAny() || event == Event.AFTER_MIGRATE_ERROR && failedVersion != null
-                    && run != null && run.shadow() != null && !run.shadow().isEmpty();
+            Run r = run;
+            return lockWaitTimeout.changedAny()
+                    || event == Event.AFTER_MIGRATE_ERROR && failedVersion != null && r != null && r.shadow() != null;
         }
         return event == Event.BEFORE_MIGRATE || event == Event.BEFORE_EACH_MIGRATE
                 || event == Event.BEFORE_EACH_MIGRATE_STATEMENT
