@@ -21,4 +21,9 @@ if [ -d "$CORPUS" ]; then
   fi
 fi
 rows+=("CLI, examples/ (JSON report)" "java -jar $JAR check examples --format json --fail-on never")
+# The launcher (cli/target/ddl-lint: JVM flags and the CDS archive, docs/benchmarks.md), when the build made it.
+if [ -x cli/target/ddl-lint ]; then
+  [ -d "$CORPUS" ] && rows+=("launcher, corpus" "cli/target/ddl-lint check $CORPUS --format json --fail-on never")
+  rows+=("launcher, examples/" "cli/target/ddl-lint check examples --format json --fail-on never")
+fi
 measure "$RUNS" "${rows[@]}"

@@ -91,10 +91,16 @@ public class DdlLintCallback implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
+        if (event == Event.AFTER_MIGRATE || event == Event.AFTER_MIGRATE_ERROR) {
+            // Flyway opens a connection of its own (a login) for an event some callback supports, asking just
+            // before it: so only when there is something left to put back or clean up (docs/benchmarks.md).
+            Run r = run;
+            return lockWaitTimeout.changedAny()
+                    || event == Event.AFTER_MIGRATE_ERROR && failedVersion != null && r != null && r.shadow() != null;
+        }
         return event == Event.BEFORE_MIGRATE || event == Event.BEFORE_EACH_MIGRATE
                 || event == Event.BEFORE_EACH_MIGRATE_STATEMENT
-                || event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_ERROR
-                || event == Event.AFTER_MIGRATE || event == Event.AFTER_MIGRATE_ERROR;
+                || event == Event.AFTER_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_ERROR;
     }
 
     @Override
@@ -155,6 +161,9 @@ public class DdlLintCallback implements Callback {
     // ------------------------------------------------------------------------------------------ BEFORE_MIGRATE
 
     private void beforeMigrate(Context context) {
+        // AFTER_MIGRATE may not have run for the last migrate (nothing to clean up then): start afresh.
+        failedVersion = null;
+        currentScript = null;
         DdlLintOptions options = options(context.getConfiguration());
         run = new Run(options, null, null, 0, null);
         if (options.mode() == DdlLintOptions.Mode.OFF) {
@@ -166,7 +175,7 @@ public class DdlLintCallback implements Callback {
         MigrationGate.Result result;
         try {
             Configuration flyway = context.getConfiguration();
-            List<MigrationInfo> infos = PendingMigrations.list(flyway);
+            List<MigrationInfo> infos = PendingMigrations.list(flyway, connection);
             if (infos.isEmpty()) {
                 log().info("ddl-lint: no pending migration");
                 return;

@@ -27,7 +27,7 @@ import java.util.Set;
  *
  * <p>Flyway's callback API does not hand the pending migrations to a BEFORE_MIGRATE callback, so they are asked
  * of Flyway itself: a second Flyway instance on a copy of the same configuration (same locations, resolvers,
- * target, outOfOrder, ignore patterns, data source), with no callbacks, runs {@code info()}. Its pending and
+ * target, outOfOrder, ignore patterns), with no callbacks, on the callback's connection, runs {@code info()}. Its pending and
  * outdated (repeatable, changed) migrations are exactly those {@code migrate} applies next.
  */
 final class PendingMigrations {
@@ -57,13 +57,38 @@ final class PendingMigrations {
     private PendingMigrations() {
     }
 
-    /** The migrations {@code migrate} will run for this configuration, in order. */
+    /**
+     * The migrations {@code migrate} will run for this configuration, in order. With the callback's connection
+     * the second Flyway reads on it ({@link BorrowedConnection}): no second login, which was most of the cost of
+     * a start with nothing pending (docs/benchmarks.md); a Flyway that cannot take a data source that way gets its
+     * own connection, as before.
+     */
+    static List<MigrationInfo> list(Configuration configuration, java.sql.Connection connection) {
+        Flyway probe = null;
+        if (connection != null) {
+            try {
+                probe = probe(configuration).dataSource(new BorrowedConnection(connection)).load();
+            } catch (LinkageError e) {
+                // a Flyway without FluentConfiguration.dataSource(DataSource): its own connection below
+            }
+        }
+        return probe != null ? pending(probe) : list(configuration);
+    }
+
+    /** The same, on a connection of the second Flyway's own. */
     static List<MigrationInfo> list(Configuration configuration) {
-        Flyway probe = Flyway.configure(configuration.getClassLoader())
+        return pending(probe(configuration).load());
+    }
+
+    /** A copy of the configuration (same locations, resolvers, target, data source …) without callbacks. */
+    private static org.flywaydb.core.api.configuration.FluentConfiguration probe(Configuration configuration) {
+        return Flyway.configure(configuration.getClassLoader())
                 .configuration(configuration)
                 .callbacks(new Callback[0])
-                .skipDefaultCallbacks(true)
-                .load();
+                .skipDefaultCallbacks(true);
+    }
+
+    private static List<MigrationInfo> pending(Flyway probe) {
         List<MigrationInfo> result = new ArrayList<>();
         for (MigrationInfo info : probe.info().all()) {
             if (info.getState() != null && TO_RUN.contains(info.getState().name())) {

@@ -83,6 +83,13 @@ final class SessionLockWaitTimeout {
         }
     }
 
+    /** Whether a connection still has the timeout this class set (not yet put back). */
+    boolean changedAny() {
+        synchronized (previous) {
+            return !previous.isEmpty();
+        }
+    }
+
     /** Every value still changed (after the run, or after it failed). */
     void restoreAll() {
         List<Connection> connections;

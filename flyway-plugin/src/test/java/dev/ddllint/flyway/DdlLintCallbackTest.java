@@ -175,6 +175,70 @@ class DdlLintCallbackTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(TestServers.ALL)
+    void theCallbackCostsNoMoreLoginsThanAnyBeforeMigrateCallback(TestServers.Server server, @TempDir Path dir)
+            throws Exception {
+        // Flyway opens a connection for each event a callback supports (here BEFORE_MIGRATE). ddl-lint reads the
+        // pending list on that one, and asks for AFTER_MIGRATE only with something to put back: no more logins.
+        Files.writeString(dir.resolve("V1__create.sql"), "CREATE TABLE t (id INT PRIMARY KEY, v INT);\n");
+        Files.writeString(dir.resolve("V2__add.sql"), "ALTER TABLE t ADD COLUMN w INT;\n");
+        try (ScratchDatabase plain = ScratchDatabase.create(server, "ddl_lint_fw");
+             ScratchDatabase checked = ScratchDatabase.create(server, "ddl_lint_fw")) {
+            java.util.concurrent.atomic.AtomicInteger plainLogins = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger checkedLogins = new java.util.concurrent.atomic.AtomicInteger();
+            for (int run = 0; run < 2; run++) { // two pending, then nothing pending
+                Flyway.configure().dataSource(counting(plain.jdbcUrl(), plainLogins))
+                        .locations("filesystem:" + dir).callbacks(BEFORE_MIGRATE_ONLY).load().migrate();
+                Flyway.configure().dataSource(counting(checked.jdbcUrl(), checkedLogins))
+                        .locations("filesystem:" + dir).callbacks(DdlLintCallback.builder().build()).load()
+                        .migrate();
+                assertThat(checkedLogins.get()).as("connections opened, run %d", run).isEqualTo(plainLogins.get());
+            }
+            assertThat(FlywayHistory.versions(checked)).containsExactly("1", "2");
+        }
+    }
+
+    /** A callback that does nothing in BEFORE_MIGRATE, the least a gate before the first migration needs. */
+    private static final org.flywaydb.core.api.callback.Callback BEFORE_MIGRATE_ONLY =
+            new org.flywaydb.core.api.callback.Callback() {
+                public boolean supports(org.flywaydb.core.api.callback.Event event,
+                                        org.flywaydb.core.api.callback.Context context) {
+                    return event == org.flywaydb.core.api.callback.Event.BEFORE_MIGRATE;
+                }
+
+                public boolean canHandleInTransaction(org.flywaydb.core.api.callback.Event event,
+                                                      org.flywaydb.core.api.callback.Context context) {
+                    return true;
+                }
+
+                public void handle(org.flywaydb.core.api.callback.Event event,
+                                   org.flywaydb.core.api.callback.Context context) {
+                }
+
+                public String getCallbackName() {
+                    return "before-migrate-only";
+                }
+            };
+
+    /** A data source that opens a new connection each time, counting them. */
+    private static DataSource counting(String url, java.util.concurrent.atomic.AtomicInteger opened) {
+        return (DataSource) Proxy.newProxyInstance(DdlLintCallbackTest.class.getClassLoader(),
+                new Class<?>[]{DataSource.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getConnection" -> {
+                        opened.incrementAndGet();
+                        yield java.sql.DriverManager.getConnection(url);
+                    }
+                    case "getLoginTimeout", "hashCode" -> method.getName().equals("hashCode")
+                            ? System.identityHashCode(proxy) : 0;
+                    case "isWrapperFor" -> false;
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "counting " + url;
+                    case "getParentLogger" -> Logger.getGlobal();
+                    default -> null;
+                });
+    }
+
     @Test
     void aBadOptionInFlywaysConfigurationStopsMigrateNamingIt() {
         FluentConfiguration c = Flyway.configure().configuration(Map.of("flyway.plugins.ddllint.lockCheck",

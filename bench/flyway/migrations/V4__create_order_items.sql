@@ -1,0 +1,7 @@
+CREATE TABLE order_items (
+  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  order_id BIGINT NOT NULL,
+  sku VARCHAR(40) NOT NULL,
+  quantity INT NOT NULL DEFAULT 1,
+  KEY idx_order (order_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
