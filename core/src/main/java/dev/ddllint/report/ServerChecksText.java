@@ -55,8 +55,9 @@ final class ServerChecksText {
             return;
         }
         out.append("server verification on ").append(server).append(":\n").append(lines);
-        out.append("ddl-lint verify: ").append(counts.values().stream().mapToInt(Integer::intValue).sum())
-                .append(" statements checked on ").append(server);
+        int checked = counts.values().stream().mapToInt(Integer::intValue).sum();
+        out.append("ddl-lint verify: ").append(checked).append(checked == 1 ? " statement" : " statements")
+                .append(" checked on ").append(server);
         String sep = ": ";
         for (Map.Entry<Agreement.Outcome, Integer> e : counts.entrySet()) {
             out.append(sep).append(e.getValue()).append(' ').append(e.getKey());

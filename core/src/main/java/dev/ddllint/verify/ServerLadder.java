@@ -77,6 +77,14 @@ public final class ServerLadder {
         return attemptCount;
     }
 
+    /**
+     * The scratch database holds what {@code setup} builds already (the caller built it, statement by statement):
+     * the first attempt runs without running the setup again.
+     */
+    public void assumeIntact(Setup setup) {
+        intactSetup = setup.key();
+    }
+
     /** Forgets the intact setup (the caller changed the scratch database). */
     public void invalidate() {
         intactSetup = null;

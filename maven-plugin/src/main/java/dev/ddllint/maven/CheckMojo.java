@@ -168,7 +168,7 @@ public class CheckMojo extends AbstractDdlLintMojo {
                         + " no finding any more (fixed, or the file was renamed); 'mvn ddl-lint:baseline' rewrites it");
             }
         }
-        AnalysisReport report = result.report();
+        AnalysisReport report = analysed(result);
 
         List<String> written = writeReports(report, reportFormats, options);
         logText(report);
@@ -180,9 +180,24 @@ public class CheckMojo extends AbstractDdlLintMojo {
         }
         getLog().info("ddl-lint: reports " + String.join(", ", written));
 
+        String beyond = failureBeyondFindings();
         if (result.fails()) {
-            throw new MojoFailureException(failureMessage(result, reportFormats, options));
+            throw new MojoFailureException((beyond == null ? "" : beyond + "\n")
+                    + failureMessage(result, reportFormats, options));
         }
+        if (beyond != null) {
+            throw new MojoFailureException(beyond);
+        }
+    }
+
+    /** The report to write and log: check's is the analysis' own. */
+    protected AnalysisReport analysed(LintResult result) throws MojoExecutionException {
+        return result.report();
+    }
+
+    /** Why the build fails besides the findings (after the reports are written), or null: check has none. */
+    protected String failureBeyondFindings() {
+        return null;
     }
 
     @Override

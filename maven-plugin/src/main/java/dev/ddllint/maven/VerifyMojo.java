@@ -1,0 +1,116 @@
+package dev.ddllint.maven;
+
+import dev.ddllint.analysis.AnalysisReport;
+import dev.ddllint.analysis.StatementReport;
+import dev.ddllint.live.JdbcConnections;
+import dev.ddllint.run.LintResult;
+import dev.ddllint.verify.Verification;
+import dev.ddllint.verify.Verifier;
+import dev.ddllint.verify.VerifyException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * {@code mvn ddl-lint:verify -Dddl-lint.scratchUrl=URL}: {@code check}, then each ALTER / CREATE INDEX / DROP INDEX
+ * / OPTIMIZE confirmed on a scratch server by core's {@link Verifier} (docs/verify.md). The reports carry the
+ * server's answer beside each verdict; a verdict more online than the server's answer fails the build.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class VerifyMojo extends CheckMojo {
+
+    /**
+     * The scratch server, where ddl-lint creates a database of its own ({@code ddl_lint_verify_…}), runs the DDL
+     * there only and drops it. Password: the environment variable {@code DDL_LINT_SCRATCH_PASSWORD}.
+     */
+    @Parameter(property = "ddl-lint.scratchUrl", required = true)
+    protected String scratchUrl;
+
+    /**
+     * A database to read the tables no migration creates from, read only ({@code SHOW CREATE TABLE}); password:
+     * {@code DDL_LINT_JDBC_PASSWORD}.
+     */
+    @Parameter(property = "ddl-lint.sourceUrl")
+    protected String sourceUrl;
+
+    /** Run even when {@code scratchUrl} reaches the source's server and database. */
+    @Parameter(property = "ddl-lint.allowSameServer", defaultValue = "false")
+    protected boolean allowSameServer;
+
+    private Connection scratch;
+    private String disagreements;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            super.execute();
+            return;
+        }
+        try (Connection c = JdbcConnections.open(scratchUrl, false, "DDL_LINT_SCRATCH_PASSWORD")) {
+            scratch = c;
+            if (target == null || target.isBlank()) {
+                // the verdicts for the scratch server's version, so both sides speak of one server
+                target = Verifier.serverOf(c).toString();
+            }
+            super.execute();
+        } catch (SQLException e) {
+            throw new MojoExecutionException("ddl-lint: verify: cannot use the scratch server "
+                    + JdbcConnections.redact(scratchUrl) + ": " + JdbcConnections.redact(firstLine(e)));
+        }
+    }
+
+    @Override
+    protected AnalysisReport analysed(LintResult result) throws MojoExecutionException {
+        Connection source = null;
+        Verification v;
+        try {
+            if (sourceUrl != null && !sourceUrl.isBlank()) {
+                source = JdbcConnections.open(sourceUrl, true);
+            }
+            v = Verifier.builder().scratch(scratch, () -> JdbcConnections.open(scratchUrl, false,
+                            "DDL_LINT_SCRATCH_PASSWORD")).source(source).allowSameServer(allowSameServer).build()
+                    .verify(result.report());
+        } catch (SQLException e) {
+            throw new MojoExecutionException("ddl-lint: verify: cannot use the source database "
+                    + JdbcConnections.redact(sourceUrl) + ": " + JdbcConnections.redact(firstLine(e)));
+        } catch (VerifyException e) {
+            throw new MojoExecutionException("ddl-lint: verify: " + JdbcConnections.redact(e.getMessage()));
+        } finally {
+            if (source != null) {
+                try {
+                    source.close();
+                } catch (SQLException e) {
+                    // a read-only connection: nothing to lose
+                }
+            }
+        }
+        v.notes().forEach(n -> getLog().info("ddl-lint: verify: " + n));
+        getLog().info("ddl-lint: verify: " + v.summary() + " (scratch database " + v.scratchDatabase() + ", dropped)");
+        if (!v.disagreements().isEmpty()) {
+            StringBuilder m = new StringBuilder("ddl-lint: verify: the server disagrees with "
+                    + v.disagreements().size() + " verdict" + (v.disagreements().size() == 1 ? "" : "s") + ":");
+            for (StatementReport s : v.disagreements()) {
+                m.append("\n  ").append(v.pathOf(s)).append(':').append(s.source().line()).append(' ')
+                        .append(s.server().outcome()).append(' ').append(String.join("; ", s.server().details()));
+            }
+            m.append("\n").append(v.disagreements().get(0).server().howToFile()).append(" (in the report)");
+            disagreements = m.toString();
+        }
+        return v.report();
+    }
+
+    @Override
+    protected String failureBeyondFindings() {
+        return disagreements;
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}

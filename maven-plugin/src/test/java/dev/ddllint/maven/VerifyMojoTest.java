@@ -1,0 +1,83 @@
+package dev.ddllint.maven;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code mvn ddl-lint:verify}: the same core Verifier as the CLI, on MySQL ({@code DDL_LINT_MYSQL_URL}). */
+class VerifyMojoTest {
+
+    private static VerifyMojo mojo(Path basedir, String scratchUrl) throws Exception {
+        Model model = new Model();
+        model.setBuild(new Build());
+        Resource resources = new Resource();
+        resources.setDirectory(basedir.resolve("src/main/resources").toString());
+        model.getBuild().addResource(resources);
+        MavenProject project = new MavenProject(model);
+        project.setFile(basedir.resolve("pom.xml").toFile());
+        VerifyMojo mojo = new VerifyMojo();
+        mojo.project = project;
+        mojo.scratchUrl = scratchUrl;
+        mojo.formats = List.of("json");
+        mojo.outputDirectory = basedir.resolve("target/ddl-lint").toFile();
+        mojo.docsBaseUrl = dev.ddllint.report.ReportOptions.DEFAULT_DOCS_BASE_URL;
+        return mojo;
+    }
+
+    private static String mysqlUrl() {
+        String url = System.getenv("DDL_LINT_MYSQL_URL");
+        if (url == null || url.isBlank()) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                Assertions.fail("DDL_LINT_MYSQL_URL is not set (CI=true)");
+            }
+            Assumptions.abort("DDL_LINT_MYSQL_URL is not set");
+        }
+        return url;
+    }
+
+    @Test
+    void verifiesTheMigrationsOnTheScratchServerAndWritesTheServersAnswer(@TempDir Path dir) throws Exception {
+        String url = mysqlUrl();
+        Path migrations = Files.createDirectories(dir.resolve("src/main/resources/db/migration"));
+        Files.writeString(migrations.resolve("V1__t.sql"), "CREATE TABLE t (id INT PRIMARY KEY, n INT);\n");
+        Files.writeString(migrations.resolve("V2__add.sql"), "SET SESSION lock_wait_timeout = 5;\n"
+                + "ALTER TABLE t ADD COLUMN c INT, ALGORITHM=INSTANT;\n");
+        mojo(dir, url).execute();
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("target/ddl-lint/ddl-lint.json").toFile());
+        assertThat(report.path("verification").path("checked").asInt()).isEqualTo(1);
+        assertThat(report.path("verification").path("disagreements").asInt()).isZero();
+        assertThat(report.path("target").asText()).startsWith("mysql:9.").as("the scratch server's version");
+
+        // an unsafe migration still fails the build on its finding
+        Files.writeString(migrations.resolve("V3__type.sql"), "SET SESSION lock_wait_timeout = 5;\n"
+                + "ALTER TABLE t MODIFY COLUMN n BIGINT;\n");
+        assertThatThrownBy(() -> mojo(dir, url).execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("column-type-change");
+    }
+
+    @Test
+    void aDeadScratchServerIsAnExecutionErrorWithoutThePassword(@TempDir Path dir) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("src/main/resources/db/migration"));
+        Files.writeString(migrations.resolve("V1__t.sql"), "ALTER TABLE t ADD COLUMN c INT;\n");
+        assertThatThrownBy(() -> mojo(dir, "jdbc:mysql://127.0.0.1:1/?user=root&password=s3cret&connectTimeout=2000")
+                .execute()).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("ddl-lint: verify: cannot use the scratch server")
+                .hasMessageNotContaining("s3cret");
+    }
+}
