@@ -29,9 +29,6 @@ import java.sql.SQLException;
                 "2:ddl-lint could not do its job (bad arguments, scratch server unreachable or refused)"})
 final class VerifyCommand extends CheckCommand {
 
-    /** The scratch server's password, kept out of the URL. */
-    static final String SCRATCH_PASSWORD_VARIABLE = "DDL_LINT_SCRATCH_PASSWORD";
-
     @Option(names = "--scratch-url", paramLabel = "URL", required = true,
             description = "Scratch server where ddl-lint creates a database of its own (ddl_lint_verify_…), runs the "
                     + "DDL there only, and drops it when done. Password: DDL_LINT_SCRATCH_PASSWORD. Never production.")
@@ -52,7 +49,7 @@ final class VerifyCommand extends CheckCommand {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        try (Connection c = JdbcConnections.open(scratchUrl, false, SCRATCH_PASSWORD_VARIABLE)) {
+        try (Connection c = JdbcConnections.open(scratchUrl, false, JdbcConnections.SCRATCH_PASSWORD_VARIABLE)) {
             scratch = c;
             scratchTarget = Verifier.serverOf(c);
             return super.call();
@@ -84,7 +81,7 @@ final class VerifyCommand extends CheckCommand {
                 source = JdbcConnections.open(liveUrl, true);
             }
             v = Verifier.builder().scratch(scratch, () -> JdbcConnections.open(scratchUrl, false,
-                            SCRATCH_PASSWORD_VARIABLE)).source(source).allowSameServer(allowSameServer).build()
+                            JdbcConnections.SCRATCH_PASSWORD_VARIABLE)).source(source).allowSameServer(allowSameServer).build()
                     .verify(result.report());
         } catch (SQLException e) {
             err.println("ddl-lint: verify: cannot use the source database " + JdbcConnections.redact(liveUrl) + ": "

@@ -14,6 +14,8 @@ public final class JdbcConnections {
 
     public static final String PASSWORD_VARIABLE = "DDL_LINT_JDBC_PASSWORD";
     public static final String URL_VARIABLE = "DDL_LINT_JDBC_URL";
+    /** The scratch server's password for verify (CLI, Maven, the Flyway callback's mode=verify). */
+    public static final String SCRATCH_PASSWORD_VARIABLE = "DDL_LINT_SCRATCH_PASSWORD";
 
     private JdbcConnections() {
     }

@@ -25,8 +25,8 @@ final class ScratchVerification {
     static String run(Connection flyway, MigrationGate.Result result, DdlLintOptions options) {
         String url = options.scratchUrl();
         Verification verification;
-        try (Connection scratch = JdbcConnections.open(url, false)) {
-            verification = Verifier.builder().scratch(scratch, () -> JdbcConnections.open(url, false))
+        try (Connection scratch = JdbcConnections.open(url, false, JdbcConnections.SCRATCH_PASSWORD_VARIABLE)) {
+            verification = Verifier.builder().scratch(scratch, () -> JdbcConnections.open(url, false, JdbcConnections.SCRATCH_PASSWORD_VARIABLE))
                     .source(flyway).build().verify(result.report());
         } catch (SQLException e) {
             throw new FlywayException("ddl-lint (mode=verify) cannot reach the scratch server "

@@ -51,7 +51,7 @@ public class VerifyMojo extends CheckMojo {
             super.execute();
             return;
         }
-        try (Connection c = JdbcConnections.open(scratchUrl, false, "DDL_LINT_SCRATCH_PASSWORD")) {
+        try (Connection c = JdbcConnections.open(scratchUrl, false, JdbcConnections.SCRATCH_PASSWORD_VARIABLE)) {
             scratch = c;
             if (target == null || target.isBlank()) {
                 // the verdicts for the scratch server's version, so both sides speak of one server
@@ -73,7 +73,7 @@ public class VerifyMojo extends CheckMojo {
                 source = JdbcConnections.open(sourceUrl, true);
             }
             v = Verifier.builder().scratch(scratch, () -> JdbcConnections.open(scratchUrl, false,
-                            "DDL_LINT_SCRATCH_PASSWORD")).source(source).allowSameServer(allowSameServer).build()
+                            JdbcConnections.SCRATCH_PASSWORD_VARIABLE)).source(source).allowSameServer(allowSameServer).build()
                     .verify(result.report());
         } catch (SQLException e) {
             throw new MojoExecutionException("ddl-lint: verify: cannot use the source database "
