@@ -36,7 +36,16 @@ public final class Main {
             c.getErr().println("ddl-lint: internal error: " + e);
             return EXIT_TOOL_FAILURE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (VirtualMachineError e) {
+            // picocli handles exceptions only: without this an OutOfMemoryError would exit 1, "unsafe migration".
+            err.println("ddl-lint: " + (e instanceof OutOfMemoryError ? "the JVM ran out of memory" : "the JVM failed")
+                    + " (" + e + "); no report was written. Give it more heap (java -Xmx2g -jar ddl-lint.jar …), or "
+                    + "check fewer files at a time.");
+            err.flush();
+            return EXIT_TOOL_FAILURE;
+        }
     }
 
     @CommandLine.Command(name = "ddl-lint", mixinStandardHelpOptions = true,
