@@ -77,7 +77,9 @@ class PtOscFlywayTest {
             assertThat(columnType(c, "load_t", "v")).isEqualTo("bigint");
             assertThat(f.writesFailed()).as("failed writes: %s", f.errorMessages()).isZero();
             assertThat(f.updatesMissingRow()).as("updates that found no row").isZero();
-            assertThat(f.maxWriteLatencyMillis()).as("longest write (ms)").isLessThan(1000);
+            // A stall of the table, not a slow machine: the longest time in which no write completed (under the
+            // one-chunk copy of the explain_format bug it was 1.4-3.8 s). The latencies are printed and plotted.
+            assertThat(f.longestWriteGapSeconds()).as("longest time without a completed write (s)").isLessThan(1.0);
             assertThat(f.writesOk()).as("the load ran").isGreaterThan(100);
             assertThat(after).as("the table holds every acknowledged write and nothing else")
                     .isEqualTo(load.expected());
