@@ -36,7 +36,16 @@ public final class Main {
             c.getErr().println("ddl-lint: internal error: " + e);
             return EXIT_TOOL_FAILURE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The analysis is dropped as the error unwinds, so there is room again for the message.
+            err.println("ddl-lint: out of memory (" + e.getMessage() + ", maximum heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB): give the JVM more (-Xmx) or lower "
+                    + "maxFileSize / maxStatementSize in ddl-lint.yml");
+            err.flush();
+            return EXIT_TOOL_FAILURE;
+        }
     }
 
     @CommandLine.Command(name = "ddl-lint", mixinStandardHelpOptions = true,

@@ -19,6 +19,7 @@ final class ScriptScanner {
     private final String s;
     private final int n;
     private final Replacements replacements;
+    private final long maxStatementSize;
     private final BlockTracker blocks = new BlockTracker();
     private final StatementEdits edits = new StatementEdits();
 
@@ -49,6 +50,7 @@ final class ScriptScanner {
         this.s = text;
         this.n = text.length();
         this.replacements = new Replacements(options);
+        this.maxStatementSize = options == null ? Long.MAX_VALUE : options.maxStatementSize();
         if (encodingProblem != null) {
             problems.add(encodingProblem);
         }
@@ -210,15 +212,37 @@ final class ScriptScanner {
         if (started) {
             int lastEnd = lastIndex + (Character.isHighSurrogate(s.charAt(lastIndex)) && lastIndex + 1 < n
                     && Character.isLowSurrogate(s.charAt(lastIndex + 1)) ? 2 : 1);
-            String sql = edits.apply(s, stStart, lastEnd);
-            if (!sql.isEmpty()) {
-                statements.add(new ScriptStatement(sql, s.substring(stStart, lastEnd), stLine, stCol, lastLine,
-                        lastCol, delimiter, blocks.compound()));
+            if (lastEnd - stStart > maxStatementSize) {
+                tooLarge(lastEnd);
+            } else {
+                String sql = edits.apply(s, stStart, lastEnd);
+                if (!sql.isEmpty()) {
+                    statements.add(new ScriptStatement(sql, s.substring(stStart, lastEnd), stLine, stCol, lastLine,
+                            lastCol, delimiter, blocks.compound()));
+                }
             }
         }
         started = false;
         edits.clear();
         blocks.reset();
+    }
+
+    /**
+     * A statement over {@code maxStatementSize}: only its beginning is copied (the whole would cost memory in
+     * proportion to the input, several times over), reported, and never parsed.
+     */
+    private void tooLarge(int lastEnd) {
+        int prefixEnd = Math.min(lastEnd, stStart + ScriptStatement.TOO_LARGE_PREFIX);
+        if (prefixEnd < lastEnd && Character.isHighSurrogate(s.charAt(prefixEnd - 1))) {
+            prefixEnd--;
+        }
+        String sql = edits.apply(s, stStart, prefixEnd);
+        statements.add(new ScriptStatement(sql, s.substring(stStart, prefixEnd), stLine, stCol, lastLine, lastCol,
+                delimiter, blocks.compound(), true));
+        problems.add(new ScriptProblem(ScriptProblem.INPUT_TOO_LARGE, stLine, stCol, String.format(Locale.ROOT,
+                "statement of %,d characters (to line %d) is longer than maxStatementSize (%,d): it is not read, "
+                        + "so its DDL counts as not understood (assumed the worst: COPY, LOCK=EXCLUSIVE)",
+                lastEnd - stStart, lastLine, maxStatementSize)));
     }
 
     // ---------------------------------------------------------------- DELIMITER
