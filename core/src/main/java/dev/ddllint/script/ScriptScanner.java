@@ -108,8 +108,12 @@ final class ScriptScanner {
         } else if (c == '#') {
             lineComment();
         } else if (c == '/' && next == '*') {
-            if (!inVersioned && isVersionedOpen()) {
-                versionedOpen();
+            if (isVersionedOpen()) {
+                if (inVersioned) {
+                    nestedVersionedOpen();
+                } else {
+                    versionedOpen();
+                }
             } else {
                 blockComment();
             }
@@ -308,6 +312,26 @@ final class ScriptScanner {
         consumeSignificant(markerEnd - i);
         edit(from, i, null);
         inVersioned = true;
+    }
+
+    /**
+     * {@code /*!50100} inside a versioned comment: MySQL 9.7 and MariaDB 10.11/11.8 drop the marker and read on,
+     * and the first {@code *}{@code /} ends the versioned comment, so what follows it is SQL again
+     * ({@code SELECT 1 /*!40101 , 2 /*!50100 , 3 *}{@code / , 4} gives 1, 2, 3, 4 on all three; with a second
+     * {@code *}{@code /} after the 4 it is a syntax error near {@code /}). A nested version above the server's
+     * is skipped by the server as a nested comment instead; like every versioned comment here, it is read as
+     * the newest servers read it.
+     */
+    private void nestedVersionedOpen() {
+        int from = i;
+        int markerEnd = i + (s.charAt(i + 2) == '!' ? 3 : 4);
+        int digits = 0;
+        while (markerEnd < n && digits < 6 && isDigit(s.charAt(markerEnd))) {
+            markerEnd++;
+            digits++;
+        }
+        consumeSignificant(markerEnd - i);
+        edit(from, i, null);
     }
 
     private void lineComment() {
