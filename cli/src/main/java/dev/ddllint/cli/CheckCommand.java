@@ -176,7 +176,7 @@ class CheckCommand implements Callable<Integer> {
         }
         List<SourceFile> files;
         try {
-            files = MigrationFiles.collect(paths, cwd);
+            files = MigrationFiles.collect(paths, cwd, run.configuration().limits().maxFileSize());
         } catch (MigrationFiles.UnusablePathException e) {
             err.println("ddl-lint: " + e.getMessage());
             return Main.EXIT_TOOL_FAILURE;

@@ -40,9 +40,11 @@ public final class Main {
             return cli.execute(args);
         } catch (VirtualMachineError e) {
             // picocli handles exceptions only: without this an OutOfMemoryError would exit 1, "unsafe migration".
+            // The analysis is dropped as the error unwinds, so there is room again for the message.
             err.println("ddl-lint: " + (e instanceof OutOfMemoryError ? "the JVM ran out of memory" : "the JVM failed")
-                    + " (" + e + "); no report was written. Give it more heap (java -Xmx2g -jar ddl-lint.jar …), or "
-                    + "check fewer files at a time.");
+                    + " (" + e.getMessage() + ", maximum heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB); no report was written: give the JVM more (java -Xmx2g -jar ddl-lint.jar …) or lower "
+                    + "maxFileSize / maxStatementSize in ddl-lint.yml");
             err.flush();
             return EXIT_TOOL_FAILURE;
         }

@@ -85,8 +85,11 @@ final class PtOscCommandLine implements Callable<Integer> {
                 return Main.EXIT_TOOL_FAILURE;
             }
             LintRun run = LintRun.builder().configFolders(List.of(Path.of(""))).load();
-            FileReport report = run.check(List.of(new SourceFile(file.toString(), Files.readAllBytes(file))))
-                    .report().files().get(0);
+            long size = Files.size(file);
+            SourceFile source = size > run.configuration().limits().maxFileSize()
+                    ? SourceFile.unread(file.toString(), size)
+                    : new SourceFile(file.toString(), Files.readAllBytes(file));
+            FileReport report = run.check(List.of(source)).report().files().get(0);
             List<StatementReport> marked = report.statements().stream().filter(s -> s.runWith() != null).toList();
             statements = !marked.isEmpty() ? marked : report.statements().stream()
                     .filter(s -> s.statement().parsed() && s.statement().table() != null

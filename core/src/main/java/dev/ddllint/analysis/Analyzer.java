@@ -174,7 +174,8 @@ public final class Analyzer {
     }
 
     private List<ParsedFile> parseAll(List<SourceFile> files) {
-        ScriptOptions options = new ScriptOptions(config.placeholders(), config.replacements(), true);
+        ScriptOptions options = new ScriptOptions(config.placeholders(), config.replacements(), true,
+                config.limits().maxStatementSize());
         if (files.size() <= 1) {
             return files.stream().map(f -> parse(f, options)).toList();
         }
@@ -210,12 +211,23 @@ public final class Analyzer {
     private static final long ANALYSIS_STACK_BYTES = 32L << 20;
 
     private ParsedFile parse(SourceFile file, ScriptOptions options) {
+        long maxFileSize = config.limits().maxFileSize();
+        if (file.size() > maxFileSize) {
+            // Not read (MigrationFiles left it on disk) or dropped unread (a front end had it in memory).
+            ScriptProblem tooLarge = new ScriptProblem(ScriptProblem.INPUT_TOO_LARGE, 1, 1, String.format(
+                    java.util.Locale.ROOT, "file of %,d bytes is larger than maxFileSize (%,d): it is not read, so "
+                            + "none of its statements is checked and the tables it changes are not known after it",
+                    file.size(), maxFileSize));
+            return new ParsedFile(file.path(), List.of(tooLarge), List.of(), DeclaredStats.of(List.of(),
+                    file.path()), IgnoreDirectives.of(List.of(), ignorable, FILE_RULES), RunWithDirectives.of(
+                    List.of()), List.of());
+        }
         ScriptReadResult script = ScriptReader.read(file.content(), options);
         List<ParsedStatement> statements = new ArrayList<>(script.statements().size());
         Map<String, List<Integer>> calls = calls(script.statements());
         DynamicSql dynamic = new DynamicSql();
         for (ScriptStatement s : script.statements()) {
-            if (s.compound()) {
+            if (s.compound() && !s.tooLarge()) {
                 addRoutine(s, calls, dynamic, statements);
             } else {
                 add(s, StatementOrigin.FILE, dynamic, statements);
@@ -236,6 +248,12 @@ public final class Analyzer {
      * a literal; dynamic SQL whose text cannot be known marks the statement ({@code dynamic-ddl-not-checked}).
      */
     private void add(ScriptStatement s, StatementOrigin origin, DynamicSql dynamic, List<ParsedStatement> out) {
+        if (s.tooLarge()) {
+            // Only its beginning was kept (ScriptScanner): enough for its kind; its input-too-large problem speaks.
+            out.add(new ParsedStatement(s, Statement.unparseable(TolerantStatementReader.kindOf(
+                    SqlLexer.tokenize(s.sql())), "the statement is longer than maxStatementSize"), origin));
+            return;
+        }
         Statement st;
         try {
             st = parser.parse(s.sql());
@@ -379,7 +397,8 @@ public final class Analyzer {
             String sessionNote = verdict == null ? null
                     : SessionAlgorithm.why(statement.algorithm(), session, config.target());
             List<Finding> statementFindings = new ArrayList<>();
-            StatementRuleRunner.run(ctx, rules.statementRules(), report -> {
+            // A statement too large to read has its input-too-large finding; it gets the worst verdict, no others.
+            StatementRuleRunner.run(ctx, source.tooLarge() ? List.of() : rules.statementRules(), report -> {
                 String m = prefix + report.message() + (sessionNote == null ? "" : " (" + sessionNote + ")");
                 if (globalNote[0] != null && verdict != null) {
                     m = m + "; " + globalNote[0];

@@ -30,6 +30,17 @@ public final class MigrationFiles {
      * @param baseDir reports show paths relative to it when they are inside it
      */
     public static List<SourceFile> collect(List<Path> paths, Path baseDir) throws UnusablePathException {
+        return collect(paths, baseDir, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param paths       files (any name) and folders (searched recursively for {@code *.sql})
+     * @param baseDir     reports show paths relative to it when they are inside it
+     * @param maxFileSize a larger file is not read ({@link SourceFile#unread}; the analysis reports it), so that
+     *                    one huge file costs no memory
+     */
+    public static List<SourceFile> collect(List<Path> paths, Path baseDir, long maxFileSize)
+            throws UnusablePathException {
         Map<Path, String> found = new LinkedHashMap<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
@@ -60,7 +71,9 @@ public final class MigrationFiles {
         List<SourceFile> files = new ArrayList<>();
         for (Map.Entry<Path, String> e : ordered) {
             try {
-                files.add(new SourceFile(e.getValue(), Files.readAllBytes(e.getKey())));
+                long size = Files.size(e.getKey());
+                files.add(size > maxFileSize ? SourceFile.unread(e.getValue(), size)
+                        : new SourceFile(e.getValue(), Files.readAllBytes(e.getKey())));
             } catch (NoSuchFileException ex) {
                 throw new UnusablePathException(e.getValue() + ": no such file");
             } catch (IOException | OutOfMemoryError ex) {

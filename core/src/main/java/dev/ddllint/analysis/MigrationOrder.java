@@ -102,7 +102,8 @@ public final class MigrationOrder {
     }
 
     private static String fileName(String path) {
-        int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+        // '/' between folders (MigrationFiles turns a Windows separator into one): a backslash is part of the name.
+        int slash = path.lastIndexOf('/');
         return (slash < 0 ? path : path.substring(slash + 1)).toLowerCase(Locale.ROOT).isEmpty() ? path
                 : (slash < 0 ? path : path.substring(slash + 1));
     }

@@ -71,9 +71,12 @@ public final class GitlabReport {
         };
     }
 
-    /** Relative to the repository as GitLab wants it: forward slashes, no leading {@code ./}. */
+    /**
+     * Relative to the repository as GitLab wants it: no leading {@code ./}. The path already has {@code /} between
+     * folders; a backslash is part of a file's name and stays.
+     */
     static String path(String path) {
-        String p = path.replace('\\', '/');
+        String p = path;
         while (p.startsWith("./")) {
             p = p.substring(2);
         }

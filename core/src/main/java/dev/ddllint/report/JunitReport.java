@@ -151,7 +151,7 @@ public final class JunitReport {
 
     /** {@code db/migration/V1.1__init.sql} becomes {@code db.migration.V1_1__init}. */
     static String classname(String path) {
-        String p = path.replace('\\', '/');
+        String p = path; // '/' between folders already; a backslash is part of a name
         if (p.toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
             p = p.substring(0, p.length() - 4);
         }

@@ -142,9 +142,13 @@ public final class SarifReport {
         };
     }
 
-    /** A relative path stays relative (with characters a URI can't hold escaped); an absolute one becomes file:. */
+    /**
+     * A relative path stays relative (with characters a URI can't hold escaped); an absolute one becomes file:.
+     * Paths come with {@code /} between folders (MigrationFiles turns a Windows separator into one), so a
+     * backslash is part of a name, as Linux allows, and is escaped ({@code %5C}), not made a folder.
+     */
     static String uri(String path) {
-        String p = path.replace('\\', '/');
+        String p = path;
         if (p.startsWith("/") || p.matches("^[A-Za-z]:/.*")) {
             return Path.of(path).toUri().toASCIIString();
         }

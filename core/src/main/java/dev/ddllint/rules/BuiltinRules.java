@@ -29,7 +29,7 @@ public final class BuiltinRules {
             new TooManyIndexes(), new ForeignKeyOnOscTable(),
             new NonInnodbEngine(), new CharsetNotAllowed(), new ZeroDate(), new ReservedWordIdentifier(),
             new IntDisplayWidth(), new Timestamp2038(), new FloatForMoney(), new AutoIncrementCapacity(),
-            new UnparseableStatement(), new DynamicDdlNotChecked(), MALFORMED_SCRIPT, new InvalidEncoding(),
+            new UnparseableStatement(), new DynamicDdlNotChecked(), new InputTooLarge(), MALFORMED_SCRIPT, new InvalidEncoding(),
             new UnresolvedPlaceholder(), new InvalidDirective());
 
     private static final List<StatementRule> STATEMENT_RULES = ALL.stream()

@@ -147,7 +147,10 @@ public final class LintRun {
         }
         UnaryOperator<String> move = path -> {
             Path abs = from.resolve(path).toAbsolutePath().normalize();
-            return (abs.startsWith(to) ? to.relativize(abs) : abs).toString().replace('\\', '/');
+            String shown = (abs.startsWith(to) ? to.relativize(abs) : abs).toString();
+            // Only a Windows separator becomes '/': on Linux a backslash is part of the file's name.
+            String separator = abs.getFileSystem().getSeparator();
+            return separator.equals("/") ? shown : shown.replace(separator, "/");
         };
         List<FileReport> files = report.files().stream()
                 .map(f -> new FileReport(move.apply(f.path()), f.statements())).toList();

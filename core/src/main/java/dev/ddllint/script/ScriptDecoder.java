@@ -90,7 +90,11 @@ final class ScriptDecoder {
             } else if (zeroEven == pairs && zeroOdd == 0) {
                 littleEndian = false;
             } else {
-                return null;
+                Boolean byShape = utf16ByZeroBytes(bytes);
+                if (byShape == null) {
+                    return null;
+                }
+                littleEndian = byShape;
             }
         }
         Charset charset = littleEndian ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
@@ -99,6 +103,39 @@ final class ScriptDecoder {
         String message = "file is " + charset.name() + (bom ? " (it starts with a byte-order mark)" : "")
                 + ", not UTF-8; read as " + charset.name();
         return new Decoded(text, new ScriptProblem(ScriptProblem.INVALID_ENCODING, 1, 1, message));
+    }
+
+    /** How much of a file {@link #utf16ByZeroBytes} looks at. */
+    private static final int SAMPLE_BYTES = 64 * 1024;
+
+    /**
+     * UTF-16 without a mark whose first characters are not ASCII (a Chinese or accented comment first): over a
+     * larger sample, the ASCII of the SQL (keywords, blanks, line ends) still puts a zero byte on one side of
+     * most pairs, while a text character only sometimes has one on the other (U+4E00 is 00 4E); UTF-8 text has no
+     * zero byte at all. The sample must then decode as UTF-16 without an error. True: little-endian; false: big;
+     * null: not UTF-16.
+     */
+    private static Boolean utf16ByZeroBytes(byte[] bytes) {
+        int pairs = Math.min(bytes.length, SAMPLE_BYTES) / 2;
+        int zeroEven = 0;
+        int zeroOdd = 0;
+        for (int i = 0; i < pairs; i++) {
+            zeroEven += bytes[2 * i] == 0 ? 1 : 0;
+            zeroOdd += bytes[2 * i + 1] == 0 ? 1 : 0;
+        }
+        int more = Math.max(zeroEven, zeroOdd);
+        int fewer = Math.min(zeroEven, zeroOdd);
+        // At least a tenth of the pairs (at least 8) zero on one side, four times as many as on the other.
+        if (more < 8 || more * 10 < pairs || more < 4 * fewer) {
+            return null;
+        }
+        boolean littleEndian = zeroOdd > zeroEven;
+        CharsetDecoder strict = (littleEndian ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE).newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(pairs);
+        // Not at the end of input: a sample cut inside a surrogate pair is no error.
+        CoderResult result = strict.decode(ByteBuffer.wrap(bytes, 0, pairs * 2), out, pairs * 2 == bytes.length);
+        return result.isError() ? null : littleEndian;
     }
 
     /** Line and column just after the given text, counted like {@link ScriptScanner} does. */

@@ -18,10 +18,19 @@ import java.util.Map;
  *                                  at the same character. Empty or null keys are ignored.
  * @param replaceFlywayPlaceholders whether {@code ${name}} is recognised at all; when false it is plain text and
  *                                  never reported.
+ * @param maxStatementSize          a statement of more characters is kept only by its beginning and marked
+ *                                  {@link ScriptStatement#tooLarge()}, with an {@link ScriptProblem#INPUT_TOO_LARGE}
  */
 public record ScriptOptions(Map<String, String> placeholders,
                             Map<String, String> tokenReplacements,
-                            boolean replaceFlywayPlaceholders) {
+                            boolean replaceFlywayPlaceholders,
+                            long maxStatementSize) {
+
+    /** No bound on a statement's size. */
+    public ScriptOptions(Map<String, String> placeholders, Map<String, String> tokenReplacements,
+                         boolean replaceFlywayPlaceholders) {
+        this(placeholders, tokenReplacements, replaceFlywayPlaceholders, Long.MAX_VALUE);
+    }
 
     private static final ScriptOptions DEFAULTS = new ScriptOptions(Map.of(), Map.of(), true);
 

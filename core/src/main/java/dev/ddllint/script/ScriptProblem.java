@@ -20,4 +20,6 @@ public record ScriptProblem(String code, int line, int column, String message) {
     public static final String UNRESOLVED_PLACEHOLDER = "unresolved-placeholder";
     /** A {@code DELIMITER} command without a delimiter token; ignored. */
     public static final String STRAY_DELIMITER = "stray-delimiter";
+    /** A file over {@code maxFileSize} (not read) or a statement over {@code maxStatementSize} (not parsed). */
+    public static final String INPUT_TOO_LARGE = "input-too-large";
 }

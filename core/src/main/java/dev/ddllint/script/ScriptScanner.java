@@ -19,6 +19,7 @@ final class ScriptScanner {
     private final String s;
     private final int n;
     private final Replacements replacements;
+    private final long maxStatementSize;
     private final BlockTracker blocks = new BlockTracker();
     private final StatementEdits edits = new StatementEdits();
 
@@ -49,6 +50,7 @@ final class ScriptScanner {
         this.s = text;
         this.n = text.length();
         this.replacements = new Replacements(options);
+        this.maxStatementSize = options == null ? Long.MAX_VALUE : options.maxStatementSize();
         if (encodingProblem != null) {
             problems.add(encodingProblem);
         }
@@ -106,8 +108,12 @@ final class ScriptScanner {
         } else if (c == '#') {
             lineComment();
         } else if (c == '/' && next == '*') {
-            if (!inVersioned && isVersionedOpen()) {
-                versionedOpen();
+            if (isVersionedOpen()) {
+                if (inVersioned) {
+                    nestedVersionedOpen();
+                } else {
+                    versionedOpen();
+                }
             } else {
                 blockComment();
             }
@@ -210,15 +216,37 @@ final class ScriptScanner {
         if (started) {
             int lastEnd = lastIndex + (Character.isHighSurrogate(s.charAt(lastIndex)) && lastIndex + 1 < n
                     && Character.isLowSurrogate(s.charAt(lastIndex + 1)) ? 2 : 1);
-            String sql = edits.apply(s, stStart, lastEnd);
-            if (!sql.isEmpty()) {
-                statements.add(new ScriptStatement(sql, s.substring(stStart, lastEnd), stLine, stCol, lastLine,
-                        lastCol, delimiter, blocks.compound()));
+            if (lastEnd - stStart > maxStatementSize) {
+                tooLarge(lastEnd);
+            } else {
+                String sql = edits.apply(s, stStart, lastEnd);
+                if (!sql.isEmpty()) {
+                    statements.add(new ScriptStatement(sql, s.substring(stStart, lastEnd), stLine, stCol, lastLine,
+                            lastCol, delimiter, blocks.compound()));
+                }
             }
         }
         started = false;
         edits.clear();
         blocks.reset();
+    }
+
+    /**
+     * A statement over {@code maxStatementSize}: only its beginning is copied (the whole would cost memory in
+     * proportion to the input, several times over), reported, and never parsed.
+     */
+    private void tooLarge(int lastEnd) {
+        int prefixEnd = Math.min(lastEnd, stStart + ScriptStatement.TOO_LARGE_PREFIX);
+        if (prefixEnd < lastEnd && Character.isHighSurrogate(s.charAt(prefixEnd - 1))) {
+            prefixEnd--;
+        }
+        String sql = edits.apply(s, stStart, prefixEnd);
+        statements.add(new ScriptStatement(sql, s.substring(stStart, prefixEnd), stLine, stCol, lastLine, lastCol,
+                delimiter, blocks.compound(), true));
+        problems.add(new ScriptProblem(ScriptProblem.INPUT_TOO_LARGE, stLine, stCol, String.format(Locale.ROOT,
+                "statement of %,d characters (to line %d) is longer than maxStatementSize (%,d): it is not read, "
+                        + "so its DDL counts as not understood (assumed the worst: COPY, LOCK=EXCLUSIVE)",
+                lastEnd - stStart, lastLine, maxStatementSize)));
     }
 
     // ---------------------------------------------------------------- DELIMITER
@@ -284,6 +312,26 @@ final class ScriptScanner {
         consumeSignificant(markerEnd - i);
         edit(from, i, null);
         inVersioned = true;
+    }
+
+    /**
+     * {@code /*!50100} inside a versioned comment: MySQL 9.7 and MariaDB 10.11/11.8 drop the marker and read on,
+     * and the first {@code *}{@code /} ends the versioned comment, so what follows it is SQL again
+     * ({@code SELECT 1 /*!40101 , 2 /*!50100 , 3 *}{@code / , 4} gives 1, 2, 3, 4 on all three; with a second
+     * {@code *}{@code /} after the 4 it is a syntax error near {@code /}). A nested version above the server's
+     * is skipped by the server as a nested comment instead; like every versioned comment here, it is read as
+     * the newest servers read it.
+     */
+    private void nestedVersionedOpen() {
+        int from = i;
+        int markerEnd = i + (s.charAt(i + 2) == '!' ? 3 : 4);
+        int digits = 0;
+        while (markerEnd < n && digits < 6 && isDigit(s.charAt(markerEnd))) {
+            markerEnd++;
+            digits++;
+        }
+        consumeSignificant(markerEnd - i);
+        edit(from, i, null);
     }
 
     private void lineComment() {

@@ -18,6 +18,8 @@ package dev.ddllint.script;
  *                  the statement was actually terminated by it (the last statement of a file may not be)
  * @param compound  true for {@code CREATE PROCEDURE/FUNCTION/TRIGGER/EVENT} (whose bodies may contain
  *                  {@code BEGIN ... END} blocks) and for MariaDB's {@code BEGIN NOT ATOMIC ... END}
+ * @param tooLarge  the statement is longer than {@code maxStatementSize}: {@code sql} and {@code rawText} hold only
+ *                  its beginning ({@link #TOO_LARGE_PREFIX} characters), enough to tell its kind, and it is not parsed
  */
 public record ScriptStatement(String sql,
                               String rawText,
@@ -26,5 +28,15 @@ public record ScriptStatement(String sql,
                               int endLine,
                               int endColumn,
                               String delimiter,
-                              boolean compound) {
+                              boolean compound,
+                              boolean tooLarge) {
+
+    /** How much of a statement over {@code maxStatementSize} is kept: enough for its kind and table. */
+    public static final int TOO_LARGE_PREFIX = 4096;
+
+    /** A statement of ordinary size. */
+    public ScriptStatement(String sql, String rawText, int line, int column, int endLine, int endColumn,
+                           String delimiter, boolean compound) {
+        this(sql, rawText, line, column, endLine, endColumn, delimiter, compound, false);
+    }
 }

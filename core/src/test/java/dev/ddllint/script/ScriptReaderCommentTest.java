@@ -127,6 +127,31 @@ class ScriptReaderCommentTest {
         assertThat(sqls(result)).containsExactly("SET a = 1       \n , b = 2");
     }
 
+    /**
+     * Checked with the mysql client ({@code --comments}) on MySQL 9.7.4, MariaDB 10.11.19 and 11.8.9: a versioned
+     * comment inside a versioned comment loses its marker and the first {@code *}{@code /} ends both, so
+     * {@code SELECT 1 /*!40101 , 2 /*!50100 , 3 *}{@code / , 4} returns 1, 2, 3, 4 and a second closing
+     * {@code *}{@code /} is SQL, a syntax error near {@code '/'} on all three.
+     */
+    @Test
+    void aNestedVersionedCommentEndsWithTheFirstClose() {
+        assertThat(sqls(read("SELECT 1 /*!40101 , 2 /*!50100 , 3 */ , 4;\n"))).singleElement()
+                .satisfies(sql -> assertThat(sql.replaceAll("\\s+", " ")).isEqualTo("SELECT 1 , 2 , 3 , 4"));
+        assertThat(sqls(read("SELECT 1 /*!40101 , 2 /*!50100 , 3 */ , 4 */;\n"))).singleElement()
+                .satisfies(sql -> assertThat(sql.replaceAll("\\s+", " ")).isEqualTo("SELECT 1 , 2 , 3 , 4 */"));
+        assertThat(sqls(read("SELECT 1 /*!40101 , 2 /*! , 3 */ */;\n"))).singleElement()
+                .satisfies(sql -> assertThat(sql.replaceAll("\\s+", " ")).isEqualTo("SELECT 1 , 2 , 3 */"));
+        // An ordinary comment inside one is a comment, and the versioned comment goes on after it (1, 2, 3).
+        assertThat(sqls(read("SELECT 1 /*!40101 , 2 /* c */ , 3 */;\n"))).singleElement()
+                .satisfies(sql -> assertThat(sql.replaceAll("\\s+", " ")).isEqualTo("SELECT 1 , 2 , 3"));
+        // A delimiter after the first close ends the statement: the mysql and mariadb clients (9.7, 10.11) send
+        // the ALTER, then "SELECT 2 */", which both servers refuse (syntax error near '/').
+        ScriptReadResult r = read("/*!40101 ALTER TABLE t ADD c INT /*!50100 , ALGORITHM=INSTANT */; SELECT 2 */;\n");
+        assertThat(sqls(r)).hasSize(2);
+        assertThat(sqls(r).get(0).replaceAll("\\s+", " ")).isEqualTo("ALTER TABLE t ADD c INT , ALGORITHM=INSTANT");
+        assertThat(sqls(r).get(1)).isEqualTo("SELECT 2 */");
+    }
+
     @Test
     void emptyVersionedCommentIsNotAStatement() {
         ScriptReadResult result = read("/*!*/;\n/*!40000 */;\nSELECT 1;");

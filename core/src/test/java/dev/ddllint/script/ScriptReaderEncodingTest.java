@@ -65,6 +65,29 @@ class ScriptReaderEncodingTest {
     }
 
     @Test
+    void utf16WithoutAMarkIsFoundWhenItsFirstLineIsNotAscii() {
+        String chinese = "-- 为订单表添加备注列，一二三\nALTER TABLE orders MODIFY note VARCHAR(200);\n";
+        String accented = "-- Ajout d'une colonne « désignation » pour les négociants étrangers\n"
+                + "ALTER TABLE orders MODIFY note VARCHAR(200);\n";
+        for (String sql : new String[] {chinese, accented}) {
+            for (java.nio.charset.Charset cs : new java.nio.charset.Charset[] {StandardCharsets.UTF_16LE,
+                    StandardCharsets.UTF_16BE}) {
+                ScriptReadResult result = ScriptReader.read(sql.getBytes(cs), ScriptOptions.defaults());
+                assertThat(sqls(result)).as("%s in %s", sql, cs).containsExactly(
+                        "ALTER TABLE orders MODIFY note VARCHAR(200)");
+                assertSpan(result.statements().get(0), 2, 1, 2, 43);
+                assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                        .isEqualTo("file is " + cs.name() + ", not UTF-8; read as " + cs.name()));
+            }
+        }
+        // UTF-8 of the same text, and ASCII with a NUL byte or two, stay UTF-8.
+        assertThat(ScriptReader.read(chinese.getBytes(StandardCharsets.UTF_8), ScriptOptions.defaults())
+                .problems()).isEmpty();
+        assertThat(sqls(ScriptReader.read(bytes("-- \u00e9t\u00e9\nALTER TABLE t ADD c INT", 0, ";\n", 0,
+                "SELECT 1;\n"), ScriptOptions.defaults()))).hasSize(2);
+    }
+
+    @Test
     void columnOfBadByteCountsCodePointsBeforeIt() {
         byte[] content = bytes("-- \u00e9\uD83D\uDE00\r\n\tSELECT '\u00e9\uD83D\uDE00", 0xFF, "';");
 

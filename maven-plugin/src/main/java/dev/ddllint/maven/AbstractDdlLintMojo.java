@@ -241,7 +241,7 @@ abstract class AbstractDdlLintMojo extends AbstractMojo {
         Path displayBase = displayBase();
         List<SourceFile> files;
         try {
-            files = MigrationFiles.collect(paths, displayBase);
+            files = MigrationFiles.collect(paths, displayBase, run.configuration().limits().maxFileSize());
         } catch (MigrationFiles.UnusablePathException e) {
             throw new MojoExecutionException("ddl-lint: " + e.getMessage(), e);
         }
