@@ -634,8 +634,16 @@ public final class StatementClassifier {
                     effective = inplaceForm(classified);
                 }
             }
-            case COPY -> effective = new Verdict(Algorithm.COPY, true, onlineCopy ? LockLevel.NONE
-                    : natural.lock().stronger(LockLevel.SHARED));
+            case COPY -> {
+                effective = new Verdict(Algorithm.COPY, true, onlineCopy ? LockLevel.NONE
+                        : natural.lock().stronger(LockLevel.SHARED));
+                // The copy path cannot rename a foreign key's column, whatever foreign_key_checks says (server).
+                String renamed = renamedForeignKeyColumn(classified, table);
+                if (renamed != null) {
+                    refusals.add("ALGORITHM=COPY is not possible: " + server + " renames column `" + renamed
+                            + "` of a foreign key only in place (error 1846)");
+                }
+            }
             case DEFAULT -> {
             }
         }
@@ -656,6 +664,23 @@ public final class StatementClassifier {
             }
         }
         return effective;
+    }
+
+    /** A column of one of the table's own foreign keys that the statement renames, or null. */
+    private static String renamedForeignKeyColumn(List<ClassifiedOperation> classified, TableFacts table) {
+        if (table == null) {
+            return null;
+        }
+        for (ClassifiedOperation c : classified) {
+            AlterOperation op = c.operation();
+            boolean renames = op.kind() == ClauseKind.RENAME_COLUMN && op.newName() != null
+                    && !op.newName().equalsIgnoreCase(op.column()) || renamesColumn(c);
+            if (renames && table.indexes().stream().anyMatch(i -> i.kind() == IndexKind.FOREIGN
+                    && i.columns().stream().anyMatch(col -> TableFacts.key(col).equals(TableFacts.key(op.column()))))) {
+                return op.column();
+            }
+        }
+        return null;
     }
 
     private static boolean mySqlIgnoresClauses(ClassifiedOperation c) {
