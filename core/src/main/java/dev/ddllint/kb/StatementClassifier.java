@@ -605,10 +605,14 @@ public final class StatementClassifier {
         Verdict effective = natural;
         // MariaDB before 11.8 accepts ALGORITHM=INSTANT or NOCOPY beside (re)partitioning, ORDER BY or a keys switch,
         // ignores it and copies the table; a LOCK= beside it is still checked (differential; 11.8 refuses it).
-        boolean instantIgnored = mariadb && !target.version().atLeast(11, 8, 0) && classified.stream()
-                .anyMatch(c -> c.ddlOperation() == DdlOperation.PARTITION_BY
+        // So it does for a partitioned table's clustered-key change or ADD SYSTEM VERSIONING, which the partition
+        // engine copies without asking InnoDB (differential run 10; ALGORITHM=INPLACE is refused, 1845).
+        boolean partitionedCopy = table != null && table.partitioned() && classified.stream()
+                .anyMatch(c -> PARTITIONED_TABLE_COPIES.contains(c.ddlOperation()));
+        boolean instantIgnored = mariadb && !target.version().atLeast(11, 8, 0) && (partitionedCopy || classified
+                .stream().anyMatch(c -> c.ddlOperation() == DdlOperation.PARTITION_BY
                         || c.ddlOperation() == DdlOperation.REMOVE_PARTITIONING
-                        || c.ddlOperation() == DdlOperation.ORDER_BY || switchesKeys(c));
+                        || c.ddlOperation() == DdlOperation.ORDER_BY || switchesKeys(c)));
         switch (algorithm) {
             case INSTANT -> {
                 if (natural.algorithm() != Algorithm.INSTANT && !instantIgnored) {
@@ -682,6 +686,9 @@ public final class StatementClassifier {
         }
         return null;
     }
+
+    private static final Set<DdlOperation> PARTITIONED_TABLE_COPIES = EnumSet.of(DdlOperation.DROP_PRIMARY_KEY,
+            DdlOperation.REPLACE_PRIMARY_KEY, DdlOperation.PRIMARY_KEY_CHANGE_COPIED, DdlOperation.ADD_SYSTEM_VERSIONING);
 
     private static boolean mySqlIgnoresClauses(ClassifiedOperation c) {
         ClauseKind kind = c.operation().kind();
