@@ -314,9 +314,10 @@ public final class StatementClassifier {
         }
         // MariaDB adds or drops a virtual column instantly only beside column drops and index changes; beside
         // anything else (a rename, another column, a table option) it copies (differential).
-        if (mariadb && algorithm != Algorithm.COPY && classified.stream().anyMatch(c -> VIRTUAL_COLUMN_ADD_DROP
-                .contains(c.ddlOperation())) && classified.stream().anyMatch(c -> !VIRTUAL_COLUMN_ADD_DROP.contains(
-                c.ddlOperation()) && !MARIADB_VIRTUAL_COMPANIONS.contains(c.ddlOperation()))) {
+        // (An indexed virtual column's drop is one, its index's drop a part of it: differential run 10.)
+        if (mariadb && algorithm != Algorithm.COPY && classified.stream().anyMatch(c -> doesAny(c,
+                VIRTUAL_COLUMN_ADD_DROP)) && classified.stream().anyMatch(c -> !doesAny(c, VIRTUAL_COLUMN_ADD_DROP)
+                && !MARIADB_VIRTUAL_COMPANIONS.contains(c.ddlOperation()))) {
             algorithm = Algorithm.COPY;
         }
         // MySQL drops a virtual column instantly beside other drops, but copies beside an instant ADD (differential).
@@ -327,9 +328,9 @@ public final class StatementClassifier {
             rebuild = true;
         }
         // "INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE actions" (MySQL).
-        if (target.isMySql() && algorithm == Algorithm.INPLACE && classified.stream().anyMatch(c -> VIRTUAL_COLUMN
-                .contains(c.ddlOperation())) && classified.stream().anyMatch(c -> !VIRTUAL_COLUMN.contains(
-                c.ddlOperation()) && !INDEX_ONLY.contains(c.ddlOperation()))) {
+        if (target.isMySql() && algorithm == Algorithm.INPLACE && classified.stream().anyMatch(c -> doesAny(c,
+                VIRTUAL_COLUMN)) && classified.stream().anyMatch(c -> !doesAny(c, VIRTUAL_COLUMN)
+                && !INDEX_ONLY.contains(c.ddlOperation()))) {
             algorithm = Algorithm.COPY;
         }
         // InnoDB builds one FULLTEXT index at a time in place (ER_INNODB_FT_LIMIT).
@@ -685,6 +686,11 @@ public final class StatementClassifier {
             }
         }
         return null;
+    }
+
+    /** The operation is, or has as a part, one of these. */
+    private static boolean doesAny(ClassifiedOperation c, Set<DdlOperation> operations) {
+        return operations.contains(c.ddlOperation()) || c.parts().stream().anyMatch(operations::contains);
     }
 
     private static final Set<DdlOperation> PARTITIONED_TABLE_COPIES = EnumSet.of(DdlOperation.DROP_PRIMARY_KEY,
