@@ -593,7 +593,9 @@ public final class StatementClassifier {
                 == ClauseKind.RENAME_TABLE || switchesKeys(c) || c.ddlOperation() == DdlOperation.NOTHING_TO_DO;
         // ALGORITHM=COPY takes the copy path instead, where the lock is judged as for any copy (differential).
         if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && algorithm != RequestedAlgorithm.COPY
-                && classified.stream().allMatch(renameOrKeys)) {
+                && classified.stream().allMatch(renameOrKeys)
+                && classified.stream().anyMatch(c -> c.ddlOperation() != DdlOperation.NOTHING_TO_DO)) {
+            // (A statement that does nothing at all, DROP INDEX IF EXISTS of no index, takes any lock: MariaDB.)
             refusals.add("LOCK=" + lock + " is not possible: " + server + " renames a table or switches its keys only "
                     + "with LOCK=DEFAULT or EXCLUSIVE (error 1845)");
             return natural;
