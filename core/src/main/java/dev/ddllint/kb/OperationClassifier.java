@@ -799,6 +799,12 @@ public final class OperationClassifier {
             }
             ColumnType converted = new ColumnType(type.name(), type.arguments(), type.unsigned(), type.zerofill(),
                     charset, collation);
+            if (column.generated() == ColumnDefinition.Generated.STORED
+                    && (!charset.equals(normalise(effectiveCharset(type, table))) || collationChanged(type, converted,
+                    table))) {
+                // A STORED generated column of another charset or collation is recomputed by a copy (server).
+                return List.of(whole);
+            }
             ColumnDefinition next = new ColumnDefinition(column.name(), converted, column.nullable(),
                     column.defaultValue(), column.autoIncrement(), column.generated(), column.primaryKey(), column.unique(),
                     column.comment(),
@@ -838,8 +844,11 @@ public final class OperationClassifier {
         // MariaDB re-sorts an indexed TEXT-family column of another collation by a copy: judged column by column.
         boolean indexedText = op == DdlOperation.CONVERT_COLLATION_INDEXED && table.columns().values().stream()
                 .anyMatch(c -> c.type().name().endsWith("TEXT") && table.isIndexed(c.name()));
+        // ... and a STORED generated character column: judged column by column too.
+        boolean storedGenerated = table.columns().values().stream().anyMatch(c -> isString(c.type())
+                && c.generated() == ColumnDefinition.Generated.STORED);
         if (target.isMySql() && (table.hasVirtualColumn() || table.hasFunctionalIndex())
-                || target.flavor() == ServerFlavor.MARIADB && (uniqueCharacterKey || indexedText
+                || target.flavor() == ServerFlavor.MARIADB && (uniqueCharacterKey || indexedText || storedGenerated
                 || table.columns().values().stream()
                 .anyMatch(c -> c.type().name().equals("JSON") || c.type().isEnumOrSet()))) {
             // Converting to another charset changes the collation for certain: no assumption then.

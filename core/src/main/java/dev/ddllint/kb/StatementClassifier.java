@@ -314,9 +314,10 @@ public final class StatementClassifier {
         }
         // MariaDB adds or drops a virtual column instantly only beside column drops and index changes; beside
         // anything else (a rename, another column, a table option) it copies (differential).
-        if (mariadb && algorithm != Algorithm.COPY && classified.stream().anyMatch(c -> VIRTUAL_COLUMN_ADD_DROP
-                .contains(c.ddlOperation())) && classified.stream().anyMatch(c -> !VIRTUAL_COLUMN_ADD_DROP.contains(
-                c.ddlOperation()) && !MARIADB_VIRTUAL_COMPANIONS.contains(c.ddlOperation()))) {
+        // (An indexed virtual column's drop is one, its index's drop a part of it: differential run 10.)
+        if (mariadb && algorithm != Algorithm.COPY && classified.stream().anyMatch(c -> doesAny(c,
+                VIRTUAL_COLUMN_ADD_DROP)) && classified.stream().anyMatch(c -> !doesAny(c, VIRTUAL_COLUMN_ADD_DROP)
+                && !MARIADB_VIRTUAL_COMPANIONS.contains(c.ddlOperation()))) {
             algorithm = Algorithm.COPY;
         }
         // MySQL drops a virtual column instantly beside other drops, but copies beside an instant ADD (differential).
@@ -327,9 +328,9 @@ public final class StatementClassifier {
             rebuild = true;
         }
         // "INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE actions" (MySQL).
-        if (target.isMySql() && algorithm == Algorithm.INPLACE && classified.stream().anyMatch(c -> VIRTUAL_COLUMN
-                .contains(c.ddlOperation())) && classified.stream().anyMatch(c -> !VIRTUAL_COLUMN.contains(
-                c.ddlOperation()) && !INDEX_ONLY.contains(c.ddlOperation()))) {
+        if (target.isMySql() && algorithm == Algorithm.INPLACE && classified.stream().anyMatch(c -> doesAny(c,
+                VIRTUAL_COLUMN)) && classified.stream().anyMatch(c -> !doesAny(c, VIRTUAL_COLUMN)
+                && !INDEX_ONLY.contains(c.ddlOperation()))) {
             algorithm = Algorithm.COPY;
         }
         // InnoDB builds one FULLTEXT index at a time in place (ER_INNODB_FT_LIMIT).
@@ -592,7 +593,9 @@ public final class StatementClassifier {
                 == ClauseKind.RENAME_TABLE || switchesKeys(c) || c.ddlOperation() == DdlOperation.NOTHING_TO_DO;
         // ALGORITHM=COPY takes the copy path instead, where the lock is judged as for any copy (differential).
         if ((lock == RequestedLock.NONE || lock == RequestedLock.SHARED) && algorithm != RequestedAlgorithm.COPY
-                && classified.stream().allMatch(renameOrKeys)) {
+                && classified.stream().allMatch(renameOrKeys)
+                && classified.stream().anyMatch(c -> c.ddlOperation() != DdlOperation.NOTHING_TO_DO)) {
+            // (A statement that does nothing at all, DROP INDEX IF EXISTS of no index, takes any lock: MariaDB.)
             refusals.add("LOCK=" + lock + " is not possible: " + server + " renames a table or switches its keys only "
                     + "with LOCK=DEFAULT or EXCLUSIVE (error 1845)");
             return natural;
@@ -605,10 +608,14 @@ public final class StatementClassifier {
         Verdict effective = natural;
         // MariaDB before 11.8 accepts ALGORITHM=INSTANT or NOCOPY beside (re)partitioning, ORDER BY or a keys switch,
         // ignores it and copies the table; a LOCK= beside it is still checked (differential; 11.8 refuses it).
-        boolean instantIgnored = mariadb && !target.version().atLeast(11, 8, 0) && classified.stream()
-                .anyMatch(c -> c.ddlOperation() == DdlOperation.PARTITION_BY
+        // So it does for a partitioned table's clustered-key change or ADD SYSTEM VERSIONING, which the partition
+        // engine copies without asking InnoDB (differential run 10; ALGORITHM=INPLACE is refused, 1845).
+        boolean partitionedCopy = table != null && table.partitioned() && classified.stream()
+                .anyMatch(c -> PARTITIONED_TABLE_COPIES.contains(c.ddlOperation()));
+        boolean instantIgnored = mariadb && !target.version().atLeast(11, 8, 0) && (partitionedCopy || classified
+                .stream().anyMatch(c -> c.ddlOperation() == DdlOperation.PARTITION_BY
                         || c.ddlOperation() == DdlOperation.REMOVE_PARTITIONING
-                        || c.ddlOperation() == DdlOperation.ORDER_BY || switchesKeys(c));
+                        || c.ddlOperation() == DdlOperation.ORDER_BY || switchesKeys(c)));
         switch (algorithm) {
             case INSTANT -> {
                 if (natural.algorithm() != Algorithm.INSTANT && !instantIgnored) {
@@ -634,8 +641,16 @@ public final class StatementClassifier {
                     effective = inplaceForm(classified);
                 }
             }
-            case COPY -> effective = new Verdict(Algorithm.COPY, true, onlineCopy ? LockLevel.NONE
-                    : natural.lock().stronger(LockLevel.SHARED));
+            case COPY -> {
+                effective = new Verdict(Algorithm.COPY, true, onlineCopy ? LockLevel.NONE
+                        : natural.lock().stronger(LockLevel.SHARED));
+                // The copy path cannot rename a foreign key's column, whatever foreign_key_checks says (server).
+                String renamed = renamedForeignKeyColumn(classified, table);
+                if (renamed != null) {
+                    refusals.add("ALGORITHM=COPY is not possible: " + server + " renames column `" + renamed
+                            + "` of a foreign key only in place (error 1846)");
+                }
+            }
             case DEFAULT -> {
             }
         }
@@ -657,6 +672,31 @@ public final class StatementClassifier {
         }
         return effective;
     }
+
+    /** A column of one of the table's own foreign keys that the statement renames, or null. */
+    private static String renamedForeignKeyColumn(List<ClassifiedOperation> classified, TableFacts table) {
+        if (table == null) {
+            return null;
+        }
+        for (ClassifiedOperation c : classified) {
+            AlterOperation op = c.operation();
+            boolean renames = op.kind() == ClauseKind.RENAME_COLUMN && op.newName() != null
+                    && !op.newName().equalsIgnoreCase(op.column()) || renamesColumn(c);
+            if (renames && table.indexes().stream().anyMatch(i -> i.kind() == IndexKind.FOREIGN
+                    && i.columns().stream().anyMatch(col -> TableFacts.key(col).equals(TableFacts.key(op.column()))))) {
+                return op.column();
+            }
+        }
+        return null;
+    }
+
+    /** The operation is, or has as a part, one of these. */
+    private static boolean doesAny(ClassifiedOperation c, Set<DdlOperation> operations) {
+        return operations.contains(c.ddlOperation()) || c.parts().stream().anyMatch(operations::contains);
+    }
+
+    private static final Set<DdlOperation> PARTITIONED_TABLE_COPIES = EnumSet.of(DdlOperation.DROP_PRIMARY_KEY,
+            DdlOperation.REPLACE_PRIMARY_KEY, DdlOperation.PRIMARY_KEY_CHANGE_COPIED, DdlOperation.ADD_SYSTEM_VERSIONING);
 
     private static boolean mySqlIgnoresClauses(ClassifiedOperation c) {
         ClauseKind kind = c.operation().kind();
