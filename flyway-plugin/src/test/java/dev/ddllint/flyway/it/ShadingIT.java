@@ -129,10 +129,11 @@ class ShadingIT {
         TestServers.Server server = TestServers.all().get(0);
         try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_fw")) {
             Files.writeString(dir.resolve("V1__create_account.sql"), "CREATE TABLE account (id INT NOT NULL "
-                    + "PRIMARY KEY, amount INT NOT NULL);\n");
+                    + "PRIMARY KEY, amount INT NOT NULL);\nALTER TABLE account ADD COLUMN note VARCHAR(20);\n");
             Map<String, String> r = app.migrate(conf(db, dir), null);
-            // ddl-lint's own classes now link against the application's JSqlParser 4.9 and cannot even read a
-            // CREATE TABLE; the callback fails closed, so not even the harmless V1 runs.
+            // ddl-lint's own classes now link against the application's JSqlParser 4.9 and cannot read the ALTER
+            // (a CREATE TABLE its own reader models alone never reaches JSqlParser); the callback fails closed, so
+            // not even the harmless V1 runs.
             assertThat(r.get("error")).as(r.toString()).startsWith("org.flywaydb.core.api.FlywayException");
             assertThat(r.get("message")).contains("ddl-lint could not check the pending migrations")
                     .containsIgnoringCase("jsqlparser").containsAnyOf("NoSuchFieldError", "NoSuchMethodError",
