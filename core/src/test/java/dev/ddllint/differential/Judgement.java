@@ -5,8 +5,8 @@ import dev.ddllint.kb.StatementVerdict;
 import dev.ddllint.kb.Verdict;
 import dev.ddllint.oracle.ServerAnswer;
 import dev.ddllint.oracle.ServerAnswer.Mode;
-import dev.ddllint.oracle.ServerAnswer.Observation;
-import dev.ddllint.oracle.ServerAnswer.Rebuild;
+import dev.ddllint.verify.LadderAnswer.Attempt;
+import dev.ddllint.verify.LadderAnswer.Rebuild;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +94,7 @@ record Judgement(Outcome outcome, List<String> details) {
                 details.add("server (no clause accepted): " + a.describe() + "; ddl-lint: " + n);
             }
         }
-        Observation w = a.asWritten();
+        Attempt w = a.asWritten();
         if (w != null) {
             boolean lintRefuses = !known.refusals().isEmpty();
             if (!w.accepted() && !lintRefuses) {

@@ -11,8 +11,8 @@ import dev.ddllint.kb.StatementVerdict;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.kb.Verdict;
 import dev.ddllint.oracle.ServerAnswer.Mode;
-import dev.ddllint.oracle.ServerAnswer.Observation;
-import dev.ddllint.oracle.ServerAnswer.Rebuild;
+import dev.ddllint.verify.LadderAnswer.Attempt;
+import dev.ddllint.verify.LadderAnswer.Rebuild;
 import dev.ddllint.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
@@ -167,7 +167,7 @@ class OnlineDdlOracleTest {
                         : a.algorithm() == Algorithm.COPY ? "copies rows" : "rebuilds in place") + "; ddl-lint: " + n);
             }
         }
-        Observation w = a.asWritten();
+        Attempt w = a.asWritten();
         if (w != null) {
             boolean lintRefuses = !v.refusals().isEmpty();
             if (w.accepted() == lintRefuses) {

@@ -22,18 +22,13 @@ import java.util.List;
  * @param attempts  every statement run, with its outcome (for the report)
  */
 public record ServerAnswer(Mode mode, Algorithm algorithm, boolean rebuilt, LockLevel lock, String rung,
-                           Observation asWritten, List<String> flags, List<String> attempts, String error) {
+                           LadderAnswer.Attempt asWritten, List<String> flags, List<String> attempts, String error) {
 
     /** The ladder's answer for a case that ran. */
     static ServerAnswer of(LadderAnswer a) {
         Mode mode = Mode.valueOf(a.mode().name());
-        return new ServerAnswer(mode, a.algorithm(), a.rebuilt(), a.lock(), a.rung(), observation(a.asWritten()),
+        return new ServerAnswer(mode, a.algorithm(), a.rebuilt(), a.lock(), a.rung(), a.asWritten(),
                 a.flags(), a.attempts(), a.error());
-    }
-
-    private static Observation observation(LadderAnswer.Attempt a) {
-        return a == null ? null : new Observation(a.accepted(), a.errorCode(), a.message(), a.rows(),
-                Rebuild.valueOf(a.rebuild().name()), a.resultSet());
     }
 
     public enum Mode {
@@ -46,27 +41,6 @@ public record ServerAnswer(Mode mode, Algorithm algorithm, boolean rebuilt, Lock
         /** the case's {@code @@only} excludes this server */
         NOT_APPLICABLE
     }
-
-    /** One execution: refused (with the error) or accepted (with rows copied and rebuild). */
-    public record Observation(boolean accepted, int errorCode, String message, long rows, Rebuild rebuild,
-                              boolean resultSet) {
-
-        boolean copiedRows() {
-            return accepted && rows > 0;
-        }
-
-        @Override
-        public String toString() {
-            return accepted ? "OK rows=" + rows + " rebuild=" + rebuild : "ERROR " + errorCode + " " + message;
-        }
-    }
-
-    /**
-     * Table ids compared before and after: all changed (a rebuild), some changed (partitions), none changed, or
-     * all changed but the table is left without rows (TRUNCATE PARTITION ALL, DISCARD TABLESPACE: recreated empty,
-     * nothing was copied, so not a rebuild).
-     */
-    public enum Rebuild { FULL, PARTIAL, NONE, RECREATED_EMPTY }
 
     public String describe() {
         return switch (mode) {
