@@ -132,7 +132,8 @@ public final class StatementClassifier {
 
     /**
      * MariaDB moves the clustered key in place to the next UNIQUE NOT NULL key ({@code REPLACE_PRIMARY_KEY}); when the
-     * same statement also drops or changes every such key (an index or one of its columns), none is left to take over,
+     * same statement also drops every such key (an index or one of its columns, or makes a column NULL-able or
+     * generated), none is left to take over,
      * so the drop is a plain DROP PRIMARY KEY (a copy) unless the statement adds a key itself (differential).
      */
     private List<ClassifiedOperation> clusteredKeyDroppedWithItsSuccessor(List<ClassifiedOperation> classified,
@@ -145,12 +146,20 @@ public final class StatementClassifier {
         Set<String> goneIndexes = new HashSet<>();
         for (AlterOperation op : statement.operations()) {
             switch (op.kind()) {
-                case DROP_COLUMN, MODIFY_COLUMN, CHANGE_COLUMN, RENAME_COLUMN -> {
+                case DROP_COLUMN -> {
                     if (op.column() != null) {
                         goneColumns.add(TableFacts.key(op.column()));
                     }
                 }
-                case DROP_INDEX, RENAME_INDEX -> {
+                // A renamed column or index still holds the key; a column made NULL-able or generated does not
+                // (differential run 11).
+                case MODIFY_COLUMN, CHANGE_COLUMN -> {
+                    if (op.column() != null && (op.definition() == null || !op.definition().isNotNull()
+                            || op.definition().generated() != null)) {
+                        goneColumns.add(TableFacts.key(op.column()));
+                    }
+                }
+                case DROP_INDEX -> {
                     String name = op.index() != null && op.index().name() != null ? op.index().name() : op.column();
                     if (name != null) {
                         goneIndexes.add(TableFacts.key(name));
