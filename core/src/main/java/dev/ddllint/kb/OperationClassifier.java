@@ -127,6 +127,24 @@ public final class OperationClassifier {
             fallback = null;
             reason = "the column carries a UNIQUE index and the table has a VIRTUAL column, so MariaDB copies the table";
         }
+        if (target.flavor() == ServerFlavor.MARIADB && ddl == DdlOperation.DROP_INDEXED_COLUMN && table != null
+                && verdict.algorithm() != Algorithm.COPY) {
+            // MariaDB drops an indexed column by an instant drop beside the drop of its index; the instant drop cannot
+            // happen next to an indexed VIRTUAL column (as for DROP_COLUMN above), and beside a change that is not
+            // instant a table with a SPATIAL index takes it only with LOCK=SHARED (differential run 11).
+            if (table.hasIndexedVirtualColumn()) {
+                verdict = precedesIndexedVirtualColumn(op.column(), table)
+                        ? new Verdict(Algorithm.COPY, true, LockLevel.SHARED)
+                        : new Verdict(Algorithm.INPLACE, true, LockLevel.SHARED);
+                fallback = null;
+                reason = "the table has an index on a VIRTUAL column, so MariaDB cannot drop the column instantly";
+            } else if (table.hasSpatialIndex()) {
+                verdict = new Verdict(verdict.algorithm(), verdict.rebuildsTable(),
+                        verdict.lock().stronger(LockLevel.SHARED));
+                reason = "the table has a SPATIAL index, which MariaDB keeps only with LOCK=SHARED beside the index "
+                        + "drop";
+            }
+        }
         if (verdict.rebuildsTable() && verdict.algorithm() == Algorithm.INPLACE && table != null
                 && ddl != DdlOperation.ADD_FULLTEXT_INDEX_FIRST) {
             if (table.hasFulltextIndex() && target.isMySql()) {
@@ -839,10 +857,12 @@ public final class OperationClassifier {
         }
         // MySQL copies a conversion that a VIRTUAL column or a functional index depends on; MariaDB's JSON is a
         // LONGTEXT of its own character set, and its ENUM/SET values are converted by a copy (differential).
-        boolean uniqueCharacterKey = op == DdlOperation.CONVERT_COLLATION_INDEXED && table.columns().values()
+        boolean indexedCollation = op == DdlOperation.CONVERT_COLLATION_INDEXED
+                || op == DdlOperation.CONVERT_COLLATION_FULLTEXT;
+        boolean uniqueCharacterKey = indexedCollation && table.columns().values()
                 .stream().filter(c -> isString(c.type())).anyMatch(c -> inUniqueKey(c.name(), table));
         // MariaDB re-sorts an indexed TEXT-family column of another collation by a copy: judged column by column.
-        boolean indexedText = op == DdlOperation.CONVERT_COLLATION_INDEXED && table.columns().values().stream()
+        boolean indexedText = indexedCollation && table.columns().values().stream()
                 .anyMatch(c -> c.type().name().endsWith("TEXT") && table.isIndexed(c.name()));
         // ... and a STORED generated character column: judged column by column too.
         boolean storedGenerated = table.columns().values().stream().anyMatch(c -> isString(c.type())
