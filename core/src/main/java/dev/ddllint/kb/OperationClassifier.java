@@ -601,7 +601,12 @@ public final class OperationClassifier {
             return List.of(DdlOperation.DROP_COLUMN_SHRINKS_INDEX);
         }
         if (existing.generated() == ColumnDefinition.Generated.VIRTUAL) {
-            // An index on the virtual column is dropped with it (in place, no rebuild).
+            // An index on the virtual column is dropped with it (in place, no rebuild); a UNIQUE one's drop cannot
+            // share the in-place drop of a virtual column, so the table is copied (differential run 11).
+            if (indexesWith(column, table).stream().anyMatch(i -> i.kind() == IndexKind.UNIQUE
+                    || i.kind() == IndexKind.PRIMARY)) {
+                return List.of(DdlOperation.DROP_VIRTUAL_COLUMN_UNIQUE, DdlOperation.DROP_VIRTUAL_COLUMN);
+            }
             return table.isIndexed(column) ? List.of(DdlOperation.DROP_VIRTUAL_COLUMN, DdlOperation.DROP_INDEX)
                     : List.of(DdlOperation.DROP_VIRTUAL_COLUMN);
         }

@@ -366,6 +366,15 @@ public final class StatementClassifier {
                 .anyMatch(StatementClassifier::changesTextCollation)) {
             lock = lock.stronger(LockLevel.SHARED);
         }
+        // MySQL extends a FULLTEXT-indexed VARCHAR in place with LOCK=NONE alone or beside a rename; beside another
+        // change (a column default, a table option) it re-creates the FULLTEXT index, which needs LOCK=SHARED
+        // (differential run 11). Companions not tried are taken to do the same.
+        if (target.isMySql() && algorithm == Algorithm.INPLACE && table != null && classified.stream()
+                .anyMatch(c -> VARCHAR_EXTENDS.contains(c.ddlOperation()) && fulltextIndexed(c.operation().column(), table))
+                && classified.stream().anyMatch(c -> !VARCHAR_EXTENDS.contains(c.ddlOperation())
+                && c.ddlOperation() != DdlOperation.RENAME_COLUMN)) {
+            lock = lock.stronger(LockLevel.SHARED);
+        }
         boolean fulltextKept = table != null && table.hasFulltextIndex();
         // MariaDB adds a FULLTEXT index in a rebuilding statement by a copy when the table has one already; to a
         // table without one it adds it by the in-place rebuild (differential).
@@ -413,6 +422,15 @@ public final class StatementClassifier {
             lock = online ? LockLevel.NONE : lock.stronger(LockLevel.SHARED);
         }
         return new Verdict(algorithm, rebuild, lock);
+    }
+
+    private static final Set<DdlOperation> VARCHAR_EXTENDS = EnumSet.of(DdlOperation.VARCHAR_EXTEND_SAME_PREFIX,
+            DdlOperation.VARCHAR_EXTEND_CROSS_PREFIX, DdlOperation.VARCHAR_EXTEND_REDUNDANT);
+
+    /** A FULLTEXT index of the table has the column among its parts. */
+    private static boolean fulltextIndexed(String column, TableFacts table) {
+        return column != null && table.indexes().stream().filter(i -> i.kind() == IndexKind.FULLTEXT)
+                .anyMatch(i -> i.columns().stream().anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(column))));
     }
 
     /** A FULLTEXT index added on a column whose charset or collation the statement changes (or may change). */
