@@ -627,6 +627,25 @@ public final class OperationClassifier {
                 : DdlOperation.DROP_INDEXED_COLUMN);
     }
 
+    /** The operation that giving the column another collation of its charset is. */
+    private DdlOperation collationChange(String column, ColumnType after, TableFacts table) {
+        if (after.isEnumOrSet()) {
+            return DdlOperation.COLUMN_CHARSET_CHANGE;
+        }
+        if (collationCopiesKey(column, table)) {
+            // Another collation may make unique values equal: the key is rebuilt by a copy (oracle).
+            return DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE;
+        }
+        boolean indexed = table.isIndexed(column);
+        boolean fulltext = indexesWith(column, table).stream().anyMatch(i -> i.kind() == IndexKind.FULLTEXT);
+        // An indexed (FULLTEXT or prefix) CHAR/VARCHAR has its index rebuilt NOCOPY on MariaDB; an indexed TEXT
+        // column copies (oracle; MySQL copies either).
+        boolean indexedText = (fulltext || indexed) && after.name().endsWith("TEXT");
+        return indexedText ? DdlOperation.COLUMN_CHARSET_CHANGE
+                : fulltext ? DdlOperation.COLUMN_COLLATION_CHANGE_FULLTEXT : indexed
+                ? DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED : DdlOperation.COLUMN_COLLATION_CHANGE;
+    }
+
     /** Indexes and keys (not foreign keys or CHECK constraints) with the column among their parts. */
     private static List<IndexDefinition> indexesWith(String column, TableFacts table) {
         String k = TableFacts.key(column);
@@ -991,6 +1010,12 @@ public final class OperationClassifier {
                 change = clustered ? DdlOperation.VARBINARY_EXTEND_CLUSTERED : DdlOperation.VARBINARY_EXTEND_INDEXED;
             }
             parts.add(change);
+            // A longer VARCHAR may take another collation too (one written, or the default of a DEFAULT CHARACTER SET
+            // the statement sets): the collation change is a part of the clause (differential run 11).
+            if (isString(before) && isString(after) && Objects.equals(normalise(effectiveCharset(before, table)),
+                    normalise(effectiveCharset(after, table))) && collationChanged(before, after, table)) {
+                parts.add(collationChange(op.column(), after, table));
+            }
         } else if (isString(after)) {
             String csBefore = normalise(effectiveCharset(before, table));
             String csAfter = normalise(effectiveCharset(after, table));
@@ -1007,18 +1032,8 @@ public final class OperationClassifier {
                         && !(after.isVarchar() && (after.length() * 3 <= 255) != (after.length() * 4 <= 255));
                 parts.add(!widen ? DdlOperation.COLUMN_CHARSET_CHANGE
                         : indexed ? DdlOperation.COLUMN_CHARSET_WIDEN_INDEXED : DdlOperation.COLUMN_CHARSET_WIDEN);
-            } else if (collationChanged(before, after, table) && after.isEnumOrSet()) {
-                parts.add(DdlOperation.COLUMN_CHARSET_CHANGE);
-            } else if (collationChanged(before, after, table) && collationCopiesKey(op.column(), table)) {
-                // Another collation may make unique values equal: the key is rebuilt by a copy (oracle).
-                parts.add(DdlOperation.COLUMN_COLLATION_CHANGE_UNIQUE);
             } else if (collationChanged(before, after, table)) {
-                // An indexed (FULLTEXT or prefix) CHAR/VARCHAR has its index rebuilt NOCOPY on MariaDB; an indexed TEXT
-                // column copies (oracle; MySQL copies either).
-                boolean indexedText = (fulltext || indexed) && after.name().endsWith("TEXT");
-                parts.add(indexedText ? DdlOperation.COLUMN_CHARSET_CHANGE
-                        : fulltext ? DdlOperation.COLUMN_COLLATION_CHANGE_FULLTEXT : indexed
-                        ? DdlOperation.COLUMN_COLLATION_CHANGE_INDEXED : DdlOperation.COLUMN_COLLATION_CHANGE);
+                parts.add(collationChange(op.column(), after, table));
             }
         }
         boolean clusteredKeyColumn = clusteredKey(table).map(k -> k.columns().stream()
