@@ -515,7 +515,10 @@ public final class OperationClassifier {
             }
             // MySQL copies the table for a virtual column placed anywhere but last; MariaDB only when it lands
             // before another virtual column.
-            if (def.position() != null && (flavor == ServerFlavor.MYSQL ? !afterLastColumn(def.position(), table)
+            // A MySQL functional index keeps a hidden virtual column after the others: a virtual column added last
+            // lands before it (differential run 11).
+            if (flavor == ServerFlavor.MYSQL && table != null && table.hasFunctionalIndex()
+                    || def.position() != null && (flavor == ServerFlavor.MYSQL ? !afterLastColumn(def.position(), table)
                     : virtualColumnFollows(def.position(), table))) {
                 return DdlOperation.ADD_VIRTUAL_COLUMN_POSITIONED;
             }

@@ -12,7 +12,8 @@ import java.util.List;
  *       cascades (the copy cannot run online);</li>
  *   <li>MySQL: a FULLTEXT index (a rebuild, or an instant column change falling back to one, becomes a copy), a
  *       UNIQUE NOT NULL key acting as the clustered index or a functional index on a partitioned table (dropping an
- *       index copies), another table's foreign key on a column (a rename runs in place, not instantly).</li>
+ *       index copies), another table's foreign key on a column (a rename runs in place, not instantly), a functional index (a
+ *       virtual column added last lands before its hidden one: a copy).</li>
  * </ul>
  */
 final class UnknownTable {
@@ -47,15 +48,20 @@ final class UnknownTable {
         boolean rebuild = natural.rebuildsTable() && natural.algorithm() == Algorithm.INPLACE && classified.stream()
                 .anyMatch(c -> c.verdict().rebuildsTable() && c.ddlOperation() != DdlOperation.ADD_FULLTEXT_INDEX_FIRST);
         boolean dropIndex = classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.DROP_INDEX);
+        // A functional index's hidden virtual column comes last: a virtual column added last lands before it.
+        boolean virtualAdd = classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ADD_VIRTUAL_COLUMN
+                && c.verdict().algorithm() != Algorithm.COPY);
         // A UNIQUE NOT NULL index added to a table without PRIMARY KEY becomes its clustered index: a rebuild.
         boolean uniqueIndex = classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ADD_INDEX
                 && c.operation().index() != null
                 && c.operation().index().kind() == dev.ddllint.model.IndexDefinition.IndexKind.UNIQUE);
         rebuild |= uniqueIndex;
-        if (natural.algorithm() != Algorithm.COPY && (instantColumn || rebuild || dropIndex)) {
+        if (natural.algorithm() != Algorithm.COPY && (instantColumn || rebuild || dropIndex || virtualAdd)) {
             verdict = new Verdict(Algorithm.COPY, true, natural.lock().stronger(LockLevel.SHARED));
             String why = dropIndex ? "the dropped index may be its clustered key (a UNIQUE NOT NULL index of a table "
                     + "without PRIMARY KEY) or a functional index of a partitioned table, which MySQL drops by copying"
+                    : virtualAdd && !instantColumn && !rebuild ? "it may have a functional index, whose hidden virtual "
+                    + "column the added virtual column would precede (MySQL then copies the table)"
                     : "it may have a FULLTEXT index, and InnoDB cannot rebuild such a table in place (an instant "
                     + "column change then falls back to a rebuild)";
             out.set(0, out.get(0).assuming(verdict, "nothing is known about the table: assumed " + why
