@@ -342,6 +342,14 @@ public final class StatementClassifier {
                 && !INDEX_ONLY.contains(c.ddlOperation()))) {
             algorithm = Algorithm.COPY;
         }
+        // A virtual column's ADD or DROP (a functional index's hidden one too) shares an in-place statement with
+        // index changes, but not with a UNIQUE index's ADD or DROP: "INPLACE ADD or DROP of virtual columns cannot be
+        // combined with other ALTER TABLE actions" (MySQL and MariaDB, differential run 11).
+        if (algorithm != Algorithm.COPY && classified.stream().anyMatch(c -> doesAny(c, VIRTUAL_COLUMN_ADD_DROP)
+                || FUNCTIONAL_INDEX.contains(c.ddlOperation())) && classified.stream()
+                .anyMatch(c -> changesUniqueIndex(c, table))) {
+            algorithm = Algorithm.COPY;
+        }
         // InnoDB builds one FULLTEXT index at a time in place (ER_INNODB_FT_LIMIT).
         long fulltextAdds = classified.stream().filter(c -> c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
                 || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST).count();
@@ -426,6 +434,19 @@ public final class StatementClassifier {
 
     private static final Set<DdlOperation> VARCHAR_EXTENDS = EnumSet.of(DdlOperation.VARCHAR_EXTEND_SAME_PREFIX,
             DdlOperation.VARCHAR_EXTEND_CROSS_PREFIX, DdlOperation.VARCHAR_EXTEND_REDUNDANT);
+
+    /** The clause adds a UNIQUE index or drops one the table has. */
+    private static boolean changesUniqueIndex(ClassifiedOperation c, TableFacts table) {
+        IndexDefinition index = c.operation().index();
+        if (c.ddlOperation() == DdlOperation.ADD_INDEX) {
+            return index != null && index.kind() == IndexKind.UNIQUE;
+        }
+        if (c.ddlOperation() == DdlOperation.DROP_INDEX && table != null) {
+            String name = index != null && index.name() != null ? index.name() : c.operation().column();
+            return name != null && table.index(name).map(i -> i.kind() == IndexKind.UNIQUE).orElse(false);
+        }
+        return false;
+    }
 
     /** A FULLTEXT index of the table has the column among its parts. */
     private static boolean fulltextIndexed(String column, TableFacts table) {
