@@ -251,6 +251,18 @@ public final class OperationClassifier {
                 && classified.stream().anyMatch(c -> CLUSTERED_KEY_DROPS.contains(c.ddlOperation()));
     }
 
+    /**
+     * A primary key added to a table that declares its own FTS_DOC_ID, beside a FULLTEXT index being added: alone it
+     * copies, beside the index MariaDB runs it in place with LOCK=SHARED (differential run 11); no online copy is
+     * promised.
+     */
+    static boolean keyAddedBesideFulltextOfOwnFtsDocIdTable(List<ClassifiedOperation> classified, TableFacts table) {
+        return declaresOwnFtsDocId(table)
+                && classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ADD_PRIMARY_KEY)
+                && classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
+                || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST);
+    }
+
     /** The table's FULLTEXT indexes are built on an FTS_DOC_ID column it declares itself. */
     private static boolean declaresOwnFtsDocId(TableFacts table) {
         return table != null && table.hasFulltextIndex() && table.column("FTS_DOC_ID").isPresent();
