@@ -8,6 +8,7 @@ import dev.ddllint.model.InheritedCharset;
 import dev.ddllint.model.IndexDefinition;
 import dev.ddllint.model.IndexDefinition.IndexKind;
 import dev.ddllint.model.ClauseKind;
+import dev.ddllint.schema.ForeignKeyIndexes;
 import dev.ddllint.schema.TableFacts;
 
 import java.util.ArrayList;
@@ -291,7 +292,7 @@ public final class OperationClassifier {
                 : table.index(dropped.name()).orElse(null);
         return existing != null && table.indexes().stream().filter(i -> i.kind() == IndexKind.FOREIGN
                 && (i.name() == null || !droppedKeys.contains(TableFacts.key(i.name()))))
-                .anyMatch(fk -> serves(existing, fk) && needsIndex(fk, table, existing));
+                .anyMatch(fk -> ForeignKeyIndexes.serves(existing, fk) && needsIndex(fk, table, existing));
     }
 
     /** The column stands before an indexed VIRTUAL column, which moves when the column goes. */
@@ -678,17 +679,7 @@ public final class OperationClassifier {
         if (fk == null || table == null || fk.columns().isEmpty()) {
             return false;
         }
-        return table.indexes().stream().filter(i -> i != besides).noneMatch(i -> serves(i, fk));
-    }
-
-    /** A plain, unique or primary index whose leading columns are the foreign key's. */
-    private static boolean serves(IndexDefinition index, IndexDefinition fk) {
-        if (index.kind() != IndexKind.PLAIN && index.kind() != IndexKind.UNIQUE && index.kind() != IndexKind.PRIMARY) {
-            return false;
-        }
-        List<String> wanted = fk.columns().stream().map(TableFacts::key).toList();
-        List<String> cols = index.columns().stream().map(TableFacts::key).toList();
-        return !wanted.isEmpty() && cols.size() >= wanted.size() && cols.subList(0, wanted.size()).equals(wanted);
+        return table.indexes().stream().filter(i -> i != besides).noneMatch(i -> ForeignKeyIndexes.serves(i, fk));
     }
 
     private static DdlOperation tableOption(String value) {
@@ -1015,9 +1006,10 @@ public final class OperationClassifier {
                     effectiveCharset(after, table), redundant);
             if (target.flavor() == ServerFlavor.MARIADB && after.name().equals("VARBINARY")
                     && table.isIndexed(op.column()) && (change == DdlOperation.VARCHAR_EXTEND_SAME_PREFIX
-                    || change == DdlOperation.VARCHAR_EXTEND_CROSS_PREFIX)) {
+                    || change == DdlOperation.VARCHAR_EXTEND_CROSS_PREFIX
+                    || change == DdlOperation.VARCHAR_EXTEND_REDUNDANT)) {
                 // MariaDB extends an indexed VARBINARY in place (NOCOPY), not instantly, and one of the clustered key
-                // by a rebuild (differential).
+                // by a rebuild (differential; in a REDUNDANT table too, run 11).
                 IndexDefinition key = table.indexes().stream().filter(i -> i.kind() == IndexKind.PRIMARY).findFirst()
                         .orElse(clusteredKey(table).orElse(null));
                 boolean clustered = key != null && key.columns().stream()

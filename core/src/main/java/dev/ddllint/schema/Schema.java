@@ -236,8 +236,8 @@ public final class Schema {
             ColumnDefinition column = withCharset(c, charsetOf(def.options()));
             columns.add(inPrimaryKey ? withNullable(column, false) : column);
         }
-        put(TableFacts.of(s.table().toString(), columns, def.indexes(), def.options(), origin, true,
-                def.partitioned()));
+        put(TableFacts.of(s.table().toString(), columns, ForeignKeyIndexes.withImplicit(def.indexes()), def.options(),
+                origin, true, def.partitioned()));
     }
 
     private void alter(TableFacts t, List<AlterOperation> ops) {
@@ -339,8 +339,8 @@ public final class Schema {
             }
         }
         remove(key(t.name()));
-        put(TableFacts.of(name, new ArrayList<>(columns.values()), indexes, options, t.origin(), t.createdInRun(),
-                partitioned).withRowVersions(t.rowVersions()));
+        put(TableFacts.of(name, new ArrayList<>(columns.values()), ForeignKeyIndexes.withImplicit(indexes), options,
+                t.origin(), t.createdInRun(), partitioned).withRowVersions(t.rowVersions()));
     }
 
     private static void renameInIndexes(List<IndexDefinition> indexes, String from, String to) {
