@@ -42,6 +42,7 @@ import dev.ddllint.sql.SqlLexer;
 import dev.ddllint.sql.Token;
 import dev.ddllint.sql.TolerantStatementReader;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -54,6 +55,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -114,24 +116,55 @@ public final class Analyzer {
      * @throws StatsSnapshot.SnapshotException when the configured statistics snapshot is not readable
      */
     public AnalysisReport analyze(List<SourceFile> files) {
-        List<ParsedFile> parsed = parseAll(files);
+        List<FileReport> reports = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        analyze(files, (file, fileFindings) -> {
+            reports.add(file);
+            findings.addAll(fileFindings);
+        });
+        return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings, rules.all());
+    }
+
+    /**
+     * The run's frame: tool version, target and rules, without files or findings; what a streaming report writes
+     * before the first file.
+     */
+    public AnalysisReport header() {
+        return new AnalysisReport(ToolVersion.get(), config.target(), List.of(), List.of(), rules.all());
+    }
+
+    /**
+     * Analyzes files in the order given (see {@link MigrationOrder}) and hands each one to the sink as soon as it is
+     * replayed. Only a few files are parsed ahead of the replay, so memory follows the largest file, not the run.
+     *
+     * @throws TableSourceException when the table source (a live database) fails
+     * @throws StatsSnapshot.SnapshotException when the configured statistics snapshot is not readable
+     * @throws SourceFile.UnreadableFileException when a file on disk cannot be read when its turn comes
+     */
+    public void analyze(List<SourceFile> files, FileSink sink) {
+        ScriptOptions options = scriptOptions();
         Schema schema = new Schema();
         Set<TableName> referenced = new LinkedHashSet<>();
-        for (ParsedFile f : parsed) {
-            for (ParsedStatement p : f.statements()) {
-                Statement s = p.statement();
-                if (s.table() != null) {
-                    referenced.add(s.table());
+        if (tableSource != TableSource.NONE || statistics != StatisticsSource.NONE
+                || config.estimate().statsFile() != null) {
+            // The live tables and statistics are read in one go for every table the run names: a first pass
+            // that keeps only the names (parsing twice is the price of not holding every file's statements).
+            parseInOrder(files, options, f -> {
+                for (ParsedStatement p : f.statements()) {
+                    Statement s = p.statement();
+                    if (s.table() != null) {
+                        referenced.add(s.table());
+                    }
+                    s.renames().forEach(pair -> referenced.add(pair.from()));
                 }
-                s.renames().forEach(pair -> referenced.add(pair.from()));
-            }
-        }
-        if (!referenced.isEmpty() && tableSource != TableSource.NONE) {
-            try {
-                schema.defaultDatabase(tableSource.defaultDatabase());
-                tableSource.tables(referenced).forEach(schema::putLive);
-            } catch (Exception e) {
-                throw new TableSourceException(e);
+            });
+            if (!referenced.isEmpty() && tableSource != TableSource.NONE) {
+                try {
+                    schema.defaultDatabase(tableSource.defaultDatabase());
+                    tableSource.tables(referenced).forEach(schema::putLive);
+                } catch (Exception e) {
+                    throw new TableSourceException(e);
+                }
             }
         }
         Estimation estimation = estimation();
@@ -139,13 +172,12 @@ public final class Analyzer {
             estimation.prefetch(referenced);
         }
         ReportOnce once = new ReportOnce();
-        List<FileReport> reports = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
         NewTables newTables = new NewTables();
-        for (ParsedFile file : parsed) {
-            reports.add(replay(file, schema, newTables, findings, estimation, once));
-        }
-        return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings, rules.all());
+        parseInOrder(files, options, file -> {
+            List<Finding> findings = new ArrayList<>();
+            FileReport report = replay(file, schema, newTables, findings, estimation, once);
+            sink.accept(report, findings);
+        });
     }
 
     private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements,
@@ -173,11 +205,20 @@ public final class Analyzer {
     private record ParsedStatement(ScriptStatement source, Statement statement, StatementOrigin origin) {
     }
 
-    private List<ParsedFile> parseAll(List<SourceFile> files) {
-        ScriptOptions options = new ScriptOptions(config.placeholders(), config.replacements(), true,
+    private ScriptOptions scriptOptions() {
+        return new ScriptOptions(config.placeholders(), config.replacements(), true,
                 config.limits().maxStatementSize());
+    }
+
+    /**
+     * Parses the files on the analysis threads and hands them to {@code replay} in order, on the caller's thread.
+     * At most {@link #AHEAD} files per thread are parsed ahead of the one replayed, so a run holds a few parsed
+     * files at a time, whatever their number.
+     */
+    private void parseInOrder(List<SourceFile> files, ScriptOptions options, Consumer<ParsedFile> replay) {
         if (files.size() <= 1) {
-            return files.stream().map(f -> parse(f, options)).toList();
+            files.forEach(f -> replay.accept(parse(f, options)));
+            return;
         }
         int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -189,24 +230,31 @@ public final class Analyzer {
             return t;
         });
         try {
-            List<Future<ParsedFile>> futures = new ArrayList<>();
-            for (SourceFile f : files) {
-                futures.add(pool.submit(() -> parse(f, options)));
+            ArrayDeque<Future<ParsedFile>> pending = new ArrayDeque<>();
+            int next = 0;
+            int window = threads * AHEAD;
+            while (next < files.size() || !pending.isEmpty()) {
+                while (next < files.size() && pending.size() < window) {
+                    SourceFile f = files.get(next++);
+                    pending.add(pool.submit(() -> parse(f, options)));
+                }
+                replay.accept(pending.poll().get());
             }
-            List<ParsedFile> result = new ArrayList<>();
-            for (Future<ParsedFile> future : futures) {
-                result.add(future.get());
-            }
-            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("analysis interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof SourceFile.UnreadableFileException u) {
+                throw u;
+            }
             throw new IllegalStateException("analysis failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
+
+    /** Files parsed ahead of the replay, per analysis thread: enough to keep the threads busy. */
+    private static final int AHEAD = 2;
 
     private static final long ANALYSIS_STACK_BYTES = 32L << 20;
 
