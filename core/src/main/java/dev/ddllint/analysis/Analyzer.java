@@ -180,10 +180,11 @@ public final class Analyzer {
         });
     }
 
+    /** @param unread the file was not read (larger than {@code maxFileSize}): it has no statements */
     private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements,
                               DeclaredStats.Result declared, IgnoreDirectives.Result ignores,
                               RunWithDirectives.Result runWiths,
-                              List<DirectiveComments.Directive> unknownDirectives) {
+                              List<DirectiveComments.Directive> unknownDirectives, boolean unread) {
     }
 
     /** The estimates' sources: the live statistics given, the configured snapshot, the configuration. */
@@ -268,7 +269,7 @@ public final class Analyzer {
                     file.size(), maxFileSize));
             return new ParsedFile(file.path(), List.of(tooLarge), List.of(), DeclaredStats.of(List.of(),
                     file.path()), IgnoreDirectives.of(List.of(), ignorable, FILE_RULES), RunWithDirectives.of(
-                    List.of()), List.of());
+                    List.of()), List.of(), true);
         }
         ScriptReadResult script = ScriptReader.read(file.content(), options);
         List<ParsedStatement> statements = new ArrayList<>(script.statements().size());
@@ -287,7 +288,7 @@ public final class Analyzer {
                 directives.stream()
                 .filter(d -> !d.name().equals(DeclaredStats.NAME) && !d.name().equals(IgnoreDirectives.NAME)
                         && !d.name().equals(IgnoreDirectives.FILE_NAME) && !d.name().equals(RunWithDirectives.NAME))
-                .toList());
+                .toList(), false);
     }
 
     /**
@@ -411,6 +412,11 @@ public final class Analyzer {
                         p.column(), p.message(), rule.help(), ""));
             }
         }
+        if (file.unread()) {
+            // Whatever it does to the tables is not known: every table replayed so far is unknown after it.
+            schema.forgetAll(file.path() + " was not read (it is larger than maxFileSize)");
+        }
+        boolean badBytes = file.problems().stream().anyMatch(p -> p.code().equals(ScriptProblem.INVALID_ENCODING));
         SessionState session = SessionState.DEFAULT;
         // A routine body's SET statements change the session for the rest of the body only.
         SessionState beforeRoutine = null;
@@ -442,6 +448,8 @@ public final class Analyzer {
                     file.path(), newTableNote != null, estimation, once, origin, schema.links(statement.table()),
                     source.sql());
             String prefix = origin.prefix();
+            String unknownNote = schema.unknownBecause(statement.table()).map(cause -> cause + ", so the state of `"
+                    + statement.table().name() + "` after it is unknown").orElse(null);
             String sessionNote = verdict == null ? null
                     : SessionAlgorithm.why(statement.algorithm(), session, config.target());
             List<Finding> statementFindings = new ArrayList<>();
@@ -451,6 +459,9 @@ public final class Analyzer {
                 if (globalNote[0] != null && verdict != null) {
                     m = m + "; " + globalNote[0];
                     globalNote[0] = null;
+                }
+                if (unknownNote != null) {
+                    m = m + "; " + unknownNote;
                 }
                 Snippet snippet = new Snippet(source.rawText(), source.line(), source.column(),
                         origin.kind() == StatementOrigin.Kind.STRING, ClauseLocator.locate(source, report.clauses()));
@@ -475,6 +486,12 @@ public final class Analyzer {
             } else {
                 schema.apply(statement, file.path() + ":" + source.line());
             }
+            String notRead = source.tooLarge() ? " was not read (the statement is larger than maxStatementSize)"
+                    : badBytes && source.sql().indexOf('\uFFFD') >= 0 ? " was not read as written (bytes that are "
+                    + "not valid in its encoding became replacement characters)" : null;
+            if (notRead != null) {
+                forgetUnread(schema, statement, source, file.path() + ":" + source.line() + notRead);
+            }
             if (source.compound() && statement.parsed()) {
                 // CREATE TRIGGER: gh-ost refuses the table (Help.shadowTable).
                 RoutineBody body = RoutineBody.of(source);
@@ -497,6 +514,35 @@ public final class Analyzer {
         }
         allFindings.addAll(findings.findings());
         return new FileReport(file.path(), reports);
+    }
+
+    /** Statements that may change a table's definition (OTHER: a routine or a kind not known may run any DDL). */
+    private static final Set<StatementKind> RESHAPING = EnumSet.of(StatementKind.CREATE_TABLE,
+            StatementKind.ALTER_TABLE, StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX,
+            StatementKind.RENAME_TABLE, StatementKind.DROP_TABLE, StatementKind.OTHER);
+
+    /**
+     * A statement that was not read (too large, or with bytes lost to the encoding) leaves the table it changes
+     * unknown, read from what was kept of it; when that table cannot be known, every table.
+     */
+    private static void forgetUnread(Schema schema, Statement statement, ScriptStatement source, String cause) {
+        if (!RESHAPING.contains(statement.kind())) {
+            return; // DML, SET, TRUNCATE, OPTIMIZE: the tables keep their definitions
+        }
+        TableName table = statement.table();
+        if (table == null && statement.kind() != StatementKind.OTHER && statement.kind() != StatementKind.RENAME_TABLE) {
+            try {
+                // The beginning kept of a too-large statement names its table (ALTER TABLE t …).
+                table = TolerantStatementReader.read(source.sql()).table();
+            } catch (RuntimeException | StackOverflowError e) {
+                table = null;
+            }
+        }
+        if (table == null || statement.kind() == StatementKind.RENAME_TABLE || statement.kind() == StatementKind.OTHER) {
+            schema.forgetAll(cause);
+        } else {
+            schema.forget(table, cause);
+        }
     }
 
     private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,
