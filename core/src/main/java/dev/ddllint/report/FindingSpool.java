@@ -31,15 +31,21 @@ final class FindingSpool implements AutoCloseable {
         void write(JsonNode node) throws IOException;
     }
 
+    private final int inMemoryChars;
     private final List<String> inMemory = new ArrayList<>();
     private long chars;
     private Path file;
     private BufferedWriter out;
 
+    /** @param inMemoryChars how many characters of findings stay in memory before they go to a file */
+    FindingSpool(int inMemoryChars) {
+        this.inMemoryChars = inMemoryChars;
+    }
+
     void add(JsonNode finding) {
         try {
             String line = COMPACT.writeValueAsString(finding);
-            if (out == null && chars + line.length() <= IN_MEMORY_CHARS) {
+            if (out == null && chars + line.length() <= inMemoryChars) {
                 inMemory.add(line);
                 chars += line.length();
                 return;

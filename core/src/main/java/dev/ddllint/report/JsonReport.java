@@ -36,8 +36,13 @@ public final class JsonReport {
     }
 
     public static String render(AnalysisReport report, ReportOptions options) {
+        return render(report, options, FindingSpool.IN_MEMORY_CHARS);
+    }
+
+    /** @param inMemoryChars how much of the findings stays in memory before the rest goes to a temporary file */
+    static String render(AnalysisReport report, ReportOptions options, int inMemoryChars) {
         java.io.StringWriter out = new java.io.StringWriter();
-        Stream stream = new Stream(report, options, out);
+        Stream stream = new Stream(report, options, out, inMemoryChars);
         report.files().forEach(f -> stream.accept(f, java.util.List.of()));
         report.findings().forEach(stream::finding);
         stream.finish();
@@ -55,7 +60,7 @@ public final class JsonReport {
 
     /** Opens a streaming JSON report on {@code out}; {@code header} gives the tool version, target and rules. */
     public static StreamingReport stream(AnalysisReport header, ReportOptions options, Writer out) {
-        return new Stream(header, options, out);
+        return new Stream(header, options, out, FindingSpool.IN_MEMORY_CHARS);
     }
 
     /**
@@ -67,7 +72,7 @@ public final class JsonReport {
         private final AnalysisReport header;
         private final ReportOptions options;
         private final JsonGenerator json;
-        private final FindingSpool findings = new FindingSpool();
+        private final FindingSpool findings;
         private final long[] counts = new long[Severity.values().length];
         private int files;
         private int statements;
@@ -76,7 +81,8 @@ public final class JsonReport {
         private long disagreements;
         private final ObjectNode outcomes = MAPPER.createObjectNode();
 
-        Stream(AnalysisReport header, ReportOptions options, Writer out) {
+        Stream(AnalysisReport header, ReportOptions options, Writer out, int inMemoryChars) {
+            this.findings = new FindingSpool(inMemoryChars);
             this.header = header;
             this.options = options;
             try {
