@@ -10,10 +10,12 @@ import dev.ddllint.kb.TargetServer;
 import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.report.ReportFormat;
 import dev.ddllint.report.ReportOptions;
+import dev.ddllint.report.StreamingReport;
 import dev.ddllint.run.LintFailure;
 import dev.ddllint.run.LintResult;
 import dev.ddllint.run.LintRun;
 import dev.ddllint.run.RunOverrides;
+import dev.ddllint.run.StreamedResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -186,6 +188,9 @@ class CheckCommand implements Callable<Integer> {
         }
         String url = liveUrl();
         run = forTarget(run);
+        if (streams() && reportFormats.stream().allMatch(ReportFormat::streams)) {
+            return streamed(run, files, url, reportFormats, reportOptions, colorOnConsole, toFolder, err);
+        }
         LintResult result;
         try {
             if (url != null && !url.isBlank()) {
@@ -251,6 +256,177 @@ class CheckCommand implements Callable<Integer> {
                     .collect(java.util.stream.Collectors.joining(", ")));
         }
         return finished.exitCode();
+    }
+
+    /**
+     * Whether this command may write its reports as the files are analysed: check does; verify needs the whole
+     * run first (it replays every file on a scratch server before anything is reported).
+     */
+    boolean streams() {
+        return true;
+    }
+
+    /**
+     * The run with reports written as each file is analysed (text, json, compact), so that memory follows the
+     * largest file: the same reports, destinations and exit code as the whole-report path.
+     */
+    private int streamed(LintRun run, List<SourceFile> files, String url, List<ReportFormat> reportFormats,
+                         ReportOptions reportOptions, boolean colorOnConsole, boolean toFolder, PrintWriter err) {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = outputDir != null ? outputDir : Path.of("");
+        List<java.io.Writer> opened = new java.util.ArrayList<>();
+        List<ReportFormat> formatOf = new java.util.ArrayList<>();
+        List<ReportOptions> optionsOf = new java.util.ArrayList<>();
+        // The first console report goes to standard output as it is written; the others wait in temporary files
+        // and follow it, so that each comes whole, in the order of --format.
+        List<Path> laterOnConsole = new java.util.ArrayList<>();
+        ConsoleOpener console = (f, o) -> {
+            if (opened.contains(out)) {
+                Path later = Files.createTempFile("ddl-lint-console", ".txt");
+                later.toFile().deleteOnExit();
+                laterOnConsole.add(later);
+                opened.add(open(later));
+            } else {
+                opened.add(out);
+            }
+            formatOf.add(f);
+            optionsOf.add(colorOnConsole ? o.withColor(true) : o);
+        };
+        try {
+            if (!toFolder) {
+                ReportFormat f = reportFormats.get(0);
+                if (output != null) {
+                    opened.add(open(output));
+                    formatOf.add(f);
+                    optionsOf.add(reportOptions);
+                } else {
+                    console.accept(f, reportOptions);
+                }
+            } else {
+                // Several formats: every report goes to a file; the ones read on a console (text for people,
+                // github for the Actions runner) are also printed.
+                for (ReportFormat f : reportFormats) {
+                    opened.add(open(dir.resolve(f.fileName())));
+                    formatOf.add(f);
+                    optionsOf.add(reportOptions);
+                    if (f.console()) {
+                        console.accept(f, reportOptions);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            closeFiles(opened, out);
+            err.println("ddl-lint: cannot write a temporary file (" + e.getMessage() + ")");
+            return Main.EXIT_TOOL_FAILURE;
+        } catch (CannotWrite e) {
+            closeFiles(opened, out);
+            err.println("ddl-lint: cannot write " + e.file + " (" + e.getCause().getMessage() + ")");
+            return Main.EXIT_TOOL_FAILURE;
+        }
+        StreamedResult result;
+        try {
+            try {
+                if (url != null && !url.isBlank()) {
+                    try (LiveDatabase db = LiveDatabase.connect(url)) {
+                        LintRun live = run.forServer(db.target(), false);
+                        LiveStatistics statistics = new LiveStatistics(db.connection(), Duration.ofMillis(Math.round(
+                                live.configuration().estimate().sampleSeconds() * 1000)),
+                                ConnectionHint.fromJdbcUrl(url));
+                        result = streamTo(live, files, db, statistics, opened, formatOf, optionsOf);
+                    }
+                } else {
+                    result = streamTo(run, files, dev.ddllint.analysis.TableSource.NONE,
+                            dev.ddllint.estimate.StatisticsSource.NONE, opened, formatOf, optionsOf);
+                }
+            } finally {
+                closeFiles(opened, out);
+            }
+            for (Path later : laterOnConsole) {
+                try (java.io.Reader in = Files.newBufferedReader(later, StandardCharsets.UTF_8)) {
+                    in.transferTo(out);
+                }
+                Files.deleteIfExists(later);
+            }
+            out.flush();
+        } catch (IOException e) {
+            err.println("ddl-lint: cannot copy the report to the console (" + e.getMessage() + ")");
+            return Main.EXIT_TOOL_FAILURE;
+        } catch (LiveDatabase.UnusableDatabaseException e) {
+            err.println("ddl-lint: live schema: " + e.getMessage());
+            return Main.EXIT_TOOL_FAILURE;
+        } catch (LintFailure e) {
+            err.println("ddl-lint: " + e.getMessage());
+            return Main.EXIT_TOOL_FAILURE;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("ddl-lint: cannot write the report (" + e.getCause().getMessage() + ")");
+            return Main.EXIT_TOOL_FAILURE;
+        }
+        if (result.since() != null) {
+            err.println("ddl-lint: " + result.since().describe());
+        }
+        if (toFolder) {
+            err.println("ddl-lint: wrote " + reportFormats.stream().map(f -> dir.resolve(f.fileName()).toString())
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        return result.exitCode();
+    }
+
+    /** Opens every report on its writer once the run's frame is known, then hands each file to all of them. */
+    private static StreamedResult streamTo(LintRun run, List<SourceFile> files, dev.ddllint.analysis.TableSource db,
+                                           dev.ddllint.estimate.StatisticsSource statistics,
+                                           List<java.io.Writer> writers, List<ReportFormat> formats,
+                                           List<ReportOptions> options) throws LintFailure {
+        AnalysisReport header = run.header();
+        List<StreamingReport> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < writers.size(); i++) {
+            reports.add(formats.get(i).stream(header, options.get(i), writers.get(i)));
+        }
+        StreamedResult result = run.stream(files, db, statistics, (file, findings) ->
+                reports.forEach(r -> r.accept(file, findings)));
+        reports.forEach(StreamingReport::finish);
+        return result;
+    }
+
+    private static java.io.Writer open(Path file) throws CannotWrite {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CannotWrite(file, e);
+        }
+    }
+
+    private static void closeFiles(List<java.io.Writer> writers, PrintWriter console) {
+        for (java.io.Writer w : writers) {
+            try {
+                if (w == console) {
+                    w.flush();
+                } else {
+                    w.close();
+                }
+            } catch (IOException e) {
+                // Reported by the write that failed, if any.
+            }
+        }
+    }
+
+    /** Adds a console report: on standard output, or after it when one is there already. */
+    @FunctionalInterface
+    private interface ConsoleOpener {
+        void accept(ReportFormat format, ReportOptions options) throws IOException, CannotWrite;
+    }
+
+    /** A report file that cannot be created. */
+    private static final class CannotWrite extends Exception {
+        final Path file;
+
+        CannotWrite(Path file, IOException cause) {
+            super(cause);
+            this.file = file;
+        }
     }
 
     /** The report to render and the exit code; a null report: nothing to render (the failure was printed). */

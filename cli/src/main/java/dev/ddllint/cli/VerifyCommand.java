@@ -72,6 +72,12 @@ final class VerifyCommand extends CheckCommand {
         return target == null && scratchTarget != null ? o.withTarget(scratchTarget) : o;
     }
 
+    /** The scratch server replays the whole run before anything is reported. */
+    @Override
+    boolean streams() {
+        return false;
+    }
+
     @Override
     Finished finish(LintResult result, String liveUrl, PrintWriter err) {
         Verification v;

@@ -42,6 +42,7 @@ import dev.ddllint.sql.SqlLexer;
 import dev.ddllint.sql.Token;
 import dev.ddllint.sql.TolerantStatementReader;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -54,6 +55,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -114,24 +116,55 @@ public final class Analyzer {
      * @throws StatsSnapshot.SnapshotException when the configured statistics snapshot is not readable
      */
     public AnalysisReport analyze(List<SourceFile> files) {
-        List<ParsedFile> parsed = parseAll(files);
+        List<FileReport> reports = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        analyze(files, (file, fileFindings) -> {
+            reports.add(file);
+            findings.addAll(fileFindings);
+        });
+        return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings, rules.all());
+    }
+
+    /**
+     * The run's frame: tool version, target and rules, without files or findings; what a streaming report writes
+     * before the first file.
+     */
+    public AnalysisReport header() {
+        return new AnalysisReport(ToolVersion.get(), config.target(), List.of(), List.of(), rules.all());
+    }
+
+    /**
+     * Analyzes files in the order given (see {@link MigrationOrder}) and hands each one to the sink as soon as it is
+     * replayed. Only a few files are parsed ahead of the replay, so memory follows the largest file, not the run.
+     *
+     * @throws TableSourceException when the table source (a live database) fails
+     * @throws StatsSnapshot.SnapshotException when the configured statistics snapshot is not readable
+     * @throws SourceFile.UnreadableFileException when a file on disk cannot be read when its turn comes
+     */
+    public void analyze(List<SourceFile> files, FileSink sink) {
+        ScriptOptions options = scriptOptions();
         Schema schema = new Schema();
         Set<TableName> referenced = new LinkedHashSet<>();
-        for (ParsedFile f : parsed) {
-            for (ParsedStatement p : f.statements()) {
-                Statement s = p.statement();
-                if (s.table() != null) {
-                    referenced.add(s.table());
+        if (tableSource != TableSource.NONE || statistics != StatisticsSource.NONE
+                || config.estimate().statsFile() != null) {
+            // The live tables and statistics are read in one go for every table the run names: a first pass
+            // that keeps only the names (parsing twice is the price of not holding every file's statements).
+            parseInOrder(files, options, f -> {
+                for (ParsedStatement p : f.statements()) {
+                    Statement s = p.statement();
+                    if (s.table() != null) {
+                        referenced.add(s.table());
+                    }
+                    s.renames().forEach(pair -> referenced.add(pair.from()));
                 }
-                s.renames().forEach(pair -> referenced.add(pair.from()));
-            }
-        }
-        if (!referenced.isEmpty() && tableSource != TableSource.NONE) {
-            try {
-                schema.defaultDatabase(tableSource.defaultDatabase());
-                tableSource.tables(referenced).forEach(schema::putLive);
-            } catch (Exception e) {
-                throw new TableSourceException(e);
+            });
+            if (!referenced.isEmpty() && tableSource != TableSource.NONE) {
+                try {
+                    schema.defaultDatabase(tableSource.defaultDatabase());
+                    tableSource.tables(referenced).forEach(schema::putLive);
+                } catch (Exception e) {
+                    throw new TableSourceException(e);
+                }
             }
         }
         Estimation estimation = estimation();
@@ -139,19 +172,19 @@ public final class Analyzer {
             estimation.prefetch(referenced);
         }
         ReportOnce once = new ReportOnce();
-        List<FileReport> reports = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
         NewTables newTables = new NewTables();
-        for (ParsedFile file : parsed) {
-            reports.add(replay(file, schema, newTables, findings, estimation, once));
-        }
-        return new AnalysisReport(ToolVersion.get(), config.target(), reports, findings, rules.all());
+        parseInOrder(files, options, file -> {
+            List<Finding> findings = new ArrayList<>();
+            FileReport report = replay(file, schema, newTables, findings, estimation, once);
+            sink.accept(report, findings);
+        });
     }
 
+    /** @param unread the file was not read (larger than {@code maxFileSize}): it has no statements */
     private record ParsedFile(String path, List<ScriptProblem> problems, List<ParsedStatement> statements,
                               DeclaredStats.Result declared, IgnoreDirectives.Result ignores,
                               RunWithDirectives.Result runWiths,
-                              List<DirectiveComments.Directive> unknownDirectives) {
+                              List<DirectiveComments.Directive> unknownDirectives, boolean unread) {
     }
 
     /** The estimates' sources: the live statistics given, the configured snapshot, the configuration. */
@@ -173,11 +206,20 @@ public final class Analyzer {
     private record ParsedStatement(ScriptStatement source, Statement statement, StatementOrigin origin) {
     }
 
-    private List<ParsedFile> parseAll(List<SourceFile> files) {
-        ScriptOptions options = new ScriptOptions(config.placeholders(), config.replacements(), true,
+    private ScriptOptions scriptOptions() {
+        return new ScriptOptions(config.placeholders(), config.replacements(), true,
                 config.limits().maxStatementSize());
+    }
+
+    /**
+     * Parses the files on the analysis threads and hands them to {@code replay} in order, on the caller's thread.
+     * At most {@link #AHEAD} files per thread are parsed ahead of the one replayed, so a run holds a few parsed
+     * files at a time, whatever their number.
+     */
+    private void parseInOrder(List<SourceFile> files, ScriptOptions options, Consumer<ParsedFile> replay) {
         if (files.size() <= 1) {
-            return files.stream().map(f -> parse(f, options)).toList();
+            files.forEach(f -> replay.accept(parse(f, options)));
+            return;
         }
         int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -189,24 +231,31 @@ public final class Analyzer {
             return t;
         });
         try {
-            List<Future<ParsedFile>> futures = new ArrayList<>();
-            for (SourceFile f : files) {
-                futures.add(pool.submit(() -> parse(f, options)));
+            ArrayDeque<Future<ParsedFile>> pending = new ArrayDeque<>();
+            int next = 0;
+            int window = threads * AHEAD;
+            while (next < files.size() || !pending.isEmpty()) {
+                while (next < files.size() && pending.size() < window) {
+                    SourceFile f = files.get(next++);
+                    pending.add(pool.submit(() -> parse(f, options)));
+                }
+                replay.accept(pending.poll().get());
             }
-            List<ParsedFile> result = new ArrayList<>();
-            for (Future<ParsedFile> future : futures) {
-                result.add(future.get());
-            }
-            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("analysis interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof SourceFile.UnreadableFileException u) {
+                throw u;
+            }
             throw new IllegalStateException("analysis failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
+
+    /** Files parsed ahead of the replay, per analysis thread: enough to keep the threads busy. */
+    private static final int AHEAD = 2;
 
     private static final long ANALYSIS_STACK_BYTES = 32L << 20;
 
@@ -220,7 +269,7 @@ public final class Analyzer {
                     file.size(), maxFileSize));
             return new ParsedFile(file.path(), List.of(tooLarge), List.of(), DeclaredStats.of(List.of(),
                     file.path()), IgnoreDirectives.of(List.of(), ignorable, FILE_RULES), RunWithDirectives.of(
-                    List.of()), List.of());
+                    List.of()), List.of(), true);
         }
         ScriptReadResult script = ScriptReader.read(file.content(), options);
         List<ParsedStatement> statements = new ArrayList<>(script.statements().size());
@@ -239,7 +288,7 @@ public final class Analyzer {
                 directives.stream()
                 .filter(d -> !d.name().equals(DeclaredStats.NAME) && !d.name().equals(IgnoreDirectives.NAME)
                         && !d.name().equals(IgnoreDirectives.FILE_NAME) && !d.name().equals(RunWithDirectives.NAME))
-                .toList());
+                .toList(), false);
     }
 
     /**
@@ -363,6 +412,11 @@ public final class Analyzer {
                         p.column(), p.message(), rule.help(), ""));
             }
         }
+        if (file.unread()) {
+            // Whatever it does to the tables is not known: every table replayed so far is unknown after it.
+            schema.forgetAll(file.path() + " was not read (it is larger than maxFileSize)");
+        }
+        boolean badBytes = file.problems().stream().anyMatch(p -> p.code().equals(ScriptProblem.INVALID_ENCODING));
         SessionState session = SessionState.DEFAULT;
         // A routine body's SET statements change the session for the rest of the body only.
         SessionState beforeRoutine = null;
@@ -394,6 +448,8 @@ public final class Analyzer {
                     file.path(), newTableNote != null, estimation, once, origin, schema.links(statement.table()),
                     source.sql());
             String prefix = origin.prefix();
+            String unknownNote = schema.unknownBecause(statement.table()).map(cause -> cause + ", so the state of `"
+                    + statement.table().name() + "` after it is unknown").orElse(null);
             String sessionNote = verdict == null ? null
                     : SessionAlgorithm.why(statement.algorithm(), session, config.target());
             List<Finding> statementFindings = new ArrayList<>();
@@ -403,6 +459,9 @@ public final class Analyzer {
                 if (globalNote[0] != null && verdict != null) {
                     m = m + "; " + globalNote[0];
                     globalNote[0] = null;
+                }
+                if (unknownNote != null) {
+                    m = m + "; " + unknownNote;
                 }
                 Snippet snippet = new Snippet(source.rawText(), source.line(), source.column(),
                         origin.kind() == StatementOrigin.Kind.STRING, ClauseLocator.locate(source, report.clauses()));
@@ -427,6 +486,12 @@ public final class Analyzer {
             } else {
                 schema.apply(statement, file.path() + ":" + source.line());
             }
+            String notRead = source.tooLarge() ? " was not read (the statement is larger than maxStatementSize)"
+                    : badBytes && source.sql().indexOf('\uFFFD') >= 0 ? " was not read as written (bytes that are "
+                    + "not valid in its encoding became replacement characters)" : null;
+            if (notRead != null) {
+                forgetUnread(schema, statement, source, file.path() + ":" + source.line() + notRead);
+            }
             if (source.compound() && statement.parsed()) {
                 // CREATE TRIGGER: gh-ost refuses the table (Help.shadowTable).
                 RoutineBody body = RoutineBody.of(source);
@@ -449,6 +514,35 @@ public final class Analyzer {
         }
         allFindings.addAll(findings.findings());
         return new FileReport(file.path(), reports);
+    }
+
+    /** Statements that may change a table's definition (OTHER: a routine or a kind not known may run any DDL). */
+    private static final Set<StatementKind> RESHAPING = EnumSet.of(StatementKind.CREATE_TABLE,
+            StatementKind.ALTER_TABLE, StatementKind.CREATE_INDEX, StatementKind.DROP_INDEX,
+            StatementKind.RENAME_TABLE, StatementKind.DROP_TABLE, StatementKind.OTHER);
+
+    /**
+     * A statement that was not read (too large, or with bytes lost to the encoding) leaves the table it changes
+     * unknown, read from what was kept of it; when that table cannot be known, every table.
+     */
+    private static void forgetUnread(Schema schema, Statement statement, ScriptStatement source, String cause) {
+        if (!RESHAPING.contains(statement.kind())) {
+            return; // DML, SET, TRUNCATE, OPTIMIZE: the tables keep their definitions
+        }
+        TableName table = statement.table();
+        if (table == null && statement.kind() != StatementKind.OTHER && statement.kind() != StatementKind.RENAME_TABLE) {
+            try {
+                // The beginning kept of a too-large statement names its table (ALTER TABLE t …).
+                table = TolerantStatementReader.read(source.sql()).table();
+            } catch (RuntimeException | StackOverflowError e) {
+                table = null;
+            }
+        }
+        if (table == null || statement.kind() == StatementKind.RENAME_TABLE || statement.kind() == StatementKind.OTHER) {
+            schema.forgetAll(cause);
+        } else {
+            schema.forget(table, cause);
+        }
     }
 
     private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,

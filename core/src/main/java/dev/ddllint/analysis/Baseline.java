@@ -125,38 +125,64 @@ public final class Baseline {
 
     /** Takes the known findings out of the report. */
     public Applied apply(AnalysisReport report) {
-        Map<Key, Integer> left = new LinkedHashMap<>();
-        Map<Key, Entry> byKey = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            left.merge(e.key(), e.count(), Integer::sum);
-            byKey.putIfAbsent(e.key(), e);
-        }
-        List<String> fingerprints = BaselineFingerprint.of(report);
-        List<Finding> kept = new ArrayList<>();
-        List<Finding> suppressed = new ArrayList<>();
-        for (int i = 0; i < report.findings().size(); i++) {
-            Finding f = report.findings().get(i);
-            String fingerprint = fingerprints.get(i);
-            // Known only when every part of it is: the finding and each one folded into it.
-            Map<Key, Integer> needed = new LinkedHashMap<>();
-            f.withAllFolded().forEach(part -> needed.merge(new Key(part.rule(), part.path(), fingerprint), 1,
-                    Integer::sum));
-            if (needed.entrySet().stream().allMatch(e -> left.getOrDefault(e.getKey(), 0) >= e.getValue())) {
-                needed.forEach((key, n) -> left.merge(key, -n, Integer::sum));
-                suppressed.add(f);
-            } else {
-                kept.add(f);
+        Applier applier = applier();
+        Applied applied = applier.apply(report);
+        return new Applied(applied.report(), applied.suppressed(), applier.unmatched());
+    }
+
+    /**
+     * Applies the baseline to a run one part at a time (a streaming report hands it each file): each entry's count
+     * is used up across the parts, as {@link #apply} does over the whole report.
+     */
+    public Applier applier() {
+        return new Applier();
+    }
+
+    /** The baseline's counts left over so far; one per run. */
+    public final class Applier {
+        private final Map<Key, Integer> left = new LinkedHashMap<>();
+        private final Map<Key, Entry> byKey = new LinkedHashMap<>();
+
+        private Applier() {
+            for (Entry e : entries) {
+                left.merge(e.key(), e.count(), Integer::sum);
+                byKey.putIfAbsent(e.key(), e);
             }
         }
-        List<Entry> unmatched = new ArrayList<>();
-        left.forEach((key, n) -> {
-            if (n > 0) {
-                Entry e = byKey.get(key);
-                unmatched.add(new Entry(e.rule(), e.path(), e.fingerprint(), n, e.line(), e.message()));
+
+        /** Takes the known findings out of this part of the run; {@code unmatched} of the result is empty. */
+        public Applied apply(AnalysisReport report) {
+            List<String> fingerprints = BaselineFingerprint.of(report);
+            List<Finding> kept = new ArrayList<>();
+            List<Finding> suppressed = new ArrayList<>();
+            for (int i = 0; i < report.findings().size(); i++) {
+                Finding f = report.findings().get(i);
+                String fingerprint = fingerprints.get(i);
+                // Known only when every part of it is: the finding and each one folded into it.
+                Map<Key, Integer> needed = new LinkedHashMap<>();
+                f.withAllFolded().forEach(part -> needed.merge(new Key(part.rule(), part.path(), fingerprint), 1,
+                        Integer::sum));
+                if (needed.entrySet().stream().allMatch(e -> left.getOrDefault(e.getKey(), 0) >= e.getValue())) {
+                    needed.forEach((key, n) -> left.merge(key, -n, Integer::sum));
+                    suppressed.add(f);
+                } else {
+                    kept.add(f);
+                }
             }
-        });
-        AnalysisReport remaining = report.with(report.files(), kept);
-        return new Applied(remaining, suppressed, unmatched);
+            return new Applied(report.with(report.files(), kept), suppressed, List.of());
+        }
+
+        /** The entries (with the count left over) that matched nothing in the parts applied so far. */
+        public List<Entry> unmatched() {
+            List<Entry> unmatched = new ArrayList<>();
+            left.forEach((key, n) -> {
+                if (n > 0) {
+                    Entry e = byKey.get(key);
+                    unmatched.add(new Entry(e.rule(), e.path(), e.fingerprint(), n, e.line(), e.message()));
+                }
+            });
+            return unmatched;
+        }
     }
 
     /** The JSON text of the baseline file. */

@@ -98,16 +98,22 @@ public final class GitChanges {
      * @param base the folder the report's paths are relative to
      */
     public static AnalysisReport onlyChanged(AnalysisReport report, Path base, Set<Path> changed) {
-        Set<Path> changedReal = new HashSet<>();
-        changed.forEach(p -> changedReal.add(real(p)));
+        java.util.function.Predicate<String> isChanged = changedPaths(base, changed);
         Set<String> keep = new HashSet<>();
         for (FileReport f : report.files()) {
-            if (changedReal.contains(real(base.resolve(f.path()).toAbsolutePath().normalize()))) {
+            if (isChanged.test(f.path())) {
                 keep.add(f.path());
             }
         }
         return report.with(report.files().stream().filter(f -> keep.contains(f.path())).toList(),
                 report.findings().stream().filter(f -> keep.contains(f.path())).toList());
+    }
+
+    /** Whether a report path (relative to {@code base}) is one of the changed files, one file at a time. */
+    public static java.util.function.Predicate<String> changedPaths(Path base, Set<Path> changed) {
+        Set<Path> changedReal = new HashSet<>();
+        changed.forEach(p -> changedReal.add(real(p)));
+        return path -> changedReal.contains(real(base.resolve(path).toAbsolutePath().normalize()));
     }
 
     private static Path real(Path p) {

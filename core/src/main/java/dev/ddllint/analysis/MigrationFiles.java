@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Finds the migration scripts under the given files and folders and reads them in migration order. */
+/**
+ * Finds the migration scripts under the given files and folders, in migration order; their bytes are read when the
+ * analysis reaches each one ({@link SourceFile#onDisk}).
+ */
 public final class MigrationFiles {
 
     private MigrationFiles() {
@@ -72,8 +75,12 @@ public final class MigrationFiles {
         for (Map.Entry<Path, String> e : ordered) {
             try {
                 long size = Files.size(e.getKey());
+                if (size <= maxFileSize && !Files.isReadable(e.getKey())) {
+                    throw new IOException("permission denied");
+                }
+                // Read when the analysis reaches it: a run holds the files being parsed, not the whole folder.
                 files.add(size > maxFileSize ? SourceFile.unread(e.getValue(), size)
-                        : new SourceFile(e.getValue(), Files.readAllBytes(e.getKey())));
+                        : SourceFile.onDisk(e.getValue(), e.getKey(), size));
             } catch (NoSuchFileException ex) {
                 throw new UnusablePathException(e.getValue() + ": no such file");
             } catch (IOException | OutOfMemoryError ex) {

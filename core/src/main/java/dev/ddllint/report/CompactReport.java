@@ -1,8 +1,14 @@
 package dev.ddllint.report;
 
 import dev.ddllint.analysis.AnalysisReport;
+import dev.ddllint.analysis.FileReport;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.Severity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
 
 /**
  * One line a finding, as compilers and editors' problem matchers read it:
@@ -15,15 +21,61 @@ public final class CompactReport {
     }
 
     public static String render(AnalysisReport report, ReportOptions options) {
-        StringBuilder out = new StringBuilder();
-        for (Finding f : TextReport.shown(report, options)) {
-            out.append(f.path()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
-                    .append(f.severity().id()).append('[').append(f.rule()).append("] ")
-                    .append(f.fullMessage().replaceAll("\\s*\\R\\s*", " ")).append('\n');
-        }
-        out.append(String.format("ddl-lint: %d error(s), %d warning(s), %d info in %d file(s)%n",
-                report.count(Severity.ERROR), report.count(Severity.WARNING), report.count(Severity.INFO),
-                report.files().size()));
+        java.io.StringWriter out = new java.io.StringWriter();
+        Stream stream = new Stream(options, out);
+        stream.findings(report.findings());
+        stream.files = report.files().size();
+        stream.finish();
         return out.toString();
+    }
+
+    /** Opens a streaming compact report on {@code out}: a file's lines as it comes, the counts at the end. */
+    public static StreamingReport stream(ReportOptions options, Writer out) {
+        return new Stream(options, out);
+    }
+
+    private static final class Stream implements StreamingReport {
+        private final ReportOptions options;
+        private final Writer out;
+        private final long[] counts = new long[Severity.values().length];
+        private int files;
+
+        Stream(ReportOptions options, Writer out) {
+            this.options = options;
+            this.out = out;
+        }
+
+        @Override
+        public void accept(FileReport file, List<Finding> findings) {
+            files++;
+            findings(findings);
+        }
+
+        void findings(List<Finding> findings) {
+            StringBuilder lines = new StringBuilder();
+            findings.forEach(f -> counts[f.severity().ordinal()]++);
+            for (Finding f : TextReport.shown(findings, options)) {
+                lines.append(f.path()).append(':').append(f.line()).append(':').append(f.column()).append(": ")
+                        .append(f.severity().id()).append('[').append(f.rule()).append("] ")
+                        .append(f.fullMessage().replaceAll("\\s*\\R\\s*", " ")).append('\n');
+            }
+            write(lines.toString());
+        }
+
+        @Override
+        public void finish() {
+            write(String.format("ddl-lint: %d error(s), %d warning(s), %d info in %d file(s)%n",
+                    counts[Severity.ERROR.ordinal()], counts[Severity.WARNING.ordinal()],
+                    counts[Severity.INFO.ordinal()], files));
+        }
+
+        private void write(String text) {
+            try {
+                out.write(text);
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the compact report", e);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ddllint.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,10 @@ import dev.ddllint.model.RequestedLock;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.Severity;
 import dev.ddllint.verify.ServerCheck;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /**
  * The JSON report. Its field names and meanings are a stable interface (docs/json-format.md): later versions
@@ -31,7 +36,17 @@ public final class JsonReport {
     }
 
     public static String render(AnalysisReport report, ReportOptions options) {
-        return text(toTree(report, options), "JSON");
+        return render(report, options, FindingSpool.IN_MEMORY_CHARS);
+    }
+
+    /** @param inMemoryChars how much of the findings stays in memory before the rest goes to a temporary file */
+    static String render(AnalysisReport report, ReportOptions options, int inMemoryChars) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        Stream stream = new Stream(report, options, out, inMemoryChars);
+        report.files().forEach(f -> stream.accept(f, java.util.List.of()));
+        report.findings().forEach(stream::finding);
+        stream.finish();
+        return out.toString();
     }
 
     /** A report's tree as indented JSON text with a final line break; {@code name} is for the message. */
@@ -43,49 +58,120 @@ public final class JsonReport {
         }
     }
 
+    /** Opens a streaming JSON report on {@code out}; {@code header} gives the tool version, target and rules. */
+    public static StreamingReport stream(AnalysisReport header, ReportOptions options, Writer out) {
+        return new Stream(header, options, out, FindingSpool.IN_MEMORY_CHARS);
+    }
+
+    /**
+     * The JSON report written as the files come: each file's statements go out at once; the findings, which the
+     * format puts after every file, wait in a {@link FindingSpool} (on disk beyond a small size); the verification
+     * and the summary, which count the whole run, are written at the end. The text is the same as the tree's.
+     */
+    private static final class Stream implements StreamingReport {
+        private final AnalysisReport header;
+        private final ReportOptions options;
+        private final JsonGenerator json;
+        private final FindingSpool findings;
+        private final long[] counts = new long[Severity.values().length];
+        private int files;
+        private int statements;
+        private String server;
+        private int checked;
+        private long disagreements;
+        private final ObjectNode outcomes = MAPPER.createObjectNode();
+
+        Stream(AnalysisReport header, ReportOptions options, Writer out, int inMemoryChars) {
+            this.findings = new FindingSpool(inMemoryChars);
+            this.header = header;
+            this.options = options;
+            try {
+                json = MAPPER.writer().createGenerator(out);
+                json.writeStartObject();
+                json.writeFieldName("tool");
+                json.writeTree(MAPPER.createObjectNode().put("name", "ddl-lint").put("version", header.toolVersion()));
+                json.writeStringField("target", header.target().toString());
+                json.writeArrayFieldStart("files");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the JSON report", e);
+            }
+        }
+
+        @Override
+        public void accept(FileReport f, java.util.List<Finding> fileFindings) {
+            ObjectNode file = MAPPER.createObjectNode();
+            file.put("path", f.path());
+            ArrayNode list = file.putArray("statements");
+            for (StatementReport s : f.statements()) {
+                list.add(statement(s));
+                ServerCheck c = s.server();
+                if (c != null) {
+                    // With ddl-lint verify: the scratch server and how many statements it confirmed, by outcome.
+                    server = server == null ? c.server() : server;
+                    checked++;
+                    disagreements += c.disagreement() ? 1 : 0;
+                    outcomes.put(c.outcome().name(), outcomes.path(c.outcome().name()).asInt(0) + 1);
+                }
+            }
+            files++;
+            statements += f.statements().size();
+            try {
+                json.writeTree(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the JSON report", e);
+            }
+            fileFindings.forEach(this::finding);
+        }
+
+        void finding(Finding f) {
+            counts[f.severity().ordinal()]++;
+            findings.add(MAPPER.createObjectNode().put("rule", f.rule()).put("severity", f.severity().id())
+                    .put("path", f.path()).put("line", f.line()).put("column", f.column()).put("endLine", f.endLine())
+                    .put("endColumn", f.endColumn()).put("message", f.fullMessage()).put("help", f.help())
+                    .put("docsUrl", TextReport.url(header, options, f.rule())));
+        }
+
+        @Override
+        public void finish() {
+            try {
+                json.writeEndArray();
+                json.writeArrayFieldStart("findings");
+                findings.replay(json::writeTree);
+                json.writeEndArray();
+                if (server != null) {
+                    ObjectNode v = MAPPER.createObjectNode().put("server", server).put("checked", checked)
+                            .put("disagreements", disagreements);
+                    v.set("outcomes", outcomes);
+                    json.writeFieldName("verification");
+                    json.writeTree(v);
+                }
+                json.writeFieldName("summary");
+                json.writeTree(MAPPER.createObjectNode().put("files", files).put("statements", statements)
+                        .put("errors", counts[Severity.ERROR.ordinal()])
+                        .put("warnings", counts[Severity.WARNING.ordinal()])
+                        .put("infos", counts[Severity.INFO.ordinal()]));
+                json.writeEndObject();
+                json.writeRaw('\n');
+                json.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the JSON report", e);
+            } finally {
+                findings.close();
+            }
+        }
+    }
+
+    /** The whole report as a tree (for reports built on the JSON one). */
     public static ObjectNode toTree(AnalysisReport report) {
         return toTree(report, ReportOptions.DEFAULT);
     }
 
     public static ObjectNode toTree(AnalysisReport report, ReportOptions options) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.putObject("tool").put("name", "ddl-lint").put("version", report.toolVersion());
-        root.put("target", report.target().toString());
-        ArrayNode files = root.putArray("files");
-        for (FileReport f : report.files()) {
-            ObjectNode file = files.addObject();
-            file.put("path", f.path());
-            ArrayNode statements = file.putArray("statements");
-            for (StatementReport s : f.statements()) {
-                statements.add(statement(s));
-            }
+        try {
+            return (ObjectNode) MAPPER.readTree(render(report, options));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the JSON report", e);
         }
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : report.findings()) {
-            findings.addObject().put("rule", f.rule()).put("severity", f.severity().id()).put("path", f.path())
-                    .put("line", f.line()).put("column", f.column()).put("endLine", f.endLine())
-                    .put("endColumn", f.endColumn()).put("message", f.fullMessage()).put("help", f.help())
-                    .put("docsUrl", TextReport.url(report, options, f.rule()));
-        }
-        verification(report, root);
-        root.putObject("summary").put("files", report.files().size()).put("statements", report.statementCount())
-                .put("errors", report.count(Severity.ERROR)).put("warnings", report.count(Severity.WARNING))
-                .put("infos", report.count(Severity.INFO));
-        return root;
-    }
-
-    /** With {@code ddl-lint verify}: the scratch server and how many statements it confirmed, by outcome. */
-    private static void verification(AnalysisReport report, ObjectNode root) {
-        java.util.List<ServerCheck> checks = report.files().stream().flatMap(f -> f.statements().stream())
-                .map(StatementReport::server).filter(java.util.Objects::nonNull).toList();
-        if (checks.isEmpty()) {
-            return;
-        }
-        ObjectNode v = root.putObject("verification").put("server", checks.get(0).server())
-                .put("checked", checks.size())
-                .put("disagreements", checks.stream().filter(ServerCheck::disagreement).count());
-        ObjectNode counts = v.putObject("outcomes");
-        checks.forEach(c -> counts.put(c.outcome().name(), counts.path(c.outcome().name()).asInt(0) + 1));
     }
 
     private static ObjectNode statement(StatementReport s) {

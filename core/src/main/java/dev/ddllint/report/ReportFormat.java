@@ -76,6 +76,30 @@ public enum ReportFormat {
         };
     }
 
+    /**
+     * True for the formats written as the files come ({@link #stream}): text, json and compact. The others lay out
+     * every statement of the run at once (JUnit's test cases, HTML's timeline, Markdown's table, Checkstyle's files)
+     * or are one document built whole (SARIF, GitLab, GitHub), so they render a whole {@link AnalysisReport}.
+     */
+    public boolean streams() {
+        return this == TEXT || this == JSON || this == COMPACT;
+    }
+
+    /**
+     * Opens this format's streaming report on {@code out}; the same text as {@link #render} of the whole run.
+     *
+     * @param header the run's frame ({@code LintRun.header()}): tool version, target, rules
+     * @throws IllegalStateException for a format that does not {@link #streams() stream}
+     */
+    public StreamingReport stream(AnalysisReport header, ReportOptions options, java.io.Writer out) {
+        return switch (this) {
+            case TEXT -> TextReport.stream(header, options, out);
+            case JSON -> JsonReport.stream(header, options, out);
+            case COMPACT -> CompactReport.stream(options, out);
+            default -> throw new IllegalStateException(id + " reports are rendered whole, not streamed");
+        };
+    }
+
     /** The ids, comma-separated, for messages and help texts. */
     public static String ids() {
         return Arrays.stream(values()).map(ReportFormat::id).collect(Collectors.joining(", "));

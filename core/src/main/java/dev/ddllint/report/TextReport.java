@@ -35,12 +35,90 @@ public final class TextReport {
     }
 
     public static String render(AnalysisReport report, ReportOptions options) {
-        TerminalStyle style = TerminalStyle.of(options);
-        Map<String, String> verdictAt = verdicts(report);
-        List<Finding> shown = shown(report, options);
-        Set<String> helpShown = new HashSet<>();
         StringBuilder out = new StringBuilder();
-        for (Finding f : shown) {
+        Stream stream = new Stream(report, options, out);
+        Map<String, String> verdictAt = verdicts(report.files());
+        report.files().forEach(stream::file);
+        stream.findings(report.findings(), verdictAt);
+        stream.end();
+        return out.toString();
+    }
+
+    /** Opens a streaming text report on {@code out}; {@code header} gives the target and the rules. */
+    public static StreamingReport stream(AnalysisReport header, ReportOptions options, java.io.Writer out) {
+        return new StreamingReport() {
+            private final StringBuilder buffer = new StringBuilder();
+            private final Stream stream = new Stream(header, options, buffer);
+
+            @Override
+            public void accept(FileReport file, List<Finding> findings) {
+                stream.file(file);
+                stream.findings(findings, verdicts(List.of(file)));
+                flush();
+            }
+
+            @Override
+            public void finish() {
+                stream.end();
+                flush();
+            }
+
+            private void flush() {
+                try {
+                    out.append(buffer);
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write the text report", e);
+                }
+                buffer.setLength(0);
+            }
+        };
+    }
+
+    /**
+     * The text report as the files come: each finding's block at once; the counts for the summaries (per rule, per
+     * file, the last line) and the statements a server checked ({@code ddl-lint verify}) until the end.
+     */
+    private static final class Stream {
+        private final AnalysisReport header;
+        private final ReportOptions options;
+        private final StringBuilder out;
+        private final TerminalStyle style;
+        private final Set<String> helpShown = new HashSet<>();
+        private final Map<String, EnumMap<Severity, Integer>> byRule = new LinkedHashMap<>();
+        private final Map<String, Integer> folded = new HashMap<>();
+        private final Map<String, EnumMap<Severity, Integer>> byFile = new LinkedHashMap<>();
+        private final long[] counts = new long[Severity.values().length];
+        private final List<FileReport> checked = new ArrayList<>();
+        private boolean anyShown;
+        private int files;
+        private int statements;
+
+        Stream(AnalysisReport header, ReportOptions options, StringBuilder out) {
+            this.header = header;
+            this.options = options;
+            this.out = out;
+            this.style = TerminalStyle.of(options);
+            header.rules().forEach(r -> byRule.put(r.id(), new EnumMap<>(Severity.class)));
+        }
+
+        void file(FileReport file) {
+            files++;
+            statements += file.statements().size();
+            List<StatementReport> onServer = file.statements().stream().filter(s -> s.server() != null).toList();
+            if (!onServer.isEmpty()) {
+                checked.add(new FileReport(file.path(), onServer));
+            }
+        }
+
+        /** Every finding of the run comes here; the shown ones ({@code quiet}: errors only) are written. */
+        void findings(List<Finding> findings, Map<String, String> verdictAt) {
+            findings.forEach(f -> counts[f.severity().ordinal()]++);
+            shown(findings, options).forEach(f -> finding(f, verdictAt));
+        }
+
+        private void finding(Finding f, Map<String, String> verdictAt) {
+            anyShown = true;
             out.append(style.bold(f.path() + ':' + f.line() + ':' + f.column() + ':')).append(' ')
                     .append(style.severity(f.severity(), f.severity().id() + '[' + f.rule() + ']')).append(' ')
                     .append(f.message()).append('\n');
@@ -65,24 +143,60 @@ public final class TextReport {
                             .append('\n');
                 }
             });
-            String docs = f.withAllFolded().map(Finding::rule).distinct().map(id -> url(report, options, id))
+            String docs = f.withAllFolded().map(Finding::rule).distinct().map(id -> url(header, options, id))
                     .collect(Collectors.joining(", "));
             out.append(style.gutter(NOTE)).append("docs: ").append(docs).append("\n\n");
+            byRule.computeIfAbsent(f.rule(), id -> new EnumMap<>(Severity.class)).merge(f.severity(), 1,
+                    Integer::sum);
+            byFile.computeIfAbsent(f.path(), p -> new EnumMap<>(Severity.class)).merge(f.severity(), 1,
+                    Integer::sum);
+            f.folded().forEach(g -> folded.merge(g.rule(), 1, Integer::sum));
         }
-        summary(report, shown, out, style);
-        ServerChecksText.append(report, options, style, out);
-        out.append(String.format("ddl-lint: %d file%s, %d statement%s checked for %s: %d error%s, %d warning%s, "
-                        + "%d info%n", report.files().size(), plural(report.files().size()), report.statementCount(),
-                plural(report.statementCount()), report.target().displayName(), report.count(Severity.ERROR),
-                plural(report.count(Severity.ERROR)), report.count(Severity.WARNING),
-                plural(report.count(Severity.WARNING)), report.count(Severity.INFO)));
-        return out.toString();
+
+        void end() {
+            summary();
+            ServerChecksText.append(header.with(checked, List.of()), options, style, out);
+            long errors = counts[Severity.ERROR.ordinal()];
+            long warnings = counts[Severity.WARNING.ordinal()];
+            out.append(String.format("ddl-lint: %d file%s, %d statement%s checked for %s: %d error%s, %d warning%s, "
+                            + "%d info%n", files, plural(files), statements, plural(statements),
+                    header.target().displayName(), errors, plural(errors), warnings, plural(warnings),
+                    counts[Severity.INFO.ordinal()]));
+        }
+
+        /** Per rule (in catalogue order) and per file: how many findings, and how many were folded into others. */
+        private void summary() {
+            if (!anyShown) {
+                return;
+            }
+            int width = byRule.keySet().stream().filter(id -> !byRule.get(id).isEmpty() || folded.containsKey(id))
+                    .mapToInt(String::length).max().orElse(0);
+            out.append(style.bold("summary by rule:")).append('\n');
+            byRule.forEach((id, counts) -> {
+                if (counts.isEmpty() && !folded.containsKey(id)) {
+                    return;
+                }
+                String count = counts.isEmpty() ? "" : counts(counts);
+                if (folded.containsKey(id)) {
+                    count += (count.isEmpty() ? "" : "; ") + "+" + folded.get(id) + " folded into other findings";
+                }
+                out.append("  ").append(String.format("%-" + width + "s", id)).append("  ").append(count)
+                        .append('\n');
+            });
+            out.append(style.bold("summary by file:")).append('\n');
+            byFile.forEach((path, counts) -> out.append("  ").append(path).append(": ").append(counts(counts))
+                    .append('\n'));
+            out.append('\n');
+        }
     }
 
     /** The findings a report shows: all, or with {@code quiet} the errors only. */
     static List<Finding> shown(AnalysisReport report, ReportOptions options) {
-        return options.quiet() ? report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList()
-                : report.findings();
+        return shown(report.findings(), options);
+    }
+
+    static List<Finding> shown(List<Finding> findings, ReportOptions options) {
+        return options.quiet() ? findings.stream().filter(f -> f.severity() == Severity.ERROR).toList() : findings;
     }
 
     /** A rule's page, the rule's own for a custom rule that names one. */
@@ -95,9 +209,9 @@ public final class TextReport {
      * position (OPTIMIZE TABLE a, b; DDL strings in one SET): the line is left out when their verdicts differ, as
      * the message states the verdict anyway.
      */
-    private static Map<String, String> verdicts(AnalysisReport report) {
+    private static Map<String, String> verdicts(List<FileReport> files) {
         Map<String, String> verdictAt = new HashMap<>();
-        for (FileReport f : report.files()) {
+        for (FileReport f : files) {
             for (StatementReport s : f.statements()) {
                 String verdict = s.verdict() == null ? "" : s.verdict().effective().toString();
                 verdictAt.merge(f.path() + ":" + s.source().line() + ":" + s.source().column(), verdict,
@@ -121,41 +235,6 @@ public final class TextReport {
             }
         }
         return Excerpt.render(snippet, primary, secondary, f.severity(), style);
-    }
-
-    /** Per rule (in catalogue order) and per file: how many findings, and how many were folded into others. */
-    private static void summary(AnalysisReport report, List<Finding> shown, StringBuilder out, TerminalStyle style) {
-        if (shown.isEmpty()) {
-            return;
-        }
-        Map<String, EnumMap<Severity, Integer>> byRule = new LinkedHashMap<>();
-        report.rules().forEach(r -> byRule.put(r.id(), new EnumMap<>(Severity.class)));
-        Map<String, Integer> folded = new HashMap<>();
-        Map<String, EnumMap<Severity, Integer>> byFile = new LinkedHashMap<>();
-        for (Finding f : shown) {
-            byRule.computeIfAbsent(f.rule(), id -> new EnumMap<>(Severity.class)).merge(f.severity(), 1,
-                    Integer::sum);
-            byFile.computeIfAbsent(f.path(), p -> new EnumMap<>(Severity.class)).merge(f.severity(), 1,
-                    Integer::sum);
-            f.folded().forEach(g -> folded.merge(g.rule(), 1, Integer::sum));
-        }
-        int width = byRule.keySet().stream().filter(id -> !byRule.get(id).isEmpty() || folded.containsKey(id))
-                .mapToInt(String::length).max().orElse(0);
-        out.append(style.bold("summary by rule:")).append('\n');
-        byRule.forEach((id, counts) -> {
-            if (counts.isEmpty() && !folded.containsKey(id)) {
-                return;
-            }
-            String count = counts.isEmpty() ? "" : counts(counts);
-            if (folded.containsKey(id)) {
-                count += (count.isEmpty() ? "" : "; ") + "+" + folded.get(id) + " folded into other findings";
-            }
-            out.append("  ").append(String.format("%-" + width + "s", id)).append("  ").append(count).append('\n');
-        });
-        out.append(style.bold("summary by file:")).append('\n');
-        byFile.forEach((path, counts) -> out.append("  ").append(path).append(": ").append(counts(counts))
-                .append('\n'));
-        out.append('\n');
     }
 
     private static String counts(EnumMap<Severity, Integer> counts) {

@@ -4,10 +4,12 @@ import dev.ddllint.analysis.AnalysisReport;
 import dev.ddllint.analysis.Analyzer;
 import dev.ddllint.analysis.Baseline;
 import dev.ddllint.analysis.FileReport;
+import dev.ddllint.analysis.FileSink;
 import dev.ddllint.analysis.GitChanges;
 import dev.ddllint.analysis.SourceFile;
 import dev.ddllint.analysis.TableSource;
 import dev.ddllint.analysis.TableSourceException;
+import dev.ddllint.analysis.ToolVersion;
 import dev.ddllint.config.Configuration;
 import dev.ddllint.config.ConfigurationException;
 import dev.ddllint.config.ConfigurationLoader;
@@ -16,11 +18,14 @@ import dev.ddllint.estimate.StatsSnapshot;
 import dev.ddllint.kb.TargetServer;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.RuleCatalog;
+import dev.ddllint.rules.Severity;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -97,47 +102,114 @@ public final class LintRun {
      */
     public LintResult check(List<SourceFile> files, TableSource tables, StatisticsSource statistics)
             throws LintFailure {
-        AnalysisReport report;
-        try {
-            report = new Analyzer(configuration, tables, statistics, settings.rules).analyze(files);
-        } catch (TableSourceException e) {
-            throw new LintFailure("live schema: " + e.getMessage(), e);
-        } catch (StatsSnapshot.SnapshotException e) {
-            throw new LintFailure(e.getMessage(), e);
-        }
-        LintResult.Since since = null;
+        List<FileReport> reported = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        StreamedResult streamed = stream(files, tables, statistics, (file, fileFindings) -> {
+            reported.add(file);
+            findings.addAll(fileFindings);
+        });
+        return new LintResult(header().with(reported, findings), configuration, loaded.source(), streamed.since(),
+                streamed.baseline());
+    }
+
+    /** The run's frame for a streaming report: tool version, target and rules, without files or findings. */
+    public AnalysisReport header() {
+        return new AnalysisReport(ToolVersion.get(), configuration.target(), List.of(), List.of(),
+                settings.rules.all());
+    }
+
+    /**
+     * The same run as {@link #check(List, TableSource, StatisticsSource)}, each file handed to {@code sink} (after
+     * {@code since} and the baseline) as soon as it is analysed, so that nothing of a file is kept once the sink
+     * has it; the result keeps only the counts and the decision.
+     */
+    public StreamedResult stream(List<SourceFile> files, TableSource tables, StatisticsSource statistics,
+                                 FileSink sink) throws LintFailure {
+        Predicate<String> reportedFile = path -> true;
         if (settings.sinceRef != null) {
-            int total = report.files().size();
             try {
-                report = GitChanges.onlyChanged(report, settings.reportBase, new GitChanges(settings.sinceOption)
+                reportedFile = GitChanges.changedPaths(settings.reportBase, new GitChanges(settings.sinceOption)
                         .changedSince(settings.sinceFolder, settings.sinceRef));
             } catch (GitChanges.GitException e) {
                 throw new LintFailure(e.getMessage(), e);
             }
-            since = new LintResult.Since(settings.sinceRef, report.files().size(), total);
         }
-        LintResult.BaselineUse baselineUse = null;
-        if (settings.baselineFile != null) {
-            Path file = settings.baselineFile;
-            if (Files.isRegularFile(file)) {
-                Baseline baseline;
+        Baseline.Applier baseline = null;
+        Path baselineFile = settings.baselineFile;
+        if (baselineFile != null) {
+            if (Files.isRegularFile(baselineFile)) {
                 try {
-                    baseline = Baseline.read(file);
+                    baseline = Baseline.read(baselineFile).applier();
                 } catch (Baseline.BaselineException e) {
                     throw new LintFailure(e.getMessage(), e);
                 }
-                // The baseline keys findings by paths relative to its own folder, so it matches wherever the
-                // front end was started (a Maven module or the multi-module root).
-                Baseline.Applied applied = baseline.apply(rebase(report, settings.reportBase, settings.baselineBase));
-                report = rebase(applied.report(), settings.baselineBase, settings.reportBase);
-                baselineUse = new LintResult.BaselineUse(file, applied.suppressed().size(),
-                        applied.unmatched().stream().mapToInt(Baseline.Entry::count).sum());
             } else if (settings.baselineRequired) {
-                throw new LintFailure("baseline file " + file + " does not exist; write it with "
+                throw new LintFailure("baseline file " + baselineFile + " does not exist; write it with "
                         + "'mvn ddl-lint:baseline'");
             }
         }
-        return new LintResult(report, configuration, loaded.source(), since, baselineUse);
+        Counter counter = new Counter(reportedFile, baseline, header(), configuration.failOn(), sink);
+        try {
+            new Analyzer(configuration, tables, statistics, settings.rules).analyze(files, counter);
+        } catch (TableSourceException e) {
+            throw new LintFailure("live schema: " + e.getMessage(), e);
+        } catch (StatsSnapshot.SnapshotException | SourceFile.UnreadableFileException e) {
+            throw new LintFailure(e.getMessage(), e);
+        }
+        LintResult.Since since = settings.sinceRef == null ? null
+                : new LintResult.Since(settings.sinceRef, counter.files, counter.analysed);
+        LintResult.BaselineUse baselineUse = baseline == null ? null : new LintResult.BaselineUse(baselineFile,
+                counter.suppressed, baseline.unmatched().stream().mapToInt(Baseline.Entry::count).sum());
+        return new StreamedResult(counter.files, counter.statements, counter.counts[Severity.ERROR.ordinal()],
+                counter.counts[Severity.WARNING.ordinal()], counter.counts[Severity.INFO.ordinal()], counter.fails,
+                since, baselineUse);
+    }
+
+    /** Applies {@code since} and the baseline to each file as it comes, counts what is left, passes it on. */
+    private final class Counter implements FileSink {
+        private final Predicate<String> reportedFile;
+        private final Baseline.Applier baseline;
+        private final AnalysisReport header;
+        private final Severity failOn;
+        private final FileSink next;
+        private final long[] counts = new long[Severity.values().length];
+        private int analysed;
+        private int files;
+        private int statements;
+        private int suppressed;
+        private boolean fails;
+
+        Counter(Predicate<String> reportedFile, Baseline.Applier baseline, AnalysisReport header, Severity failOn,
+                FileSink next) {
+            this.reportedFile = reportedFile;
+            this.baseline = baseline;
+            this.header = header;
+            this.failOn = failOn;
+            this.next = next;
+        }
+
+        @Override
+        public void accept(FileReport file, List<Finding> findings) {
+            analysed++;
+            if (!reportedFile.test(file.path())) {
+                return;
+            }
+            AnalysisReport part = header.with(List.of(file), findings);
+            if (baseline != null) {
+                // The baseline keys findings by paths relative to its own folder, so it matches wherever the
+                // front end was started (a Maven module or the multi-module root).
+                Baseline.Applied applied = baseline.apply(rebase(part, settings.reportBase, settings.baselineBase));
+                part = rebase(applied.report(), settings.baselineBase, settings.reportBase);
+                suppressed += applied.suppressed().size();
+            }
+            files++;
+            statements += part.statementCount();
+            for (Finding f : part.findings()) {
+                counts[f.severity().ordinal()]++;
+                fails |= f.severity().atLeast(failOn);
+            }
+            next.accept(part.files().get(0), part.findings());
+        }
     }
 
     /** The report with its paths, relative to {@code from}, made relative to {@code to}. */

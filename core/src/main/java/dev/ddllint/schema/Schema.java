@@ -29,6 +29,42 @@ public final class Schema {
     /** {@link #referencedBy()}, or null when a change of foreign keys made it stale. */
     private Map<String, java.util.List<String>> referencedBy;
 
+    /** Why a table the replay knew is unknown now (a file or statement before it was not read), by table key. */
+    private final Map<String, String> unknownBecause = new HashMap<>();
+
+    /**
+     * A file or statement that was not read may have changed {@code table}: it leaves the table unknown, so later
+     * statements on it get the verdict of a table not known (the conservative one), and {@link #unknownBecause}
+     * says why.
+     *
+     * @param cause what was not read, for the findings ({@code "V3__big.sql was not read (…)"})
+     */
+    public void forget(TableName table, String cause) {
+        String key = key(table);
+        if (remove(key) != null) {
+            unknownBecause.put(key, cause);
+        }
+        live.remove(key);
+    }
+
+    /** As {@link #forget} for every table known so far: what was not read may have changed any of them. */
+    public void forgetAll(String cause) {
+        for (String key : new ArrayList<>(tables.keySet())) {
+            remove(key);
+            unknownBecause.put(key, cause);
+        }
+        live.clear();
+    }
+
+    /**
+     * Why the table is unknown although the replay knew it: "the state of `t` after it is unknown" follows from
+     * the cause. Empty for a table known, or never known.
+     */
+    public Optional<String> unknownBecause(TableName table) {
+        return table == null || tables.containsKey(key(table)) ? Optional.empty()
+                : Optional.ofNullable(unknownBecause.get(key(table)));
+    }
+
     /** Triggers created by the migrations, by table key. */
     private final Map<String, java.util.List<String>> triggers = new HashMap<>();
 
@@ -209,6 +245,10 @@ public final class Schema {
                 TableFacts t = remove(key(p.from()));
                 if (t != null) {
                     put(renamed(t, p.to().toString()));
+                }
+                String cause = unknownBecause.get(key(p.from()));
+                if (t == null && cause != null) {
+                    unknownBecause.put(key(p.to()), cause); // still unknown, under its new name
                 }
             });
             case ALTER_TABLE, CREATE_INDEX, DROP_INDEX -> table(s.table()).ifPresent(t -> alter(t, s.operations()));

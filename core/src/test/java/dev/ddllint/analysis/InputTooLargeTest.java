@@ -49,8 +49,13 @@ class InputTooLargeTest {
         assertThat(big.statement().parsed()).isFalse();
         assertThat(big.verdict().effective().toString()).isEqualTo("COPY, LOCK=EXCLUSIVE");
         assertThat(big.source().sql().length()).isLessThanOrEqualTo(4_096);
-        // The next statement is read as usual.
-        assertThat(statements.get(2).verdict().effective().toString()).isEqualTo("INSTANT, LOCK=NONE");
+        // The next statement is read as usual, but the ALTER not read may have changed `orders` in any way, so it
+        // gets the verdict of a table not known (UnreadInputFailsClosedTest), not the INSTANT of the table created.
+        assertThat(statements.get(2).statement().parsed()).isTrue();
+        assertThat(statements.get(2).verdict().effective().toString()).isEqualTo("COPY, LOCK=SHARED");
+        assertThat(r.findings()).filteredOn(f -> f.line() == 3).anySatisfy(f -> assertThat(f.message())
+                .contains("V1__big.sql:2 was not read (the statement is larger than maxStatementSize), so the state "
+                        + "of `orders` after it is unknown"));
         assertThat(r.fails(Severity.ERROR)).isTrue();
     }
 
