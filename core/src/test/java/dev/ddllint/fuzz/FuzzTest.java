@@ -28,8 +28,8 @@ class FuzzTest {
         // The child JVM checks every batch in a small run, about twenty batches spread over a large one.
         int childEvery = Integer.getInteger("ddllint.fuzz.childEvery", Math.max(1, batches / 20));
         FuzzRun.Settings settings = new FuzzRun.Settings(seed, cases, batch, childEvery,
-                Integer.getInteger("ddllint.fuzz.maxCount", 2_000),
-                Integer.getInteger("ddllint.fuzz.maxLiteral", 256 << 10),
+                Integer.getInteger("ddllint.fuzz.maxCount", 300),
+                Integer.getInteger("ddllint.fuzz.maxLiteral", 32 << 10),
                 System.getProperty("ddllint.fuzz.childHeap", "256m"),
                 Long.getLong("ddllint.fuzz.hangSeconds", 120),
                 RepoRoot.find().resolve("core/target/fuzz"));
