@@ -32,4 +32,47 @@ class FuzzRegressionTest {
         assertThat(first).startsWith("ALTER TABLE t MODIFY c0 BIGINT");
         assertThat(findings).allSatisfy(f -> assertThat(f.excerpt()).isSameAs(first));
     }
+
+    /**
+     * Found by the fuzzer's nested expressions (NESTED_FUNCTIONS): dynamic SQL nested thousands of levels deep
+     * ({@code SET @s = IF(1, IF(1, …))}) overflowed the stack in analysis.DynamicSql, outside the guarded parse, and
+     * ended the run with no report for any file; 100,000 levels did not finish at all. Deeper than
+     * {@code DynamicSql.MAX_DEPTH} the value is unknown: the PREPARE's DDL is reported unchecked, the other files keep
+     * their findings, on the small stack of a CLI's main thread too.
+     */
+    @Test
+    void deeplyNestedDynamicSqlIsUncheckedNotACrash() throws Exception {
+        int levels = 20_000;
+        String set = "SET @s = " + "IF(1, ".repeat(levels) + "'ALTER TABLE t DROP COLUMN a'" + ", 'x')".repeat(levels)
+                + ";\nPREPARE st FROM @s;\nEXECUTE st;\n";
+        List<SourceFile> files = List.of(new SourceFile("V1__nested.sql", set.getBytes(StandardCharsets.UTF_8)),
+                new SourceFile("V2__widen.sql", "ALTER TABLE t MODIFY c BIGINT;\n".getBytes(StandardCharsets.UTF_8)));
+        LintRun run = LintRun.builder().load();
+        for (List<SourceFile> input : List.of(files.subList(0, 1), files)) {
+            Object[] outcome = new Object[1];
+            Thread small = new Thread(null, () -> {
+                try {
+                    outcome[0] = run.check(input);
+                } catch (Throwable e) {
+                    outcome[0] = e;
+                }
+            }, "main-like", 512 << 10);
+            small.start();
+            small.join();
+            assertThat(outcome[0]).isInstanceOf(dev.ddllint.run.LintResult.class);
+            dev.ddllint.run.LintResult result = (dev.ddllint.run.LintResult) outcome[0];
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.report().files()).hasSize(input.size());
+            assertThat(result.report().findings()).anySatisfy(f -> {
+                assertThat(f.path()).isEqualTo("V1__nested.sql");
+                assertThat(f.rule()).isEqualTo("dynamic-ddl-not-checked");
+            });
+            if (input.size() == 2) {
+                assertThat(result.report().findings()).anySatisfy(f -> {
+                    assertThat(f.path()).isEqualTo("V2__widen.sql");
+                    assertThat(f.rule()).isEqualTo("column-type-change");
+                });
+            }
+        }
+    }
 }

@@ -62,6 +62,7 @@ final class FuzzRun {
         String childHow = "none";
         int tightChecks;
         int determinismChecks;
+        int generatorErrors;
         long wallMillis;
         final List<Failure> failures = new ArrayList<>();
         final Map<String, Integer> perMutation = new TreeMap<>();
@@ -96,8 +97,9 @@ final class FuzzRun {
                             + "slowest run %,d ms%n", s.childHeap(), childHow, childRuns, filesInChildRuns,
                     childPeakHeap < 0 ? "n/a (no collection)" : String.format(Locale.ROOT, "%.1f MiB",
                             childPeakHeap / 1048576.0), childMaxMillis));
-            b.append(String.format(Locale.ROOT, "fuzz: failures %d (crashes/exit 2: %d, hangs: %d); wall time %,d ms%n",
-                    failures.size(), crashes(), hangs(), wallMillis));
+            b.append(String.format(Locale.ROOT, "fuzz: failures %d (crashes/exit 2: %d, hangs: %d); cases the fuzzer "
+                    + "failed to generate: %d; wall time %,d ms%n", failures.size(), crashes(), hangs(), generatorErrors,
+                    wallMillis));
             b.append("fuzz: slowest statements (analysis + JSON report, in this JVM):\n");
             for (Timing t : slowest(5)) {
                 b.append(String.format(Locale.ROOT, "  %8.1f ms  case %d  %s  %,d bytes%n", t.nanos() / 1e6,
@@ -147,7 +149,15 @@ final class FuzzRun {
                 int from = batch * settings.batchSize();
                 int to = Math.min(settings.cases(), from + settings.batchSize());
                 for (int i = from; i < to; i++) {
-                    Mutator.Input input = mutator.next(random(settings.seed(), i));
+                    Mutator.Input input;
+                    try {
+                        input = mutator.next(random(settings.seed(), i));
+                    } catch (RuntimeException | StackOverflowError e) {
+                        // The fuzzer's own bug, not the tool's: counted and printed, the run goes on.
+                        result.generatorErrors++;
+                        System.out.println("fuzz: case " + i + " not generated: " + e);
+                        continue;
+                    }
                     String name = String.format(Locale.ROOT, "V%d__%s.sql", i, input.mutation().toLowerCase(Locale.ROOT)
                             .replaceAll("[^a-z0-9]+", "_"));
                     result.cases++;

@@ -39,7 +39,8 @@ class FuzzTest {
         FuzzRun.Result result = new FuzzRun(settings, seeds).run();
         System.out.print(result.summary(settings));
         System.out.flush();
-        assertThat(result.cases).isEqualTo(cases);
+        assertThat(result.cases + result.generatorErrors).isEqualTo(cases);
+        assertThat(result.generatorErrors).as("cases the fuzzer itself failed to make").isZero();
         assertThat(result.childRuns).as("CLI runs in a child JVM").isGreaterThanOrEqualTo(1);
         assertThat(result.failures).as("inputs that broke a property (written to core/target/fuzz/)").isEmpty();
     }

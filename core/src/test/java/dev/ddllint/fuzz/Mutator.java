@@ -21,7 +21,7 @@ final class Mutator {
     enum Kind {
         TRUNCATE, TOKEN_SWAP, TOKEN_DUPLICATE, TOKEN_DELETE, RANDOM_BYTES, SPLICE,
         DEEP_PARENTHESES, NESTED_VERSIONED_COMMENTS, NESTED_BEGIN_END, FLAT_CHAIN, ADD_COLUMN_LIST, IN_LIST,
-        HUGE_LITERAL, HUGE_IDENTIFIER, DELIMITER_GAMES, UNTERMINATED, PLACEHOLDERS, REPEATED_STATEMENTS,
+        NESTED_FUNCTIONS, HUGE_LITERAL, HUGE_IDENTIFIER, DELIMITER_GAMES, UNTERMINATED, PLACEHOLDERS, REPEATED_STATEMENTS,
         WHOLE_FILE, ENCODING
     }
 
@@ -31,8 +31,10 @@ final class Mutator {
     record Input(String mutation, byte[] bytes) {
     }
 
-    private static final Pattern TOKEN = Pattern.compile("\\s+|`[^`]*`|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\""
-            + "|/\\*.*?\\*/|--[^\\n]*|[A-Za-z0-9_$@]+|.", Pattern.DOTALL);
+    /** Words, quoted strings, comments, blanks, one symbol; possessive, so that long ones cost no stack. */
+    private static final Pattern TOKEN = Pattern.compile("\\s++|`[^`]*+`|'(?:[^'\\\\]++|\\\\.)*+'"
+            + "|\"(?:[^\"\\\\]++|\\\\.)*+\"|/\\*(?:[^*]++|\\*(?!/))*+\\*/|--[^\\n]*+|[A-Za-z0-9_$@]++|.",
+            Pattern.DOTALL);
 
     private final SeedStatements seeds;
     /** One case in this many draws its sizes up to ten times the usual largest. */
@@ -114,6 +116,7 @@ final class Mutator {
             case DEEP_PARENTHESES -> deepParentheses(r, script);
             case NESTED_VERSIONED_COMMENTS -> nestedVersioned(r, script);
             case NESTED_BEGIN_END -> nestedBeginEnd(r, script);
+            case NESTED_FUNCTIONS -> nestedFunctions(r);
             case FLAT_CHAIN -> flatChain(r);
             case ADD_COLUMN_LIST -> addColumnList(r);
             case IN_LIST -> inList(r);
@@ -221,6 +224,40 @@ final class Mutator {
         int closed = r.nextInt(4) == 0 ? r.nextInt(n + 1) : n;
         b.append(close.repeat(closed)).append("END$$\nDELIMITER ;\nCALL p();\n");
         return b.toString();
+    }
+
+    /** Dynamic SQL built by nested expressions: SET @s = IF(1, CONCAT('', (…)), 'SELECT 1'); PREPARE; EXECUTE. */
+    private String nestedFunctions(Random r) {
+        int n = count(r, maxCount);
+        StringBuilder open = new StringBuilder();
+        StringBuilder close = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            switch (r.nextInt(5)) {
+                case 0 -> {
+                    open.append("IF(1, ");
+                    close.insert(0, ", 'SELECT 1')");
+                }
+                case 1 -> {
+                    open.append("CONCAT('', ");
+                    close.insert(0, ")");
+                }
+                case 2 -> {
+                    open.append("COALESCE(");
+                    close.insert(0, ", NULL)");
+                }
+                case 3 -> {
+                    open.append("(");
+                    close.insert(0, ")");
+                }
+                default -> {
+                    open.append("CASE WHEN 1 THEN ");
+                    close.insert(0, " ELSE 'SELECT 1' END");
+                }
+            }
+        }
+        String value = open + "'ALTER TABLE t DROP COLUMN a'" + close;
+        return r.nextBoolean() ? "SET @s = " + value + ";\nPREPARE st FROM @s;\nEXECUTE st;\n"
+                : "PREPARE st FROM " + value + ";\nEXECUTE st;\n";
     }
 
     private String flatChain(Random r) {
