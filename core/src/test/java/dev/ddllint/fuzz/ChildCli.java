@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
  */
 final class ChildCli {
 
-    /** What the child did. {@code peakHeapBytes}: the largest heap in use before a collection, -1 with none. */
-    record Run(int exitCode, boolean timedOut, String json, String stderr, long peakHeapBytes, long millis,
-               String how) {
+    /**
+     * What the child did. {@code peakHeapBytes}: the largest heap in use before a collection (what the heap had to
+     * hold, garbage included); {@code liveHeapBytes}: the largest left after one (what the run kept); -1 with none.
+     */
+    record Run(int exitCode, boolean timedOut, String json, String stderr, long peakHeapBytes, long liveHeapBytes,
+               long millis, String how) {
     }
 
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
@@ -70,19 +73,21 @@ final class ChildCli {
         long millis = (System.nanoTime() - start) / 1_000_000;
         String json = Files.isRegularFile(out) ? Files.readString(out, StandardCharsets.UTF_8) : null;
         String stderr = Files.isRegularFile(err) ? Files.readString(err, StandardCharsets.UTF_8) : "";
-        return new Run(done ? p.exitValue() : -1, !done, json, stderr, peakHeap(gc), millis, how);
+        long[] heap = heap(gc);
+        return new Run(done ? p.exitValue() : -1, !done, json, stderr, heap[0], heap[1], millis, how);
     }
 
-    /** The largest heap in use before any collection of the unified GC log ({@code 12M->3M(30M)}). */
-    static long peakHeap(Path gcLog) throws IOException {
+    /** The largest heap in use before and after a collection in the unified GC log ({@code 12M->3M(30M)}). */
+    static long[] heap(Path gcLog) throws IOException {
+        long[] peak = {-1, -1};
         if (!Files.isRegularFile(gcLog)) {
-            return -1;
+            return peak;
         }
-        long peak = -1;
         for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
             Matcher m = GC_LINE.matcher(line);
             while (m.find()) {
-                peak = Math.max(peak, bytes(m.group(1), m.group(2)));
+                peak[0] = Math.max(peak[0], bytes(m.group(1), m.group(2)));
+                peak[1] = Math.max(peak[1], bytes(m.group(3), m.group(4)));
             }
         }
         return peak;

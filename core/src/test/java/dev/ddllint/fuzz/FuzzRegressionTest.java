@@ -34,6 +34,41 @@ class FuzzRegressionTest {
     }
 
     /**
+     * Issue 13 §3's crash, on the path FailClosedTest does not take: one file is analysed on the caller's thread (a
+     * CLI's main thread), not on the analysis threads' deep stack. A CHECK of 1,300 and of 20,000 {@code OR} terms,
+     * alone in its file, on a 512 KiB stack: a report and exit 1 (a CHECK is added by a table copy), never a crash.
+     */
+    @Test
+    void aLongOrChainAloneInItsFileIsReportedOnASmallStack() throws Exception {
+        LintRun run = LintRun.builder().load();
+        for (int terms : new int[] {1_300, 20_000}) {
+            String chain = java.util.stream.IntStream.range(0, terms).mapToObj(i -> "c = " + i)
+                    .collect(java.util.stream.Collectors.joining(" OR "));
+            byte[] sql = ("ALTER TABLE t ADD CONSTRAINT ck CHECK (" + chain + ");\n").getBytes(StandardCharsets.UTF_8);
+            Object result = onSmallStack(() -> run.check(List.of(new SourceFile("V1__check.sql", sql))));
+            assertThat(result).as(terms + " terms").isInstanceOf(dev.ddllint.run.LintResult.class);
+            dev.ddllint.run.LintResult r = (dev.ddllint.run.LintResult) result;
+            assertThat(r.exitCode()).isEqualTo(1);
+            assertThat(r.report().files()).singleElement().satisfies(f -> assertThat(f.statements()).hasSize(1));
+        }
+    }
+
+    /** What the call returned or threw, on a thread of 512 KiB of stack. */
+    private static Object onSmallStack(java.util.concurrent.Callable<?> call) throws InterruptedException {
+        Object[] outcome = new Object[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                outcome[0] = call.call();
+            } catch (Throwable e) {
+                outcome[0] = e;
+            }
+        }, "main-like", 512 << 10);
+        small.start();
+        small.join();
+        return outcome[0];
+    }
+
+    /**
      * Found by the fuzzer's nested expressions (NESTED_FUNCTIONS): dynamic SQL nested thousands of levels deep
      * ({@code SET @s = IF(1, IF(1, …))}) overflowed the stack in analysis.DynamicSql, outside the guarded parse, and
      * ended the run with no report for any file; 100,000 levels did not finish at all. Deeper than
@@ -49,18 +84,9 @@ class FuzzRegressionTest {
                 new SourceFile("V2__widen.sql", "ALTER TABLE t MODIFY c BIGINT;\n".getBytes(StandardCharsets.UTF_8)));
         LintRun run = LintRun.builder().load();
         for (List<SourceFile> input : List.of(files.subList(0, 1), files)) {
-            Object[] outcome = new Object[1];
-            Thread small = new Thread(null, () -> {
-                try {
-                    outcome[0] = run.check(input);
-                } catch (Throwable e) {
-                    outcome[0] = e;
-                }
-            }, "main-like", 512 << 10);
-            small.start();
-            small.join();
-            assertThat(outcome[0]).isInstanceOf(dev.ddllint.run.LintResult.class);
-            dev.ddllint.run.LintResult result = (dev.ddllint.run.LintResult) outcome[0];
+            Object outcome = onSmallStack(() -> run.check(input));
+            assertThat(outcome).isInstanceOf(dev.ddllint.run.LintResult.class);
+            dev.ddllint.run.LintResult result = (dev.ddllint.run.LintResult) outcome;
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.report().files()).hasSize(input.size());
             assertThat(result.report().findings()).anySatisfy(f -> {

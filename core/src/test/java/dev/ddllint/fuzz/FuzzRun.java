@@ -58,6 +58,7 @@ final class FuzzRun {
         int filesInChildRuns;
         int childRuns;
         long childPeakHeap = -1;
+        long childLiveHeap = -1;
         long childMaxMillis;
         String childHow = "none";
         int tightChecks;
@@ -74,6 +75,10 @@ final class FuzzRun {
                 slowest.sort(Comparator.comparingLong(Timing::nanos).reversed());
                 slowest.subList(10, slowest.size()).clear();
             }
+        }
+
+        private static String mib(long bytes) {
+            return bytes < 0 ? "n/a (no collection)" : String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
         }
 
         List<Timing> slowest(int n) {
@@ -93,10 +98,9 @@ final class FuzzRun {
             b.append(String.format(Locale.ROOT, "fuzz: seed %d, %,d files (cases), %,d statements in their reports, "
                             + "%,d bytes; %,d tight-limit checks, %,d determinism checks%n", s.seed(), cases, statements,
                     bytes, tightChecks, determinismChecks));
-            b.append(String.format(Locale.ROOT, "fuzz: child JVM (-Xmx%s, %s): %d runs over %,d files, peak heap %s, "
-                            + "slowest run %,d ms%n", s.childHeap(), childHow, childRuns, filesInChildRuns,
-                    childPeakHeap < 0 ? "n/a (no collection)" : String.format(Locale.ROOT, "%.1f MiB",
-                            childPeakHeap / 1048576.0), childMaxMillis));
+            b.append(String.format(Locale.ROOT, "fuzz: child JVM (-Xmx%s, %s): %d runs over %,d files, peak heap %s "
+                            + "before a collection, %s live after one; slowest run %,d ms%n", s.childHeap(), childHow,
+                    childRuns, filesInChildRuns, mib(childPeakHeap), mib(childLiveHeap), childMaxMillis));
             b.append(String.format(Locale.ROOT, "fuzz: failures %d (crashes/exit 2: %d, hangs: %d); cases the fuzzer "
                     + "failed to generate: %d; wall time %,d ms%n", failures.size(), crashes(), hangs(), generatorErrors,
                     wallMillis));
@@ -171,7 +175,7 @@ final class FuzzRun {
                     }
                     Files.write(folder.resolve(name), input.bytes());
                 }
-                if (batch % settings.childEvery() == 0 || batch == batches - 1) {
+                if (batch % settings.childEvery() == 0) {
                     checkInChild(child, folder, batch);
                 }
                 deleteTree(folder);
@@ -257,6 +261,7 @@ final class FuzzRun {
         result.filesInChildRuns += expected.size();
         result.childHow = r.how();
         result.childPeakHeap = Math.max(result.childPeakHeap, r.peakHeapBytes());
+        result.childLiveHeap = Math.max(result.childLiveHeap, r.liveHeapBytes());
         result.childMaxMillis = Math.max(result.childMaxMillis, r.millis());
         String kind = null;
         String detail = null;

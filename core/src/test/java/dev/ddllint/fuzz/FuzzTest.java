@@ -25,8 +25,8 @@ class FuzzTest {
         long seed = Long.getLong("ddllint.fuzz.seed", CI_SEED);
         int batch = Integer.getInteger("ddllint.fuzz.batch", 1000);
         int batches = (cases + batch - 1) / batch;
-        // The child JVM checks every batch in a small run, about twenty batches spread over a large one.
-        int childEvery = Integer.getInteger("ddllint.fuzz.childEvery", Math.max(1, batches / 20));
+        // The child JVM checks every other batch in a small run (one in every build), about twenty in a large one.
+        int childEvery = Integer.getInteger("ddllint.fuzz.childEvery", Math.max(2, batches / 20));
         FuzzRun.Settings settings = new FuzzRun.Settings(seed, cases, batch, childEvery,
                 Integer.getInteger("ddllint.fuzz.maxCount", 300),
                 Integer.getInteger("ddllint.fuzz.maxLiteral", 32 << 10),
