@@ -453,6 +453,8 @@ public final class Analyzer {
             String sessionNote = verdict == null ? null
                     : SessionAlgorithm.why(statement.algorithm(), session, config.target());
             List<Finding> statementFindings = new ArrayList<>();
+            // One excerpt shared by the statement's findings: a copy each would be clauses x statement size.
+            String excerpt = source.rawText().lines().findFirst().orElse("").strip();
             // A statement too large to read has its input-too-large finding; it gets the worst verdict, no others.
             StatementRuleRunner.run(ctx, source.tooLarge() ? List.of() : rules.statementRules(), report -> {
                 String m = prefix + report.message() + (sessionNote == null ? "" : " (" + sessionNote + ")");
@@ -465,7 +467,7 @@ public final class Analyzer {
                 }
                 Snippet snippet = new Snippet(source.rawText(), source.line(), source.column(),
                         origin.kind() == StatementOrigin.Kind.STRING, ClauseLocator.locate(source, report.clauses()));
-                statementFindings.add(finding(report.rule(), report.severity(), file.path(), source, m,
+                statementFindings.add(finding(report.rule(), report.severity(), file.path(), source, excerpt, m,
                         report.help(), newTableNote, ignoreComments.allowing(ignores, report.rule().id()), runWith,
                         snippet));
             });
@@ -545,8 +547,8 @@ public final class Analyzer {
         }
     }
 
-    private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String message,
-                            String help, String newTableNote, IgnoreDirectives.Ignore allowedBy,
+    private Finding finding(RuleInfo info, Severity severity, String path, ScriptStatement source, String excerpt,
+                            String message, String help, String newTableNote, IgnoreDirectives.Ignore allowedBy,
                             RunWithDirectives.RunWith runWith, Snippet snippet) {
         Severity s = severity;
         String m = message;
@@ -562,7 +564,6 @@ public final class Analyzer {
             m = m + "; allowed by the " + allowedBy.directive() + " comment at line " + allowedBy.line() + ": "
                     + allowedBy.reason();
         }
-        String excerpt = source.rawText().lines().findFirst().orElse("").strip();
         return new Finding(info.id(), s, path, source.line(), source.column(), source.endLine(), source.endColumn(),
                 m, help, excerpt, snippet, List.of());
     }

@@ -161,9 +161,26 @@ final class DynamicSql {
         return ddl;
     }
 
+    /**
+     * How deep expressions are followed (functions, CASE, parentheses): real migrations nest a few levels; deeper
+     * is unknown (so its DDL is reported unchecked), which keeps the work linear and the stack bounded whatever the
+     * input (a SET of 20,000 nested IFs overflowed the stack outside the guarded parse and ended the whole run).
+     */
+    static final int MAX_DEPTH = 32;
+
     /** The possible values of an expression. */
     private List<Alternative> eval(List<Token> e) {
+        return eval(e, 0);
+    }
+
+    private List<Alternative> eval(List<Token> e, int depth) {
+        if (depth > MAX_DEPTH) {
+            return List.of(Alternative.unknown("an expression nested more than " + MAX_DEPTH + " levels deep"));
+        }
         e = stripParens(e);
+        if (!e.isEmpty() && e.get(0).isSymbol("(") && closingParen(e, 0) == e.size() - 1) {
+            return List.of(Alternative.unknown("an expression nested more than " + MAX_DEPTH + " levels deep"));
+        }
         if (e.isEmpty()) {
             return List.of(Alternative.unknown("an empty expression"));
         }
@@ -193,37 +210,38 @@ final class DynamicSql {
             // A scalar subquery: its one column, or NULL when no row.
             int from = topLevel(e, 1, "FROM");
             List<List<Token>> columns = splitCommas(e.subList(1, from < 0 ? e.size() : from));
-            return columns.size() == 1 ? eval(columns.get(0)) : List.of(Alternative.unknown(shortText(e)));
+            return columns.size() == 1 ? eval(columns.get(0), depth + 1) : List.of(Alternative.unknown(shortText(e)));
         }
         if (first.type() == Token.Type.WORD && e.size() >= 3 && e.get(1).isSymbol("(")
                 && closingParen(e, 1) == e.size() - 1) {
             List<List<Token>> args = splitCommas(e.subList(2, e.size() - 1));
             switch (first.upper()) {
                 case "CONCAT" -> {
-                    return concat(args);
+                    return concat(args, depth);
                 }
                 case "IF" -> {
                     if (args.size() == 3) {
-                        return union(List.of(eval(args.get(1)), eval(args.get(2))));
+                        return union(List.of(eval(args.get(1), depth + 1), eval(args.get(2),
+                                depth + 1)));
                     }
                 }
                 case "IFNULL", "COALESCE" -> {
-                    return union(args.stream().map(this::eval).toList());
+                    return union(args.stream().map(a -> eval(a, depth + 1)).toList());
                 }
                 default -> {
                 }
             }
         }
         if (first.is("CASE") && e.get(e.size() - 1).is("END")) {
-            return caseValues(e);
+            return caseValues(e, depth);
         }
         return List.of(Alternative.unknown(shortText(e)));
     }
 
-    private List<Alternative> concat(List<List<Token>> args) {
+    private List<Alternative> concat(List<List<Token>> args, int depth) {
         List<Alternative> results = List.of(new Alternative("", true, null));
         for (List<Token> arg : args) {
-            List<Alternative> part = eval(arg);
+            List<Alternative> part = eval(arg, depth + 1);
             List<Alternative> next = new ArrayList<>();
             for (Alternative r : results) {
                 if (!r.complete()) {
@@ -243,7 +261,7 @@ final class DynamicSql {
     }
 
     /** CASE … WHEN … THEN v … [ELSE v] END: every THEN and ELSE value. */
-    private List<Alternative> caseValues(List<Token> e) {
+    private List<Alternative> caseValues(List<Token> e, int level) {
         List<List<Alternative>> values = new ArrayList<>();
         int depth = 0;
         int start = -1;
@@ -255,7 +273,7 @@ final class DynamicSql {
                 depth--;
             } else if (depth == 0 && (x.is("WHEN") || x.is("ELSE") || x.is("END"))) {
                 if (start >= 0) {
-                    values.add(eval(e.subList(start, i)));
+                    values.add(eval(e.subList(start, i), level + 1));
                 }
                 start = x.is("ELSE") ? i + 1 : -1;
             } else if (depth == 0 && x.is("THEN")) {
@@ -285,8 +303,10 @@ final class DynamicSql {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** The expression without the parentheses around it, at most {@link #MAX_DEPTH} pairs. */
     private static List<Token> stripParens(List<Token> e) {
-        while (e.size() >= 2 && e.get(0).isSymbol("(") && closingParen(e, 0) == e.size() - 1) {
+        for (int n = 0; n < MAX_DEPTH && e.size() >= 2 && e.get(0).isSymbol("(") && closingParen(e, 0) == e.size() - 1;
+             n++) {
             e = e.subList(1, e.size() - 1);
         }
         return e;
