@@ -66,7 +66,8 @@ final class ServerChecks {
             List<String> refused = refusedRungs();
             return check.outcome() + " on " + check.server() + ": server " + answer()
                     + (refused.isEmpty() ? "" : " (refused " + String.join(", ", refused) + ")")
-                    + "; ddl-lint: " + staticVerdict();
+                    + "; ddl-lint: " + staticVerdict()
+                    + (check.measured() == null ? "" : "; " + check.measured().describe());
         }
 
         /** The summary, each detail and refusal with its error, and for a disagreement how to file it. */
