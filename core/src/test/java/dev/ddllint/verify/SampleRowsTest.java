@@ -206,6 +206,12 @@ class SampleRowsTest {
                 assertThat(text).contains("measured on 1,000 sample rows");
                 assertThat(ReportFormat.JUNIT.render(v.report(), ReportOptions.DEFAULT))
                         .contains("measured on 1,000 sample rows");
+                com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(ReportFormat.JSON.render(v.report(), ReportOptions.DEFAULT));
+                com.fasterxml.jackson.databind.JsonNode measured = json.at("/files/0/statements/0/server/measured");
+                assertThat(measured.path("rows").asLong()).isEqualTo(1_000);
+                assertThat(measured.path("seconds").asDouble()).isPositive();
+                assertThat(measured.path("calibratedSeconds").isNumber()).isTrue();
                 assertThat(databaseExists(server, v.scratchDatabase())).isFalse();
                 assertThat(source.checksums()).isEqualTo(before);
                 assertThat(source.showCreate("order_lines")).isEqualTo(createBefore);
