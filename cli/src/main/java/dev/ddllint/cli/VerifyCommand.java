@@ -4,6 +4,7 @@ import dev.ddllint.kb.TargetServer;
 import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.run.LintResult;
 import dev.ddllint.run.RunOverrides;
+import dev.ddllint.verify.ContainerScratchUrl;
 import dev.ddllint.verify.Verification;
 import dev.ddllint.verify.Verifier;
 import dev.ddllint.verify.VerifyException;
@@ -55,6 +56,11 @@ final class VerifyCommand extends CheckCommand {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        String container = ContainerScratchUrl.problem(scratchUrl);
+        if (container != null) {
+            err.println("ddl-lint: verify: " + container);
+            return Main.EXIT_TOOL_FAILURE;
+        }
         if (sampleRows < 0) {
             err.println("ddl-lint: verify: --sample-rows must be 0 or more, not " + sampleRows);
             return Main.EXIT_TOOL_FAILURE;

@@ -170,6 +170,18 @@ class VerifyCommandTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aTestcontainersScratchUrlExitsTwoWithWhatToDoInstead() throws Exception {
+        Path f = Files.writeString(dir.resolve("V1__t.sql"), "ALTER TABLE t ADD COLUMN a INT;\n");
+        CheckCommandTest.Result r = CheckCommandTest.run("verify", f.toString(), "--scratch-url",
+                "testcontainers:mysql:8.4.3");
+        assertThat(r.exit()).isEqualTo(2);
+        // no Docker on this machine: that message; with Docker: "not built yet" (ContainerScratchUrlTest has both)
+        assertThat(r.err()).startsWith("ddl-lint: verify: --scratch-url testcontainers:mysql:8.4.3 ")
+                .contains("docker run -d --rm -e MYSQL_ROOT_PASSWORD=scratch").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
     void aDeadScratchServerExitsTwoWithoutPasswordOrStackTrace() throws Exception {
         Path f = Files.writeString(dir.resolve("V1__t.sql"), "ALTER TABLE t ADD COLUMN a INT;\n");
         String dead = "jdbc:mysql://127.0.0.1:1/?user=root&password=s3cret&connectTimeout=2000";

@@ -5,6 +5,7 @@ import dev.ddllint.analysis.StatementReport;
 import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.run.LintResult;
 import dev.ddllint.verify.Verification;
+import dev.ddllint.verify.ContainerScratchUrl;
 import dev.ddllint.verify.Verifier;
 import dev.ddllint.verify.VerifyException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -58,6 +59,10 @@ public class VerifyMojo extends CheckMojo {
         if (skip) {
             super.execute();
             return;
+        }
+        String container = ContainerScratchUrl.problem(scratchUrl);
+        if (container != null) {
+            throw new MojoExecutionException("ddl-lint: verify: " + container);
         }
         if (sampleRows < 0) {
             throw new MojoExecutionException("ddl-lint: verify: sampleRows must be 0 or more, not " + sampleRows);
