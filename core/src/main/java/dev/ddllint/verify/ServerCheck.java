@@ -38,9 +38,11 @@ public record ServerCheck(String server, Agreement.Outcome outcome, String answe
      * @param sourceBytes   the source table's data + index length, or null
      * @param staticSeconds ddl-lint's own estimate for the statement, or null when it had none
      * @param note          how the rows were chosen, when not in key order, or null
+     * @param scales        the work grows with the rows (the server rebuilt or copied the table, or ddl-lint says it
+     *                      builds an index); an INSTANT change does not, so it is not extrapolated
      */
     public record Measured(long rows, double seconds, long sampleBytes, Long sourceRows, Long sourceBytes,
-                           Double staticSeconds, String note) {
+                           Double staticSeconds, String note, boolean scales) {
 
         public double rowsPerSecond() {
             return rows / Math.max(seconds, 1e-6);
@@ -57,7 +59,7 @@ public record ServerCheck(String server, Agreement.Outcome outcome, String answe
          * errs long.
          */
         public Double calibratedSeconds() {
-            return sourceRows == null ? null : sourceRows / rowsPerSecond();
+            return sourceRows == null || !scales ? null : sourceRows / rowsPerSecond();
         }
 
         /**
@@ -70,7 +72,8 @@ public record ServerCheck(String server, Agreement.Outcome outcome, String answe
                     + Units.bytes(sampleBytes) + ", " + Units.count(Math.round((double) sampleBytes / Math.max(rows, 1)))
                     + " B/row): " + String.format(java.util.Locale.ROOT, "%.3f s", seconds)
                     + ", " + Units.count(Math.round(rowsPerSecond())) + " rows/s"
-                    + (calibrated == null ? "" : "; for the source's ~" + Units.count(sourceRows == null ? 0
+                    + (!scales ? "; no rebuild or index build: it does not grow with the rows"
+                    : calibrated == null ? "" : "; for the source's ~" + Units.count(sourceRows == null ? 0
                     : sourceRows) + " rows"
                     + ": ~" + Units.seconds(calibrated))
                     + "; ddl-lint's estimate: " + (staticSeconds == null ? "none (no statistics)"

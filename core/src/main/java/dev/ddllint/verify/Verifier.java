@@ -269,7 +269,10 @@ public final class Verifier {
             Agreement agreement = Agreement.judge(answer, verdict, model.kind() == StatementKind.OPTIMIZE_TABLE);
             ServerCheck.Measured measured = null;
             if (sampler != null && answer.mode() != LadderAnswer.Mode.INVALID && sampled.contains(key)) {
-                measured = timeOnSample(s, table, sql, sets, setup, where);
+                // the work grows with the rows when the server rebuilt or copied, or built an index (not INSTANT)
+                boolean scales = answer.rebuilt() || answer.algorithm() == dev.ddllint.kb.Algorithm.COPY
+                        || answer.algorithm() != dev.ddllint.kb.Algorithm.INSTANT && buildsAnIndex(s);
+                measured = timeOnSample(s, table, sql, sets, setup, where, scales);
             }
             return new ServerCheck(serverName, agreement.outcome(),
                     answer.mode() == LadderAnswer.Mode.INVALID ? null : answer.describe(), answer.rebuilt(),
@@ -282,7 +285,8 @@ public final class Verifier {
          * next attempt builds its tables afresh. Null, with a note, when it cannot be timed.
          */
         private ServerCheck.Measured timeOnSample(StatementReport s, String table, String sql, List<String> sets,
-                                                  ServerLadder.Setup setup, String where) throws SQLException {
+                                                  ServerLadder.Setup setup, String where, boolean scales)
+                throws SQLException {
             ladder.invalidate();
             try (java.sql.Statement st = scratch.connection().createStatement()) {
                 String failed = setup.apply(scratch);
@@ -311,7 +315,7 @@ public final class Verifier {
                 Long sourceRows = copy.rows() < sampleRows ? Long.valueOf(copy.rows())
                         : src[0] < 0 ? null : Long.valueOf(Math.max(src[0], copy.rows()));
                 return new ServerCheck.Measured(copy.rows(), seconds, sampleBytes, sourceRows,
-                        src[1] < 0 ? null : src[1], staticSeconds, copy.note());
+                        src[1] < 0 ? null : src[1], staticSeconds, copy.note(), scales);
             } catch (ScratchSchema.UnsafeStatementException e) {
                 notes.add(where + ": not timed on sample rows: " + e.getMessage());
                 return null;
@@ -324,6 +328,16 @@ public final class Verifier {
                 ladder.invalidate();
                 unsure.add(key(table));
             }
+        }
+
+        /** The statement adds an index or a primary key (ddl-lint's operations, or its estimate's work). */
+        private static boolean buildsAnIndex(StatementReport s) {
+            if (s.estimate() != null && s.estimate().work() == dev.ddllint.estimate.RowLogEstimator.Work.INDEX_BUILD) {
+                return true;
+            }
+            return s.verdict() != null && s.verdict().operations().stream().filter(o -> o.ddlOperation() != null)
+                    .map(o -> o.ddlOperation().name())
+                    .anyMatch(n -> n.startsWith("ADD_") && (n.contains("INDEX") || n.equals("ADD_PRIMARY_KEY")));
         }
 
         private static String key(String table) {
