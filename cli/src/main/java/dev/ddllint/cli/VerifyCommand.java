@@ -4,6 +4,7 @@ import dev.ddllint.kb.TargetServer;
 import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.run.LintResult;
 import dev.ddllint.run.RunOverrides;
+import dev.ddllint.verify.ContainerScratchUrl;
 import dev.ddllint.verify.Verification;
 import dev.ddllint.verify.Verifier;
 import dev.ddllint.verify.VerifyException;
@@ -43,12 +44,31 @@ final class VerifyCommand extends CheckCommand {
             description = "Run even when --scratch-url reaches the source's server and database.")
     boolean allowSameServer;
 
+    @Option(names = "--sample-rows", paramLabel = "N", defaultValue = "0",
+            description = "Copy up to N rows of each table read from the source into the scratch database (SELECT "
+                    + "only, in primary-key order, 1,000 a chunk), time each ALTER on them, and show the measured time "
+                    + "and rows/s beside the estimate. Needs --source-url. Default 0: empty tables, nothing timed.")
+    long sampleRows;
+
     private Connection scratch;
     private TargetServer scratchTarget;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        String container = ContainerScratchUrl.problem(scratchUrl);
+        if (container != null) {
+            err.println("ddl-lint: verify: " + container);
+            return Main.EXIT_TOOL_FAILURE;
+        }
+        if (sampleRows < 0) {
+            err.println("ddl-lint: verify: --sample-rows must be 0 or more, not " + sampleRows);
+            return Main.EXIT_TOOL_FAILURE;
+        }
+        if (sampleRows > 0 && (liveUrl() == null || liveUrl().isBlank())) {
+            err.println("ddl-lint: verify: --sample-rows copies rows from the source database: give --source-url");
+            return Main.EXIT_TOOL_FAILURE;
+        }
         try (Connection c = JdbcConnections.open(scratchUrl, false, JdbcConnections.SCRATCH_PASSWORD_VARIABLE)) {
             scratch = c;
             scratchTarget = Verifier.serverOf(c);
@@ -87,7 +107,7 @@ final class VerifyCommand extends CheckCommand {
                 source = JdbcConnections.open(liveUrl, true);
             }
             v = Verifier.builder().scratch(scratch, () -> JdbcConnections.open(scratchUrl, false,
-                            JdbcConnections.SCRATCH_PASSWORD_VARIABLE)).source(source).allowSameServer(allowSameServer).build()
+                            JdbcConnections.SCRATCH_PASSWORD_VARIABLE)).source(source).allowSameServer(allowSameServer).sampleRows(sampleRows).build()
                     .verify(result.report());
         } catch (SQLException e) {
             err.println("ddl-lint: verify: cannot use the source database " + JdbcConnections.redact(liveUrl) + ": "

@@ -127,6 +127,60 @@ class VerifyCommandTest {
         });
     }
 
+    @TestFactory
+    List<DynamicTest> sampleRowsTimesTheAlterOnRowsFromTheSource() {
+        return eachServer(url -> {
+            String db = "ddl_lint_16s_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + db);
+                s.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY, a INT NOT NULL)");
+                s.execute("INSERT INTO " + db + ".t WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                        + "WHERE i < 80) SELECT i, i * 3 FROM n");
+            }
+            try {
+                String dbUrl = url.replaceFirst("^(jdbc:[a-z]+://[^/?]+/)[^?]*", "$1" + db);
+                Path f = Files.writeString(dir.resolve("V2__a.sql"), "ALTER TABLE t ADD INDEX ix_a (a);\n");
+                // more than the table has: all 80 copied, so the source's count is exact
+                CheckCommandTest.Result r = CheckCommandTest.run("verify", f.toString(), "--scratch-url", url,
+                        "--source-url", dbUrl, "--allow-same-server", "--sample-rows", "100", "--format", "text");
+                assertThat(r.exit()).as(r.err()).isZero();
+                assertThat(r.out()).contains("CONFIRMED").contains("measured on 80 sample rows")
+                        .contains("for the source's ~80 rows");
+            } finally {
+                try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS " + db);
+                }
+            }
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void sampleRowsWithoutASourceOrBelowZeroExitsTwo() throws Exception {
+        Path f = Files.writeString(dir.resolve("V1__t.sql"), "ALTER TABLE t ADD COLUMN a INT;\n");
+        String dead = "jdbc:mysql://127.0.0.1:1/?user=root&connectTimeout=2000";
+        CheckCommandTest.Result noSource = CheckCommandTest.run("verify", f.toString(), "--scratch-url", dead,
+                "--sample-rows", "10");
+        assertThat(noSource.exit()).isEqualTo(2);
+        assertThat(noSource.err()).isEqualTo("ddl-lint: verify: --sample-rows copies rows from the source database: "
+                + "give --source-url\n");
+        CheckCommandTest.Result negative = CheckCommandTest.run("verify", f.toString(), "--scratch-url", dead,
+                "--sample-rows", "-1");
+        assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("--sample-rows must be 0 or more, not -1");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTestcontainersScratchUrlExitsTwoWithWhatToDoInstead() throws Exception {
+        Path f = Files.writeString(dir.resolve("V1__t.sql"), "ALTER TABLE t ADD COLUMN a INT;\n");
+        CheckCommandTest.Result r = CheckCommandTest.run("verify", f.toString(), "--scratch-url",
+                "testcontainers:mysql:8.4.3");
+        assertThat(r.exit()).isEqualTo(2);
+        // no Docker on this machine: that message; with Docker: "not built yet" (ContainerScratchUrlTest has both)
+        assertThat(r.err()).startsWith("ddl-lint: verify: --scratch-url testcontainers:mysql:8.4.3 ")
+                .contains("docker run -d --rm -e MYSQL_ROOT_PASSWORD=scratch").doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
     @org.junit.jupiter.api.Test
     void aDeadScratchServerExitsTwoWithoutPasswordOrStackTrace() throws Exception {
         Path f = Files.writeString(dir.resolve("V1__t.sql"), "ALTER TABLE t ADD COLUMN a INT;\n");

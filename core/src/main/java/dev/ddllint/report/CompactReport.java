@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * One line a finding, as compilers and editors' problem matchers read it:
  * {@code file:line:col: severity[rule] message}, the message with those of the findings folded into it; then the
- * summary line.
+ * summary line. With {@code ddl-lint verify}: one line a checked statement ({@code info[server-check]} with the
+ * server's answer; {@code error[server-disagreement]} with how to file it and the reproducer, folded onto the
+ * line), then the verification's count (verify needs the whole run, so these come from {@link #render} only).
  */
 public final class CompactReport {
 
@@ -24,8 +26,27 @@ public final class CompactReport {
         java.io.StringWriter out = new java.io.StringWriter();
         Stream stream = new Stream(options, out);
         stream.findings(report.findings());
+        out.write(serverChecks(report, options));
         stream.files = report.files().size();
         stream.finish();
+        return out.toString();
+    }
+
+    private static String serverChecks(AnalysisReport report, ReportOptions options) {
+        StringBuilder out = new StringBuilder();
+        List<ServerChecks.Checked> checks = ServerChecks.of(report);
+        for (ServerChecks.Checked c : checks) {
+            if (options.quiet() && !c.disagreement()) {
+                continue;
+            }
+            String text = c.disagreement() ? c.fullText() : c.summary();
+            out.append(c.path()).append(':').append(c.line()).append(':').append(c.column()).append(": ")
+                    .append(c.disagreement() ? "error[" + ServerChecks.RULE + "] " : "info[" + ServerChecks.CHECK
+                            + "] ").append(text.strip().replaceAll("\\s*\\R\\s*", " ")).append('\n');
+        }
+        if (!checks.isEmpty()) {
+            out.append("ddl-lint verify: ").append(ServerChecks.total(checks)).append('\n');
+        }
         return out.toString();
     }
 

@@ -5,6 +5,7 @@ import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.Severity;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,10 @@ import java.util.Map;
  * <p>GitHub shows at most 10 error and 10 warning annotations per step (and drops the rest silently), so this
  * report writes at most {@value #MAX_PER_LEVEL} commands per level (errors, warnings, notices), in migration
  * order, then one plain line that counts the rest and points to the full reports.
+ *
+ * <p>With {@code ddl-lint verify}: a folded group ({@code ::group::}) with the scratch server's answer per
+ * statement, then one {@code ::error} a disagreement (title {@code ddl-lint server-disagreement}, the message with
+ * how to file it and the reproducer), before the findings so the cap never drops one for a finding.
  *
  * <p>Escaping as the runner expects: in the message {@code %}, CR and LF become {@code %25}, {@code %0D},
  * {@code %0A}; in property values {@code :} and {@code ,} also become {@code %3A} and {@code %2C}.
@@ -30,6 +35,27 @@ public final class GithubReport {
         StringBuilder out = new StringBuilder();
         Map<Severity, Integer> shown = new EnumMap<>(Severity.class);
         Map<Severity, Integer> omitted = new EnumMap<>(Severity.class);
+        List<ServerChecks.Checked> checks = ServerChecks.of(report);
+        if (!checks.isEmpty()) {
+            // the server's answer per statement in a folded group of the log, then each disagreement as an error
+            // (first, so GitHub's cap never drops one for a finding)
+            out.append("::group::ddl-lint verify: ").append(ServerChecks.total(checks)).append('\n');
+            checks.forEach(c -> out.append(c.path()).append(':').append(c.line()).append(": ").append(c.summary())
+                    .append('\n'));
+            out.append("::endgroup::\n");
+            for (ServerChecks.Checked c : checks) {
+                if (!c.disagreement()) {
+                    continue;
+                }
+                int n = shown.getOrDefault(Severity.ERROR, 0);
+                if (n >= MAX_PER_LEVEL) {
+                    omitted.merge(Severity.ERROR, 1, Integer::sum);
+                    continue;
+                }
+                shown.put(Severity.ERROR, n + 1);
+                out.append(disagreement(c)).append('\n');
+            }
+        }
         for (Finding f : report.findings()) {
             if (f.severity() == Severity.OFF) {
                 continue;
@@ -82,6 +108,19 @@ public final class GithubReport {
         }
         c.append("::").append(data(message));
         return c.toString();
+    }
+
+    /** {@code ::error file=…,line=4,title=ddl-lint server-disagreement::UNSAFE_LOCK on MySQL …} with the reproducer. */
+    static String disagreement(ServerChecks.Checked c) {
+        StringBuilder cmd = new StringBuilder("::error file=").append(property(c.path()));
+        if (c.line() >= 1) {
+            cmd.append(",line=").append(c.line());
+            if (c.column() >= 1) {
+                cmd.append(",col=").append(c.column());
+            }
+        }
+        return cmd.append(",title=").append(property("ddl-lint " + ServerChecks.RULE)).append("::")
+                .append(data(c.fullText().strip())).toString();
     }
 
     /** Escapes a command's message. */

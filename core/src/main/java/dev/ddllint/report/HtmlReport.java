@@ -23,7 +23,9 @@ import java.util.Map;
  * artifact or a mail attachment). Per migration: a timeline with one segment per statement, coloured by what the
  * server does (INSTANT, INPLACE, INPLACE with a table rebuild, COPY), then one row per statement with its verdict,
  * its lock, the estimated duration against {@code estimate.maxDuration} and the row log against what the log holds,
- * and under it the statement's findings with their help and a link to the rule's page.
+ * and under it the statement's findings with their help and a link to the rule's page. With {@code ddl-lint
+ * verify}, a row under each checked statement with the scratch server's answer ({@code data-outcome}) and, for a
+ * disagreement, how to file it and the reproducer.
  *
  * <p>Each statement row carries {@code data-verdict} (the category) and the verdict text as the text report states
  * it, so tools and tests can read the page as well as people.
@@ -111,7 +113,14 @@ public final class HtmlReport {
         for (Category c : Category.values()) {
             out.append("<span class=\"chip v-").append(c.css).append("\">").append(c.label).append("</span> ");
         }
-        out.append("<span class=\"note\">segment width grows with the estimated duration</span></p>\n</header>\n");
+        out.append("<span class=\"note\">segment width grows with the estimated duration</span></p>\n");
+        List<ServerChecks.Checked> checks = ServerChecks.of(report);
+        if (!checks.isEmpty()) {
+            long disagreements = ServerChecks.disagreements(checks);
+            out.append("<p class=\"verification").append(disagreements > 0 ? " sev-error" : "").append("\">verified: ")
+                    .append(esc(ServerChecks.total(checks))).append("</p>\n");
+        }
+        out.append("</header>\n");
     }
 
     private static void migration(StringBuilder out, int index, FileReport file, List<Finding> findings,
@@ -208,11 +217,42 @@ public final class HtmlReport {
             estimate(out, s.estimate());
             out.append("</tr>\n");
         }
+        if (s.server() != null) {
+            server(out, new ServerChecks.Checked(null, s, s.server()));
+        }
         if (!findings.isEmpty()) {
             out.append("<tr class=\"finding-row\"><td></td><td colspan=\"5\"><ul class=\"findings\">\n");
             findings.forEach(f -> finding(out, f, options));
             out.append("</ul></td></tr>\n");
         }
+    }
+
+    /**
+     * The scratch server's answer under the statement ({@code ddl-lint verify}): the outcome, the accepted and refused
+     * rungs beside the verdict; for a disagreement, how to file it and the reproducer, open.
+     */
+    private static void server(StringBuilder out, ServerChecks.Checked c) {
+        String outcome = c.check().outcome().name();
+        out.append("<tr class=\"server-row\" data-outcome=\"").append(outcome).append("\" data-rule=\"")
+                .append(c.disagreement() ? ServerChecks.RULE : ServerChecks.CHECK).append("\"><td></td><td colspan=\"5\">")
+                .append("<div class=\"server").append(c.disagreement() ? " disagreement" : "").append("\">")
+                .append("<span class=\"chip ").append(c.disagreement() ? "v-copy" : "v-instant").append("\">")
+                .append(esc(outcome)).append("</span> <b>").append(esc(c.check().server())).append("</b> accepted ")
+                .append("<code>").append(esc(c.answer())).append("</code>")
+                .append(c.check().rebuilt() ? " (rebuilt the table)" : "");
+        if (!c.refusedRungs().isEmpty()) {
+            out.append(", refused <code>").append(esc(String.join("; ", c.refusedRungs()))).append("</code>");
+        }
+        out.append("; ddl-lint: ").append(esc(c.staticVerdict()));
+        c.check().details().forEach(d -> out.append("<div class=\"note\">").append(esc(d)).append("</div>"));
+        if (c.disagreement()) {
+            out.append("<details open><summary>how to file it</summary><div>").append(esc(c.check().howToFile()))
+                    .append("</div><pre>").append(esc(c.reproducer())).append("</pre>");
+            c.check().refusals().forEach(r -> out.append("<div class=\"note\">refused ").append(esc(r))
+                    .append("</div>"));
+            out.append("</details>");
+        }
+        out.append("</div></td></tr>\n");
     }
 
     /** The duration and row-log cells: a bar against the limit, drawn so the limit sits at half the width. */
@@ -393,6 +433,9 @@ public final class HtmlReport {
             details summary { cursor: pointer; color: var(--muted); font-size: 12px; }
             details pre { margin: 2px 0 0; font: 11.5px/1.4 ui-monospace, "DejaVu Sans Mono", monospace;
               white-space: pre-wrap; }
+            tr.server-row td { border-bottom: 1px solid var(--line); padding-top: 0; font-size: 12.5px; }
+            .server.disagreement { border-left: 4px solid var(--error); background: #fdf2f2; padding: 6px 10px; }
+            .server pre { white-space: pre-wrap; font: 11.5px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
             footer { color: var(--muted); font-size: 12px; margin-top: 12px; }
             """;
 }

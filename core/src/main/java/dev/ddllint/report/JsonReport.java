@@ -223,6 +223,13 @@ public final class JsonReport {
             if (c.disagreement()) {
                 server.put("howToFile", c.howToFile());
             }
+            if (c.measured() != null) {
+                ServerCheck.Measured m = c.measured();
+                server.putObject("measured").put("rows", m.rows()).put("seconds", m.seconds())
+                        .put("rowsPerSecond", m.rowsPerSecond()).put("sampleBytes", m.sampleBytes())
+                        .put("sourceRows", m.sourceRows()).put("calibratedSeconds", m.calibratedSeconds())
+                        .put("estimatedSeconds", m.staticSeconds()).put("note", m.note());
+            }
         }
         return node;
     }

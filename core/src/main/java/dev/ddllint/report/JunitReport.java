@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * JUnit XML as Jenkins ({@code junit} step), GitLab ({@code artifacts:reports:junit}) and Azure Pipelines
@@ -19,7 +18,10 @@ import java.util.stream.Collectors;
  * {@code <testcase>} per statement; a statement with error or warning findings has one {@code <failure>} whose body
  * lists them all (GitLab shows the body, not the message attribute); info findings go to {@code <system-out>}.
  * A finding that belongs to no statement (a problem of the file, such as an unterminated string) gets a test case
- * of its own. {@code classname} is the file's path with dots as separators and without {@code .sql}, so Jenkins
+ * of its own. With {@code ddl-lint verify}, the scratch server's answer goes to the statement's
+ * {@code <system-out>}, and a disagreement is a failure of type {@code server-disagreement} (in the same
+ * {@code <failure>} as the statement's findings) whose body says how to file it, with the reproducer.
+ * {@code classname} is the file's path with dots as separators and without {@code .sql}, so Jenkins
  * groups the cases by folder and file.
  */
 public final class JunitReport {
@@ -27,7 +29,17 @@ public final class JunitReport {
     private JunitReport() {
     }
 
-    private record Case(String name, int line, int column, List<Finding> findings) {
+    /** One test case: a statement (or a finding of no statement), its findings and the server's checks. */
+    private record Case(String name, int line, int column, List<Finding> findings,
+                        List<ServerChecks.Checked> checks) {
+
+        Case(String name, int line, int column, List<Finding> findings) {
+            this(name, line, column, findings, new ArrayList<>());
+        }
+
+        boolean fails() {
+            return !failing(this).isEmpty() || checks.stream().anyMatch(ServerChecks.Checked::disagreement);
+        }
     }
 
     public static String render(AnalysisReport report) {
@@ -73,6 +85,9 @@ public final class JunitReport {
                     + s.source().line() + ": " + shorten(first, 80), s.source().line(), s.source().column(),
                     new ArrayList<>()));
         }
+        for (ServerChecks.Checked c : ServerChecks.of(file)) {
+            byPosition.get(c.line() + ":" + c.column()).checks().add(c);
+        }
         List<Case> extra = new ArrayList<>();
         for (Finding f : findings) {
             Case c = byPosition.get(f.line() + ":" + f.column());
@@ -90,7 +105,7 @@ public final class JunitReport {
     }
 
     private static int failures(List<Case> cases) {
-        return (int) cases.stream().filter(c -> !failing(c).isEmpty()).count();
+        return (int) cases.stream().filter(Case::fails).count();
     }
 
     private static List<Finding> failing(Case c) {
@@ -106,6 +121,9 @@ public final class JunitReport {
                 .append("\"/>\n");
         out.append("      <property name=\"ddl-lint.version\" value=\"").append(attr(report.toolVersion()))
                 .append("\"/>\n");
+        cases.stream().flatMap(c -> c.checks().stream()).findFirst().ifPresent(c -> out.append(
+                "      <property name=\"ddl-lint.verify.server\" value=\"").append(attr(c.check().server()))
+                .append("\"/>\n"));
         out.append("    </properties>\n");
         for (Case c : cases) {
             out.append("    <testcase classname=\"").append(attr(classname)).append("\" name=\"")
@@ -114,22 +132,44 @@ public final class JunitReport {
             List<Finding> failing = failing(c);
             List<Finding> infos = c.findings().stream().filter(f -> !f.severity().atLeast(Severity.WARNING))
                     .toList();
-            if (failing.isEmpty() && infos.isEmpty()) {
+            List<ServerChecks.Checked> disagreements = c.checks().stream().filter(ServerChecks.Checked::disagreement)
+                    .toList();
+            if (failing.isEmpty() && infos.isEmpty() && c.checks().isEmpty()) {
                 out.append("/>\n");
                 continue;
             }
             out.append(">\n");
-            if (!failing.isEmpty()) {
-                Finding first = failing.get(0);
-                String message = failing.size() == 1 ? first.severity().id() + "[" + first.rule() + "] "
-                        + first.message() : failing.size() + " findings: " + failing.stream()
-                        .map(f -> f.severity().id() + "[" + f.rule() + "]").collect(Collectors.joining(", "));
-                String type = failing.stream().map(Finding::rule).distinct().collect(Collectors.joining(","));
+            if (!failing.isEmpty() || !disagreements.isEmpty()) {
+                // one <failure> a test case (what Jenkins and GitLab read): the findings, then the disagreement
+                List<String> parts = new ArrayList<>();
+                failing.forEach(f -> parts.add(f.severity().id() + "[" + f.rule() + "]"));
+                disagreements.forEach(d -> parts.add("error[" + ServerChecks.RULE + "] " + d.check().outcome()));
+                String message;
+                if (parts.size() > 1) {
+                    message = parts.size() + " findings: " + String.join(", ", parts);
+                } else if (failing.isEmpty()) {
+                    message = "error[" + ServerChecks.RULE + "] " + disagreements.get(0).summary();
+                } else {
+                    message = failing.get(0).severity().id() + "[" + failing.get(0).rule() + "] "
+                            + failing.get(0).message();
+                }
+                List<String> types = new ArrayList<>(failing.stream().map(Finding::rule).distinct().toList());
+                if (!disagreements.isEmpty()) {
+                    types.add(ServerChecks.RULE);
+                }
+                StringBuilder failureBody = new StringBuilder(body(failing));
+                disagreements.forEach(d -> failureBody.append(d.path()).append(':').append(d.line()).append(':')
+                        .append(d.column()).append(": error[").append(ServerChecks.RULE).append("] ")
+                        .append(d.fullText()));
                 out.append("      <failure message=\"").append(attr(shorten(message, 500))).append("\" type=\"")
-                        .append(attr(type)).append("\">").append(text(body(failing))).append("</failure>\n");
+                        .append(attr(String.join(",", types))).append("\">").append(text(failureBody.toString()))
+                        .append("</failure>\n");
             }
-            if (!infos.isEmpty()) {
-                out.append("      <system-out>").append(text(body(infos))).append("</system-out>\n");
+            StringBuilder systemOut = new StringBuilder(body(infos));
+            c.checks().stream().filter(k -> !k.disagreement())
+                    .forEach(k -> systemOut.append("server: ").append(k.fullText()));
+            if (!systemOut.isEmpty()) {
+                out.append("      <system-out>").append(text(systemOut.toString())).append("</system-out>\n");
             }
             out.append("    </testcase>\n");
         }

@@ -6,15 +6,19 @@ import dev.ddllint.analysis.StatementReport;
 import dev.ddllint.rules.Finding;
 import dev.ddllint.rules.Severity;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * GitHub-flavoured Markdown for a CI job summary ({@code $GITHUB_STEP_SUMMARY}) or a pull-request comment: the
  * counts, one table row per migration with its verdicts and findings, then one row per finding with a link to the
  * rule's page. At most {@value #MAX_CHARS} characters (a GitHub comment holds 65,536): findings that do not fit are
- * counted in a last line that points to the full reports.
+ * counted in a last line that points to the full reports. With {@code ddl-lint verify}, a section with the scratch
+ * server's answer per statement and, per disagreement, how to file it with the reproducer.
  */
 public final class MarkdownReport {
 
@@ -60,6 +64,7 @@ public final class MarkdownReport {
         if (out.length() + files.length() < maxChars / 2) {
             out.append(files).append('\n');
         }
+        verification(out, ServerChecks.of(report), options, maxChars);
         if (report.findings().isEmpty()) {
             return out.toString();
         }
@@ -82,6 +87,59 @@ public final class MarkdownReport {
                     .append(" not shown here (size limit); the SARIF, JSON and HTML reports list them all.\n");
         }
         return out.toString();
+    }
+
+    /**
+     * With {@code ddl-lint verify}: the server's answer per statement (disagreements first, so the size limit drops
+     * confirmed rows before them), then per disagreement how to file it and the reproducer in a folded block.
+     */
+    private static void verification(StringBuilder out, List<ServerChecks.Checked> checks, ReportOptions options,
+                                     int maxChars) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        long disagreements = ServerChecks.disagreements(checks);
+        out.append("#### Server verification").append(disagreements > 0 ? ": **" + disagreements + " disagreement"
+                + plural(disagreements) + "**" : "").append("\n\n").append(ServerChecks.total(checks))
+                .append(" ([verify](").append(ServerChecks.docsUrl(options)).append("))\n\n")
+                .append("| Where | Outcome | Server accepted | Server refused | ddl-lint |\n|---|---|---|---|---|\n");
+        List<ServerChecks.Checked> ordered = new ArrayList<>(checks);
+        ordered.sort(Comparator.comparing(c -> !c.disagreement()));
+        int shown = 0;
+        for (ServerChecks.Checked c : ordered) {
+            String row = "| `" + cell(c.path()) + ":" + c.line() + "` | " + (c.disagreement() ? "**"
+                    + c.check().outcome() + "**" : c.check().outcome().name()) + " | " + cell(c.answer()) + " | "
+                    + cell(c.refusedRungs().isEmpty() ? "-" : String.join("; ", c.refusedRungs())) + " | "
+                    + cell(c.staticVerdict()) + " |\n";
+            if (out.length() + row.length() + 400 > maxChars / 2) {
+                break;
+            }
+            out.append(row);
+            shown++;
+        }
+        if (shown < checks.size()) {
+            out.append("\n… and ").append(checks.size() - shown).append(" more checked statement")
+                    .append(plural(checks.size() - shown)).append(" not shown here (size limit).\n");
+        }
+        out.append('\n');
+        for (ServerChecks.Checked c : ordered) {
+            if (!c.disagreement()) {
+                break;
+            }
+            String block = "<details><summary><b>" + c.check().outcome() + "</b> (" + ServerChecks.RULE + ") at <code>" + html(c.path()) + ":"
+                    + c.line() + "</code>: how to file it</summary>\n\n" + String.join("\n\n", c.check().details())
+                    + "\n\n" + c.check().howToFile() + "\n\n```sql\n" + c.reproducer().replace("```", "` ` `")
+                    + "```\n\n</details>\n\n";
+            if (out.length() + block.length() + 400 > maxChars / 2) {
+                out.append("Reproducers not shown here (size limit): the text and JSON reports carry them.\n\n");
+                break;
+            }
+            out.append(block);
+        }
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** A table cell: no line breaks, pipes escaped. */

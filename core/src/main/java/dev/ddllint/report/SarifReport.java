@@ -62,9 +62,20 @@ public final class SarifReport {
             ruleIndex.put(info.id(), ruleIndex.size());
             rules.add(rule(info, options));
         }
+        List<ServerChecks.Checked> checks = ServerChecks.of(report);
+        if (!checks.isEmpty()) {
+            // after the built-in rules, so their indexes stay what a run without verify gives
+            ruleIndex.put(ServerChecks.RULE, ruleIndex.size());
+            rules.add(disagreementRule(options));
+        }
 
         run.put("columnKind", "unicodeCodePoints");
-        run.putObject("properties").put("target", report.target().toString());
+        ObjectNode runProperties = run.putObject("properties").put("target", report.target().toString());
+        if (!checks.isEmpty()) {
+            runProperties.putObject("verification").put("server", checks.get(0).check().server())
+                    .put("checked", checks.size()).put("disagreements", ServerChecks.disagreements(checks))
+                    .put("summary", ServerChecks.total(checks));
+        }
 
         ArrayNode results = run.putArray("results");
         List<String> fingerprints = BaselineFingerprint.of(report);
@@ -101,7 +112,69 @@ public final class SarifReport {
                     BaselineFingerprint.hash(f.rule() + "\n" + f.path() + "\n" + fingerprints.get(i)));
             result.putObject("properties").put("severity", f.severity().id());
         }
+        for (ServerChecks.Checked c : checks) {
+            results.add(serverResult(c, ruleIndex.get(ServerChecks.RULE)));
+        }
         return root;
+    }
+
+    /**
+     * One result per statement the scratch server checked: a disagreement is a failure ({@code kind: fail}, level
+     * error) whose message carries how to file it and the reproducer; any other outcome is a result of kind
+     * {@code pass} (confirmed or conservative), {@code review} (unsettled) or {@code notApplicable} (not verified),
+     * level {@code none} as SARIF wants for those kinds.
+     */
+    private static ObjectNode serverResult(ServerChecks.Checked c, int index) {
+        ObjectNode result = MAPPER.createObjectNode();
+        result.put("ruleId", ServerChecks.RULE);
+        result.put("ruleIndex", index);
+        result.put("kind", switch (c.check().outcome()) {
+            case CONFIRMED, CONSERVATIVE, FALSE_REFUSAL -> "pass";
+            case UNSETTLED -> "review";
+            case NOT_VERIFIED -> "notApplicable";
+            default -> "fail";
+        });
+        result.put("level", c.disagreement() ? "error" : "none");
+        result.putObject("message").put("text", c.fullText());
+        ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", uri(c.path()));
+        ObjectNode region = physical.putObject("region").put("startLine", c.line());
+        if (c.column() >= 1) {
+            region.put("startColumn", c.column());
+        }
+        result.putObject("partialFingerprints").put(FINGERPRINT_KEY, BaselineFingerprint.hash(ServerChecks.RULE
+                + "\n" + c.path() + "\n" + BaselineFingerprint.normalize(c.statement().source().rawText())));
+        ObjectNode properties = result.putObject("properties");
+        properties.put("outcome", c.check().outcome().name()).put("server", c.check().server())
+                .put("answer", c.check().answer()).put("rebuilt", c.check().rebuilt())
+                .put("ddlLintVerdict", c.staticVerdict());
+        c.check().refusals().forEach(properties.putArray("refusals")::add);
+        if (c.check().reproducer() != null) {
+            properties.put("reproducer", c.check().reproducer());
+        }
+        return result;
+    }
+
+    private static ObjectNode disagreementRule(ReportOptions options) {
+        ObjectNode rule = MAPPER.createObjectNode();
+        String url = ServerChecks.docsUrl(options);
+        String summary = "The scratch server is less online than ddl-lint's verdict (ddl-lint verify)";
+        rule.put("id", ServerChecks.RULE);
+        rule.put("name", camel(ServerChecks.RULE));
+        rule.putObject("shortDescription").put("text", summary);
+        rule.putObject("fullDescription").put("text", summary + ": a stronger lock, a costlier algorithm, or a "
+                + "refusal ddl-lint did not report. It is a knowledge-base error of ddl-lint; the result's message "
+                + "says how to file it and carries the reproducer.");
+        rule.putObject("help").put("text", summary + ". Trust the server's answer for this statement, and file "
+                + "the reproducer at " + dev.ddllint.verify.ServerCheck.ISSUES + ". Details: " + url)
+                .put("markdown", "**" + summary + ".**\n\nTrust the server's answer for this statement, and file the "
+                        + "reproducer at " + dev.ddllint.verify.ServerCheck.ISSUES + ".\n\n[verify](" + url + ")");
+        rule.put("helpUri", url);
+        rule.putObject("defaultConfiguration").put("level", "error");
+        ObjectNode properties = rule.putObject("properties");
+        properties.putArray("tags").add("mysql").add("online-ddl").add("verify");
+        properties.put("problem.severity", "error");
+        return rule;
     }
 
     private static ObjectNode rule(RuleInfo info, ReportOptions options) {

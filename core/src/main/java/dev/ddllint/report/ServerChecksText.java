@@ -43,6 +43,9 @@ final class ServerChecksText {
                         .append("; ddl-lint: ").append(s.verdict() == null ? "-" : s.verdict().natural())
                         .append('\n');
                 c.details().forEach(d -> lines.append(style.gutter(NOTE)).append(d).append('\n'));
+                if (c.measured() != null) {
+                    lines.append(style.gutter(NOTE)).append(c.measured().describe()).append('\n');
+                }
                 if (c.disagreement()) {
                     c.refusals().forEach(r -> lines.append(style.gutter(NOTE)).append("refused ").append(r)
                             .append('\n'));

@@ -38,6 +38,15 @@ final class SourceTables {
         }
     }
 
+    Connection connection() {
+        return connection;
+    }
+
+    /** A prepared statement for a read ({@link #read}: one SELECT or SHOW), for parameters such as a last key. */
+    java.sql.PreparedStatement prepare(String sql) throws SQLException {
+        return connection.prepareStatement(read(sql));
+    }
+
     /** One row, one column. */
     String value(String query) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(read(query))) {

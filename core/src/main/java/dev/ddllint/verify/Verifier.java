@@ -42,6 +42,8 @@ public final class Verifier {
     private final Connection sourceConnection;
     private final VerdictSource verdicts;
     private final boolean allowSameServer;
+    private final long sampleRows;
+    private final int sampleChunk;
 
     private Verifier(Builder b) {
         this.scratchConnection = b.scratch;
@@ -49,6 +51,8 @@ public final class Verifier {
         this.sourceConnection = b.source;
         this.verdicts = b.verdicts;
         this.allowSameServer = b.allowSameServer;
+        this.sampleRows = b.sampleRows;
+        this.sampleChunk = b.sampleChunk;
     }
 
     public static Builder builder() {
@@ -128,6 +132,9 @@ public final class Verifier {
         private final ServerLadder ladder;
         private final ReplayedTables tables;
         private final Set<String> notInSource = new LinkedHashSet<>();
+        /** Tables created from the source (lower case): the ones {@code --sample-rows} fills. */
+        private final Set<String> sampled = new java.util.HashSet<>();
+        private final SampleRows sampler;
         /** Tables a failed statement or setup may have left otherwise than their history says (lower case). */
         private final Set<String> unsure = new java.util.HashSet<>();
 
@@ -139,6 +146,8 @@ public final class Verifier {
             this.session = new MigrationSession(scratch);
             this.ladder = new ServerLadder(scratch, server.flavor());
             this.tables = new ReplayedTables(scratch);
+            this.sampler = source == null || sampleRows == 0 ? null
+                    : new SampleRows(source, scratch, sampleRows, sampleChunk);
         }
 
         FileReport file(FileReport f) throws SQLException {
@@ -258,9 +267,99 @@ public final class Verifier {
             }
             StatementVerdict verdict = verdicts.verdict(s);
             Agreement agreement = Agreement.judge(answer, verdict, model.kind() == StatementKind.OPTIMIZE_TABLE);
+            ServerCheck.Measured measured = null;
+            if (sampler != null && answer.mode() != LadderAnswer.Mode.INVALID && sampled.contains(key)) {
+                // the work grows with the rows when the server rebuilt or copied, or built an index (not INSTANT)
+                boolean scales = answer.rebuilt() || answer.algorithm() == dev.ddllint.kb.Algorithm.COPY
+                        || answer.algorithm() != dev.ddllint.kb.Algorithm.INSTANT && buildsAnIndex(s);
+                measured = timeOnSample(s, table, sql, sets, setup, where, scales);
+            }
             return new ServerCheck(serverName, agreement.outcome(),
                     answer.mode() == LadderAnswer.Mode.INVALID ? null : answer.describe(), answer.rebuilt(),
-                    answer.refusals(), agreement.details(), reproducer);
+                    answer.refusals(), agreement.details(), reproducer, measured);
+        }
+
+        /**
+         * {@code --sample-rows}: the table put back as its history leaves it, filled with up to N rows of the
+         * source table, then the statement run as written (as the migration will run it) and timed. The ladder's
+         * next attempt builds its tables afresh. Null, with a note, when it cannot be timed.
+         */
+        private ServerCheck.Measured timeOnSample(StatementReport s, String table, String sql, List<String> sets,
+                                                  ServerLadder.Setup setup, String where, boolean scales)
+                throws SQLException {
+            ladder.invalidate();
+            try (java.sql.Statement st = scratch.connection().createStatement()) {
+                String failed = setup.apply(scratch);
+                if (failed != null) {
+                    notes.add(where + ": not timed on sample rows: the table's setup failed: " + failed);
+                    return null;
+                }
+                session.withoutForeignKeyChecks();
+                SampleRows.Copy copy = sampler.copy(table);
+                session.enter(sets);
+                if (copy.rows() == 0) {
+                    notes.add(where + ": not timed on sample rows: " + (copy.note() == null
+                            ? "the source table `" + table + "` is empty" : copy.note()));
+                    return null;
+                }
+                scratch.execute(st, "ANALYZE TABLE " + ReplayedTables.quote(table));
+                long sampleBytes = tableBytes(scratch.connection().prepareStatement(sizeQuery(table)))[1];
+                long t0 = System.nanoTime();
+                scratch.execute(st, sql);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                long[] src = tableBytes(source.prepare(sizeQuery(table)));
+                Double staticSeconds = s.estimate() != null && s.estimate().estimated()
+                        ? s.estimate().result().seconds() : null;
+                // fewer rows than asked: that is the whole table; else information_schema's estimate, which may
+                // lag (MySQL caches it), but the table has at least what was copied
+                Long sourceRows = copy.rows() < sampleRows ? Long.valueOf(copy.rows())
+                        : src[0] < 0 ? null : Long.valueOf(Math.max(src[0], copy.rows()));
+                return new ServerCheck.Measured(copy.rows(), seconds, sampleBytes, sourceRows,
+                        src[1] < 0 ? null : src[1], staticSeconds, copy.note(), scales);
+            } catch (ScratchSchema.UnsafeStatementException e) {
+                notes.add(where + ": not timed on sample rows: " + e.getMessage());
+                return null;
+            } catch (SQLException e) {
+                rethrowIfConnection(e);
+                notes.add(where + ": not timed on sample rows: " + e.getErrorCode() + " "
+                        + ServerLadder.oneLine(e.getMessage()));
+                return null;
+            } finally {
+                ladder.invalidate();
+                unsure.add(key(table));
+            }
+        }
+
+        /** The statement adds an index or a primary key (ddl-lint's operations, or its estimate's work). */
+        private static boolean buildsAnIndex(StatementReport s) {
+            if (s.estimate() != null && s.estimate().work() == dev.ddllint.estimate.RowLogEstimator.Work.INDEX_BUILD) {
+                return true;
+            }
+            return s.verdict() != null && s.verdict().operations().stream().filter(o -> o.ddlOperation() != null)
+                    .map(o -> o.ddlOperation().name())
+                    .anyMatch(n -> n.startsWith("ADD_") && (n.contains("INDEX") || n.equals("ADD_PRIMARY_KEY")));
+        }
+
+        private static String key(String table) {
+            return table.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        private static String sizeQuery(String table) {
+            return "SELECT TABLE_ROWS, DATA_LENGTH + INDEX_LENGTH FROM information_schema.TABLES WHERE "
+                    + "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = " + SampleRows.literal(table);
+        }
+
+        /** {rows, bytes} of the size query's answer, -1 for what it does not say. */
+        private static long[] tableBytes(java.sql.PreparedStatement ps) throws SQLException {
+            try (ps; ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new long[]{-1, -1};
+                }
+                long rows = rs.getLong(1);
+                boolean noRows = rs.wasNull();
+                long bytes = rs.getLong(2);
+                return new long[]{noRows ? -1 : rows, rs.wasNull() ? -1 : bytes};
+            }
         }
 
         /** Tables the statement needs that nothing has created yet, from the source (and their FK parents). */
@@ -289,6 +388,7 @@ public final class Verifier {
                     try (java.sql.Statement st = scratch.connection().createStatement()) {
                         scratch.execute(st, create.get());
                         tables.started(table, create.get());
+                        sampled.add(table.toLowerCase(java.util.Locale.ROOT));
                         parents.addAll(ReplayedTables.referencedTables(create.get()));
                     } catch (ScratchSchema.UnsafeStatementException e) {
                         notes.add(where + ": source table `" + table + "` not created: " + e.getMessage());
@@ -325,6 +425,8 @@ public final class Verifier {
         private Connection source;
         private VerdictSource verdicts = VerdictSource.ANALYSIS;
         private boolean allowSameServer;
+        private long sampleRows;
+        private int sampleChunk = SampleRows.CHUNK;
 
         /**
          * The scratch server, where the scratch database is created.
@@ -352,6 +454,24 @@ public final class Verifier {
         /** Runs even when the scratch URL reaches the source's server and database. */
         public Builder allowSameServer(boolean allow) {
             this.allowSameServer = allow;
+            return this;
+        }
+
+        /**
+         * {@code --sample-rows N}: copy up to N rows of each table read from the source (in primary-key order, in
+         * chunks) and time each checked statement on them; 0 (the default) copies nothing.
+         */
+        public Builder sampleRows(long rows) {
+            if (rows < 0) {
+                throw new IllegalArgumentException("sample rows must be 0 or more, not " + rows);
+            }
+            this.sampleRows = rows;
+            return this;
+        }
+
+        /** Rows per SELECT from the source when sampling ({@value SampleRows#CHUNK} unless a test says otherwise). */
+        Builder sampleChunk(int rows) {
+            this.sampleChunk = rows;
             return this;
         }
 

@@ -72,6 +72,41 @@ class VerifyMojoTest {
     }
 
     @Test
+    void sampleRowsTimesTheAlterOnSourceRowsAndNeedsASource(@TempDir Path dir) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("src/main/resources/db/migration"));
+        Files.writeString(migrations.resolve("V2__ix.sql"), "SET SESSION lock_wait_timeout = 5;\n"
+                + "ALTER TABLE t ADD INDEX ix_n (n);\n");
+        VerifyMojo noSource = mojo(dir, "jdbc:mysql://127.0.0.1:1/?user=root&connectTimeout=2000");
+        noSource.sampleRows = 10;
+        assertThatThrownBy(noSource::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("ddl-lint: verify: sampleRows copies rows from the source database: set sourceUrl "
+                        + "(-Dddl-lint.sourceUrl=…)");
+
+        String url = mysqlUrl();
+        String db = "ddl_lint_16s_mvn_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+            s.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY, n INT)");
+            s.execute("INSERT INTO " + db + ".t VALUES (1, 1), (2, 4), (3, 9)");
+        }
+        try {
+            VerifyMojo mojo = mojo(dir, url);
+            mojo.sourceUrl = url.replaceFirst("^(jdbc:[a-z]+://[^/?]+/)[^?]*", "$1" + db);
+            mojo.allowSameServer = true;
+            mojo.sampleRows = 5; // more than the table has: the count is exact
+            mojo.formats = List.of("text");
+            mojo.execute();
+            assertThat(Files.readString(dir.resolve("target/ddl-lint/ddl-lint.txt")))
+                    .contains("measured on 3 sample rows").contains("for the source's ~3 rows");
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + db);
+            }
+        }
+    }
+
+    @Test
     void aDeadScratchServerIsAnExecutionErrorWithoutThePassword(@TempDir Path dir) throws Exception {
         Path migrations = Files.createDirectories(dir.resolve("src/main/resources/db/migration"));
         Files.writeString(migrations.resolve("V1__t.sql"), "ALTER TABLE t ADD COLUMN c INT;\n");
