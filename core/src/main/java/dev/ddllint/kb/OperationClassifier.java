@@ -44,10 +44,27 @@ public final class OperationClassifier {
         List<String> assumptions = new ArrayList<>();
         List<DdlOperation> parts = map(op, table, session, statementAddsPrimary, assumptions);
         ClassifiedOperation worst = null;
+        List<Verdict> fallbacks = new ArrayList<>();
         for (DdlOperation part : parts) {
             ClassifiedOperation c = verdictFor(op, part, table, ignore, assumptions);
+            if (c.verdict().algorithm() == Algorithm.INSTANT && c.instantFallback() != null) {
+                fallbacks.add(c.instantFallback());
+            }
             if (worst == null || isWeaker(c.verdict(), worst.verdict())) {
                 worst = c;
+            }
+        }
+        if (worst.verdict().algorithm() != Algorithm.INSTANT) {
+            // A part that is instant alone is done the way the rest of the clause is: its fallback (a column moved
+            // beside an indexed column's extension is moved by a rebuild; differential run 11).
+            Verdict combined = worst.verdict();
+            for (Verdict fb : fallbacks) {
+                combined = new Verdict(combined.algorithm().weaker(fb.algorithm()),
+                        combined.rebuildsTable() || fb.rebuildsTable(), combined.lock().stronger(fb.lock()));
+            }
+            if (!combined.equals(worst.verdict())) {
+                worst = new ClassifiedOperation(op, worst.ddlOperation(), combined, null, worst.fact(),
+                        worst.assumptions(), worst.reason());
             }
         }
         return worst.withParts(parts);
