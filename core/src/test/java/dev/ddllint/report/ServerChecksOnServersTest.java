@@ -4,15 +4,10 @@ import dev.ddllint.analysis.AnalysisReport;
 import dev.ddllint.analysis.Analyzer;
 import dev.ddllint.analysis.SourceFile;
 import dev.ddllint.config.Configuration;
-import dev.ddllint.kb.Algorithm;
-import dev.ddllint.kb.DdlOperation;
-import dev.ddllint.kb.LockLevel;
-import dev.ddllint.kb.StatementVerdict;
-import dev.ddllint.kb.Verdict;
 import dev.ddllint.testing.TestServers;
 import dev.ddllint.verify.Verification;
-import dev.ddllint.verify.VerdictSource;
 import dev.ddllint.verify.Verifier;
+import dev.ddllint.verify.VerifierTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -29,15 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServerChecksOnServersTest {
 
-    private static final VerdictSource TYPE_CHANGE_IS_INSTANT = s -> {
-        StatementVerdict v = s.verdict();
-        if (v == null || v.operations().stream().noneMatch(o -> o.ddlOperation() == DdlOperation.COLUMN_TYPE_CHANGE)) {
-            return v;
-        }
-        Verdict instant = new Verdict(Algorithm.INSTANT, false, LockLevel.NONE);
-        return new StatementVerdict(v.operations(), instant, instant, v.refusals());
-    };
-
     @TestFactory
     List<DynamicTest> everyFormatReportsTheDisagreement() {
         return TestServers.eachServer(server -> {
@@ -49,7 +35,7 @@ class ServerChecksOnServersTest {
                             """.getBytes(StandardCharsets.UTF_8))));
             Verification v;
             try (Connection c = server.connect()) {
-                v = Verifier.builder().scratch(c, server::connect).verdicts(TYPE_CHANGE_IS_INSTANT).build()
+                v = Verifier.builder().scratch(c, server::connect).verdicts(VerifierTest.TYPE_CHANGE_IS_INSTANT).build()
                         .verify(report);
             }
             assertThat(v.disagreements()).hasSize(1);

@@ -25,7 +25,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link Verifier} on the real servers: the examples confirmed, a knowledge-base error caught. */
-class VerifierTest {
+public class VerifierTest {
 
     static final Path EXAMPLES = Path.of("..", "examples", "db", "migration");
 
@@ -71,7 +71,7 @@ class VerifierTest {
     }
 
     /** A knowledge base that calls a column type change INSTANT: the server copies, the Verifier says so. */
-    static final VerdictSource TYPE_CHANGE_IS_INSTANT = s -> {
+    public static final VerdictSource TYPE_CHANGE_IS_INSTANT = s -> {
         StatementVerdict v = s.verdict();
         if (v == null || v.operations().stream().noneMatch(o -> o.ddlOperation() == DdlOperation.COLUMN_TYPE_CHANGE)) {
             return v;
