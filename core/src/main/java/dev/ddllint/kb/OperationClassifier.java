@@ -120,6 +120,15 @@ public final class OperationClassifier {
             fallback = null;
             reason = "the table has an index on a VIRTUAL column, so MariaDB cannot add or drop a column instantly";
         }
+        if (verdict.algorithm() == Algorithm.INSTANT && ddl == DdlOperation.RENAME_COLUMN && target.isMySql()
+                && table != null && op.column() != null && table.isReferenced(op.column()) && fallback != null) {
+            // The server: "Columns participating in a foreign key are renamed. Try ALGORITHM=INPLACE" (only the
+            // referenced side: a foreign key's own column is renamed instantly; differential run 12).
+            verdict = fallback;
+            fallback = null;
+            reason = "a foreign key references column `" + op.column() + "`, so " + target.displayName()
+                    + " renames it in place, not instantly";
+        }
         if (verdict.algorithm() == Algorithm.INSTANT && ddl.isInstantAddDrop() && target.isMySql() && table != null
                 && table.rowVersions() >= maxRowVersions()) {
             verdict = fallback;
@@ -1062,11 +1071,14 @@ public final class OperationClassifier {
         }
         boolean clusteredKeyColumn = clusteredKey(table).map(k -> k.columns().stream()
                 .anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(op.column())))).orElse(false);
-        if (previous.isNotNull() && !next.isNotNull() && clusteredKeyColumn) {
+        // A PRIMARY KEY's column stays NOT NULL whatever its new definition says (the server makes it so silently).
+        boolean nextNotNull = next.isNotNull() || table.indexes().stream().anyMatch(i -> i.kind() == IndexKind.PRIMARY
+                && i.columns().stream().anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(op.column()))));
+        if (previous.isNotNull() && !nextNotNull && clusteredKeyColumn) {
             // The UNIQUE NOT NULL key InnoDB clusters on stops qualifying: the clustered index changes (a copy).
             parts.add(DdlOperation.DROP_PRIMARY_KEY);
-        } else if (previous.isNotNull() != next.isNotNull()) {
-            parts.add(next.isNotNull() ? notNull(after, table)
+        } else if (previous.isNotNull() != nextNotNull) {
+            parts.add(nextNotNull ? notNull(after, table)
                     : redundant ? DdlOperation.MAKE_NULLABLE_REDUNDANT : DdlOperation.MAKE_NULLABLE);
         }
         if (previous.autoIncrement() != next.autoIncrement()) {

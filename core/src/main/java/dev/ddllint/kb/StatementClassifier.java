@@ -55,6 +55,12 @@ public final class StatementClassifier {
     /** What MariaDB combines with a virtual column's ADD or DROP without a copy (differential). */
     private static final Set<DdlOperation> MARIADB_VIRTUAL_COMPANIONS = EnumSet.of(DdlOperation.DROP_COLUMN,
             DdlOperation.ADD_INDEX, DdlOperation.DROP_INDEX);
+    private static final Set<DdlOperation> STORED_COLUMN_DROPS = EnumSet.of(DdlOperation.DROP_COLUMN,
+            DdlOperation.DROP_INDEXED_COLUMN, DdlOperation.DROP_COLUMN_SHRINKS_INDEX);
+    /** What MariaDB combines without a copy with the drop of a column that precedes a VIRTUAL one (differential). */
+    private static final Set<DdlOperation> VIRTUAL_MOVE_COMPANIONS = EnumSet.of(DdlOperation.DROP_COLUMN,
+            DdlOperation.DROP_INDEXED_COLUMN, DdlOperation.DROP_COLUMN_SHRINKS_INDEX, DdlOperation.DROP_VIRTUAL_COLUMN,
+            DdlOperation.ADD_VIRTUAL_COLUMN);
     private static final Set<DdlOperation> INDEX_ONLY = EnumSet.of(DdlOperation.ADD_INDEX,
             DdlOperation.ADD_FUNCTIONAL_INDEX, DdlOperation.DROP_INDEX, DdlOperation.DROP_FUNCTIONAL_INDEX);
 
@@ -327,6 +333,16 @@ public final class StatementClassifier {
         if (mariadb && algorithm != Algorithm.COPY && classified.stream().anyMatch(c -> doesAny(c,
                 VIRTUAL_COLUMN_ADD_DROP)) && classified.stream().anyMatch(c -> !doesAny(c, VIRTUAL_COLUMN_ADD_DROP)
                 && !MARIADB_VIRTUAL_COMPANIONS.contains(c.ddlOperation()))) {
+            algorithm = Algorithm.COPY;
+        }
+        // MariaDB drops a column that precedes a VIRTUAL column (which then moves) as it drops a virtual one: beside
+        // other column drops and virtual columns' adds only; beside anything else, an index change too, it copies
+        // (differential run 13: "INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE
+        // actions" for a stored column's drop).
+        if (mariadb && algorithm != Algorithm.COPY && table != null && classified.stream()
+                .anyMatch(c -> STORED_COLUMN_DROPS.contains(c.ddlOperation()) && precedesVirtualColumn(c, table))
+                && !VIRTUAL_MOVE_COMPANIONS.containsAll(classified.stream().map(ClassifiedOperation::ddlOperation)
+                .toList())) {
             algorithm = Algorithm.COPY;
         }
         // MySQL drops a virtual column instantly beside other drops, but copies beside an instant ADD (differential).
@@ -755,6 +771,14 @@ public final class StatementClassifier {
             }
         }
         return effective;
+    }
+
+    /** The operation drops a column that a VIRTUAL column follows in the table. */
+    private static boolean precedesVirtualColumn(ClassifiedOperation c, TableFacts table) {
+        List<String> order = new java.util.ArrayList<>(table.columns().keySet());
+        int at = c.operation().column() == null ? -1 : order.indexOf(TableFacts.key(c.operation().column()));
+        return at >= 0 && order.subList(at + 1, order.size()).stream().map(table.columns()::get)
+                .anyMatch(d -> d.generated() == ColumnDefinition.Generated.VIRTUAL);
     }
 
     /** A column of one of the table's own foreign keys that the statement renames, or null. */

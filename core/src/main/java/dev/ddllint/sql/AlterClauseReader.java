@@ -294,9 +294,11 @@ public final class AlterClauseReader {
             }
             List<String> cols = columnNames(in.parenthesised());
             String referenced = null;
+            List<String> referencedColumns = List.of();
             if (in.accept("REFERENCES")) {
                 TokenCursor.QualifiedName ref = in.name();
                 referenced = ref == null ? null : ref.name();
+                referencedColumns = columnNames(in.parenthesised());
             }
             boolean cascading = false;
             while (!in.atEnd()) {
@@ -306,7 +308,7 @@ public final class AlterClauseReader {
                 }
             }
             return op.build(ClauseKind.ADD_FOREIGN_KEY).withIndex(new IndexDefinition(name, IndexKind.FOREIGN, cols,
-                    referenced, false, List.of(), cascading));
+                    referenced, false, List.of(), cascading, referencedColumns));
         }
         if (in.accept("CHECK")) {
             skipRest(in);

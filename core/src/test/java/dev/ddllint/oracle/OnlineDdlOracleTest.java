@@ -51,9 +51,6 @@ class OnlineDdlOracleTest {
      * Every entry is excluded from the agreement figure and listed in the output. Keep this list short.
      */
     static final Map<String, String> KNOWN_UNSETTLEABLE = Map.of(
-            "rename_parent_column_referenced_by_fk@mysql", "MySQL renames a column that another table's foreign key "
-                    + "references INPLACE (INSTANT is refused: FK_RENAME); ddl-lint classifies with the facts of the "
-                    + "altered table only, which do not say that another table references the column",
             "reorder_virtual_column@mysql", "MySQL moves a VIRTUAL column instantly when its expression is unchanged; "
                     + "ddl-lint does not keep generation expressions and assumes the expression changes (COPY)",
             "reorder_stored_column@mysql", "MySQL moves a STORED generated column in place (rebuild) when its "
