@@ -290,6 +290,16 @@ public final class OperationClassifier {
                 || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST);
     }
 
+    /**
+     * The new PRIMARY KEY declares the very key the table is clustered on (its first UNIQUE NOT NULL index, there
+     * being no primary key): the clustered index stays as it is. (A statement that also drops that key is judged by
+     * the drop, which rebuilds.)
+     */
+    private boolean promotesClusteredKey(AlterOperation op, TableFacts table) {
+        return table != null && !table.hasPrimaryKey() && op.index() != null
+                && clusteredKey(table).map(k -> k.sameDeclarationAs(op.index())).orElse(false);
+    }
+
     /** The table's FULLTEXT indexes are built on an FTS_DOC_ID column it declares itself. */
     private static boolean declaresOwnFtsDocId(TableFacts table) {
         return table != null && table.hasFulltextIndex() && table.column("FTS_DOC_ID").isPresent();
@@ -297,11 +307,13 @@ public final class OperationClassifier {
 
     /**
      * Dropping an index that a foreign key the statement keeps needs: in place the server refuses it (error 1553), so
-     * the statement can only run as a copy, where it runs at all (differential).
+     * the statement can only run as a copy, where it runs at all (differential). MariaDB with foreign_key_checks=0
+     * drops it in place as any other index (differential run 13); MySQL refuses it either way.
      */
     ClassifiedOperation droppingForeignKeyIndex(ClassifiedOperation c, TableFacts table, Set<String> droppedKeys,
-                                                boolean ignore) {
+                                                boolean ignore, SessionState session) {
         if (c.ddlOperation() != DdlOperation.DROP_INDEX || table == null || c.verdict().algorithm() == Algorithm.COPY
+                || target.flavor() == ServerFlavor.MARIADB && !session.foreignKeyChecks()
                 || !neededByForeignKey(c.operation().index(), table, droppedKeys)) {
             return c;
         }
@@ -359,12 +371,14 @@ public final class OperationClassifier {
     /**
      * Operations that keep a copy from running online even on MariaDB 11.2+: adding AUTO_INCREMENT to a column or an
      * AUTO_INCREMENT column (oracle, replay: LOCK=NONE refused), DROP SYSTEM VERSIONING (differential),
-     * partition-specific operations (which accept no LOCK= clause at all, so an online copy is not settled) and what
-     * ddl-lint does not understand.
+     * partition-specific operations (which accept no LOCK= clause at all, so an online copy is not settled), ORDER BY
+     * (11.8 accepts LOCK=NONE beside it but blocks writes until the copy ends: {@code OrderByBlocksWritesTest}) and
+     * what ddl-lint does not understand.
      */
     static boolean onlineCopyAllowed(DdlOperation ddl) {
         return ddl != DdlOperation.ADD_AUTO_INCREMENT_ATTRIBUTE && ddl != DdlOperation.ADD_AUTO_INCREMENT_COLUMN
                 && ddl != DdlOperation.DROP_SYSTEM_VERSIONING && ddl != DdlOperation.UNKNOWN
+                && ddl != DdlOperation.ORDER_BY
                 && !ddl.isPartitionSpecific();
     }
 
@@ -450,7 +464,8 @@ public final class OperationClassifier {
                     : DdlOperation.RENAME_INDEX);
             case SET_INDEX_VISIBILITY -> List.of(DdlOperation.INDEX_VISIBILITY);
             case ADD_PRIMARY_KEY -> List.of(primaryKeyChangeCopies(table) || nullableKeyColumnCopied(op, table)
-                    ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED : DdlOperation.ADD_PRIMARY_KEY);
+                    ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED : promotesClusteredKey(op, table)
+                    ? DdlOperation.PROMOTE_CLUSTERED_KEY : DdlOperation.ADD_PRIMARY_KEY);
             case DROP_PRIMARY_KEY -> List.of(statementAddsPrimary ? primaryKeyChangeCopies(table)
                     ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED : DdlOperation.REPLACE_PRIMARY_KEY
                     : DdlOperation.DROP_PRIMARY_KEY);

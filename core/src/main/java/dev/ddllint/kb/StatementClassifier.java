@@ -85,11 +85,12 @@ public final class StatementClassifier {
         }
         classified = indexOptionChanges(classified, table, statement.ignore());
         classified = clusteredKeyDroppedWithItsSuccessor(classified, statement, table);
+        classified = primaryKeyRedeclared(classified, table, statement.ignore());
         Set<String> droppedForeignKeys = classified.stream().filter(c -> c.ddlOperation() == DdlOperation.DROP_FOREIGN_KEY
                 && c.operation().index() != null && c.operation().index().name() != null)
                 .map(c -> TableFacts.key(c.operation().index().name())).collect(Collectors.toSet());
         classified = classified.stream().map(c -> operations.droppingForeignKeyIndex(c, table, droppedForeignKeys,
-                statement.ignore())).toList();
+                statement.ignore(), session)).toList();
         if (optimizeRefused(statement, table, session)) {
             Verdict nothing = new Verdict(Algorithm.INSTANT, false, LockLevel.NONE);
             List<ClassifiedOperation> analyzed = classified.stream().map(c -> new ClassifiedOperation(c.operation(),
@@ -756,7 +757,14 @@ public final class StatementClassifier {
         }
         if (lock != RequestedLock.DEFAULT && !(algorithm == RequestedAlgorithm.INSTANT && target.isMySql())) {
             LockLevel asked = LockLevel.valueOf(lock.name());
-            if (asked.ordinal() < effective.lock().ordinal() && asked == LockLevel.NONE && onlineCopy
+            boolean lockNoneNotHonoured = mariadb && target.version().atLeast(11, 2, 0)
+                    && effective.algorithm() == Algorithm.COPY
+                    && classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ORDER_BY);
+            if (asked == LockLevel.NONE && lockNoneNotHonoured) {
+                // MariaDB 11.2+ accepts LOCK=NONE beside ORDER BY, whatever else the statement does, and blocks
+                // writes until the copy ends all the same (OrderByBlocksWritesTest): no refusal, and the verdict
+                // stays the copy that blocks writes.
+            } else if (asked.ordinal() < effective.lock().ordinal() && asked == LockLevel.NONE && onlineCopy
                     && (algorithm == RequestedAlgorithm.DEFAULT || algorithm == RequestedAlgorithm.COPY)) {
                 // MariaDB 11.2+: LOCK=NONE makes the server copy the table online rather than refuse.
                 effective = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
@@ -771,6 +779,28 @@ public final class StatementClassifier {
             }
         }
         return effective;
+    }
+
+    /**
+     * DROP PRIMARY KEY beside an ADD PRIMARY KEY that declares the same key again (the same parts, directions,
+     * prefixes and options) changes nothing: the servers run the statement as if neither were written (differential
+     * run 13).
+     */
+    private List<ClassifiedOperation> primaryKeyRedeclared(List<ClassifiedOperation> classified, TableFacts table,
+                                                           boolean ignore) {
+        IndexDefinition current = table == null ? null : table.indexes().stream()
+                .filter(i -> i.kind() == IndexKind.PRIMARY).findFirst().orElse(null);
+        List<ClassifiedOperation> drops = classified.stream().filter(c -> c.operation().kind() == ClauseKind.DROP_PRIMARY_KEY
+                || c.operation().kind() == ClauseKind.DROP_INDEX && c.operation().index() != null
+                && "PRIMARY".equalsIgnoreCase(c.operation().index().name())).toList();
+        List<ClassifiedOperation> adds = classified.stream()
+                .filter(c -> c.operation().kind() == ClauseKind.ADD_PRIMARY_KEY).toList();
+        if (current == null || drops.size() != 1 || adds.size() != 1
+                || !current.sameDeclarationAs(adds.get(0).operation().index())) {
+            return classified;
+        }
+        return classified.stream().map(c -> c == drops.get(0) || c == adds.get(0)
+                ? operations.classifyAs(c.operation(), DdlOperation.PRIMARY_KEY_REDECLARED, table, ignore) : c).toList();
     }
 
     /** The operation drops a column that a VIRTUAL column follows in the table. */

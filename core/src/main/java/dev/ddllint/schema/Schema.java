@@ -316,7 +316,8 @@ public final class Schema {
                     if (op.definition() != null) {
                         columns.put(TableFacts.key(op.column()), withCharset(op.definition(), charsetOf(options)));
                         if (op.definition().primaryKey()) {
-                            indexes.add(new IndexDefinition("PRIMARY", IndexKind.PRIMARY, List.of(op.column()), null));
+                            indexes.add(new IndexDefinition("PRIMARY", IndexKind.PRIMARY, List.of(op.column()), null)
+                                    .withSignature(IndexDefinition.signatureOf(List.of(op.column()))));
                         }
                     }
                 }

@@ -275,9 +275,14 @@ public final class AlterClauseReader {
             }
         }
         if (in.acceptAll("PRIMARY", "KEY")) {
-            List<String> cols = keyColumns(in);
+            if (in.accept("USING")) {
+                in.next();
+            }
+            int start = in.position();
+            List<String> cols = columnNames(in.parenthesised());
+            skipRest(in);
             return op.build(ClauseKind.ADD_PRIMARY_KEY).withIndex(new IndexDefinition("PRIMARY", IndexKind.PRIMARY,
-                    cols, null));
+                    cols, null).withSignature(signature(in.between(start, in.position()))));
         }
         if (in.accept("UNIQUE")) {
             if (!in.accept("INDEX")) {
@@ -378,10 +383,29 @@ public final class AlterClauseReader {
         if (in.accept("USING")) {
             hash = isHash(in.next());
         }
+        int start = in.position();
         List<Token> parts = in.parenthesised();
+        int end = in.position();
         hash |= usingHashInRest(in);
+        // usingHashInRest reads the options after the parts: they belong to the signature too.
         return op.build(ClauseKind.ADD_INDEX).withIndex(new IndexDefinition(name, kind, columnNames(parts), null,
-                hash, prefixedColumns(parts), false));
+                hash, prefixedColumns(parts), false).withSignature(signature(in.between(start, Math.max(end,
+                in.position())))));
+    }
+
+    /**
+     * A key's parts and options as written, normalised for comparison ({@link IndexDefinition#signature}): tokens
+     * joined by one space, names and keywords in lower case, strings as written.
+     */
+    static String signature(List<Token> tokens) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : tokens) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(t.type() == Token.Type.STRING ? t.text() : t.value().toLowerCase(java.util.Locale.ROOT));
+        }
+        return sb.toString();
     }
 
     private static boolean isHash(Token t) {
