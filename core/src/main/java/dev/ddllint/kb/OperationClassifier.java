@@ -12,6 +12,7 @@ import dev.ddllint.schema.ForeignKeyIndexes;
 import dev.ddllint.schema.TableFacts;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -246,6 +247,16 @@ public final class OperationClassifier {
             reason = "the table has a UNIQUE index that MariaDB keeps as a hidden hash column (USING HASH, a BLOB/TEXT "
                     + "column without prefix, or a key longer than 3072 bytes): every ALTER TABLE copies it";
         }
+        if (target.flavor() == ServerFlavor.MARIADB && table != null && STORED_COLUMN_DROPS.contains(ddl)
+                && (table.hasFulltextIndex() || table.isCompressed()) && precedesVirtualColumn(op.column(), table)) {
+            // A table that cannot drop a column instantly rebuilds in place, which cannot move the VIRTUAL column
+            // that follows the dropped one: MariaDB copies (differential run 13).
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            fallback = null;
+            reason = "a VIRTUAL column follows the dropped one in a table that cannot drop a column instantly ("
+                    + (table.hasFulltextIndex() ? "it has a FULLTEXT index" : "ROW_FORMAT=COMPRESSED")
+                    + "): MariaDB copies the table";
+        }
         if (verdict.algorithm() == Algorithm.COPY && onlineCopyPossible(ignore, table) && onlineCopyAllowed(ddl)
                 && !(CLUSTERED_KEY_DROPS.contains(ddl) && declaresOwnFtsDocId(table))) {
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
@@ -331,6 +342,18 @@ public final class OperationClassifier {
         return existing != null && table.indexes().stream().filter(i -> i.kind() == IndexKind.FOREIGN
                 && (i.name() == null || !droppedKeys.contains(TableFacts.key(i.name()))))
                 .anyMatch(fk -> ForeignKeyIndexes.serves(existing, fk) && needsIndex(fk, table, existing));
+    }
+
+    /** The drops of a column that is not generated. */
+    static final Set<DdlOperation> STORED_COLUMN_DROPS = EnumSet.of(DdlOperation.DROP_COLUMN,
+            DdlOperation.DROP_INDEXED_COLUMN, DdlOperation.DROP_COLUMN_SHRINKS_INDEX);
+
+    /** The column stands before a VIRTUAL column, which moves when the column goes. */
+    static boolean precedesVirtualColumn(String column, TableFacts table) {
+        List<String> order = new ArrayList<>(table.columns().keySet());
+        int at = column == null ? -1 : order.indexOf(TableFacts.key(column));
+        return at >= 0 && order.subList(at + 1, order.size()).stream().map(table.columns()::get)
+                .anyMatch(c -> c.generated() == ColumnDefinition.Generated.VIRTUAL);
     }
 
     /** The column stands before an indexed VIRTUAL column, which moves when the column goes. */
@@ -463,7 +486,10 @@ public final class OperationClassifier {
                     ? DdlOperation.RENAME_FUNCTIONAL_INDEX
                     : DdlOperation.RENAME_INDEX);
             case SET_INDEX_VISIBILITY -> List.of(DdlOperation.INDEX_VISIBILITY);
-            case ADD_PRIMARY_KEY -> List.of(primaryKeyChangeCopies(table) || nullableKeyColumnCopied(op, table)
+            // A partitioned table without a PRIMARY KEY takes one in place; replacing one copies it (differential
+            // run 13).
+            case ADD_PRIMARY_KEY -> List.of(primaryKeyChangeCopies(table) && table.hasPrimaryKey()
+                    || nullableKeyColumnCopied(op, table)
                     ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED : promotesClusteredKey(op, table)
                     ? DdlOperation.PROMOTE_CLUSTERED_KEY : DdlOperation.ADD_PRIMARY_KEY);
             case DROP_PRIMARY_KEY -> List.of(statementAddsPrimary ? primaryKeyChangeCopies(table)
@@ -783,9 +809,11 @@ public final class OperationClassifier {
             return DdlOperation.ADD_LONG_UNIQUE_INDEX;
         }
         if (index.kind() == IndexKind.UNIQUE && table != null && !table.hasPrimaryKey()
-                && clusteredKey(table).isEmpty() && !index.columns().isEmpty() && index.columns().stream()
-                .allMatch(c -> table.column(c).map(ColumnDefinition::isNotNull).orElse(false))) {
-            // Without a PRIMARY KEY, the first UNIQUE NOT NULL index becomes the clustered index: a rebuild.
+                && clusteredKey(table).isEmpty() && !index.columns().isEmpty() && index.prefixedColumns().isEmpty()
+                && index.columns().stream().allMatch(c -> table.column(c).map(ColumnDefinition::isNotNull)
+                .orElse(false))) {
+            // Without a PRIMARY KEY, the first UNIQUE NOT NULL index becomes the clustered index: a rebuild. One
+            // with a column prefix cannot be clustered on (differential run 13).
             return DdlOperation.ADD_CLUSTERED_UNIQUE_INDEX;
         }
         return DdlOperation.ADD_INDEX;

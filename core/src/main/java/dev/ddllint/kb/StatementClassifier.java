@@ -55,8 +55,6 @@ public final class StatementClassifier {
     /** What MariaDB combines with a virtual column's ADD or DROP without a copy (differential). */
     private static final Set<DdlOperation> MARIADB_VIRTUAL_COMPANIONS = EnumSet.of(DdlOperation.DROP_COLUMN,
             DdlOperation.ADD_INDEX, DdlOperation.DROP_INDEX);
-    private static final Set<DdlOperation> STORED_COLUMN_DROPS = EnumSet.of(DdlOperation.DROP_COLUMN,
-            DdlOperation.DROP_INDEXED_COLUMN, DdlOperation.DROP_COLUMN_SHRINKS_INDEX);
     /** What MariaDB combines without a copy with the drop of a column that precedes a VIRTUAL one (differential). */
     private static final Set<DdlOperation> VIRTUAL_MOVE_COMPANIONS = EnumSet.of(DdlOperation.DROP_COLUMN,
             DdlOperation.DROP_INDEXED_COLUMN, DdlOperation.DROP_COLUMN_SHRINKS_INDEX, DdlOperation.DROP_VIRTUAL_COLUMN,
@@ -341,7 +339,8 @@ public final class StatementClassifier {
         // (differential run 13: "INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE
         // actions" for a stored column's drop).
         if (mariadb && algorithm != Algorithm.COPY && table != null && classified.stream()
-                .anyMatch(c -> STORED_COLUMN_DROPS.contains(c.ddlOperation()) && precedesVirtualColumn(c, table))
+                .anyMatch(c -> OperationClassifier.STORED_COLUMN_DROPS.contains(c.ddlOperation())
+                        && OperationClassifier.precedesVirtualColumn(c.operation().column(), table))
                 && !VIRTUAL_MOVE_COMPANIONS.containsAll(classified.stream().map(ClassifiedOperation::ddlOperation)
                 .toList())) {
             algorithm = Algorithm.COPY;
@@ -803,15 +802,7 @@ public final class StatementClassifier {
                 ? operations.classifyAs(c.operation(), DdlOperation.PRIMARY_KEY_REDECLARED, table, ignore) : c).toList();
     }
 
-    /** The operation drops a column that a VIRTUAL column follows in the table. */
-    private static boolean precedesVirtualColumn(ClassifiedOperation c, TableFacts table) {
-        List<String> order = new java.util.ArrayList<>(table.columns().keySet());
-        int at = c.operation().column() == null ? -1 : order.indexOf(TableFacts.key(c.operation().column()));
-        return at >= 0 && order.subList(at + 1, order.size()).stream().map(table.columns()::get)
-                .anyMatch(d -> d.generated() == ColumnDefinition.Generated.VIRTUAL);
-    }
-
-    /** A column of one of the table's own foreign keys that the statement renames, or null. */
+    /** A column of a foreign key, the table's own or one referencing it, that the statement renames, or null. */
     private static String renamedForeignKeyColumn(List<ClassifiedOperation> classified, TableFacts table) {
         if (table == null) {
             return null;
@@ -820,8 +811,9 @@ public final class StatementClassifier {
             AlterOperation op = c.operation();
             boolean renames = op.kind() == ClauseKind.RENAME_COLUMN && op.newName() != null
                     && !op.newName().equalsIgnoreCase(op.column()) || renamesColumn(c);
-            if (renames && table.indexes().stream().anyMatch(i -> i.kind() == IndexKind.FOREIGN
-                    && i.columns().stream().anyMatch(col -> TableFacts.key(col).equals(TableFacts.key(op.column()))))) {
+            if (renames && (table.isReferenced(op.column()) || table.indexes().stream().anyMatch(i -> i.kind()
+                    == IndexKind.FOREIGN && i.columns().stream().anyMatch(col -> TableFacts.key(col)
+                    .equals(TableFacts.key(op.column())))))) {
                 return op.column();
             }
         }

@@ -56,9 +56,6 @@ class OnlineDdlOracleTest {
             "reorder_stored_column@mysql", "MySQL moves a STORED generated column in place (rebuild) when its "
                     + "expression is unchanged; ddl-lint does not keep generation expressions and assumes the "
                     + "expression changes (COPY)",
-            "mariadb_primary_key_added_to_own_fts_doc_id_table_beside_fulltext@mariadb", "MariaDB runs ADD PRIMARY KEY "
-                    + "of a table with its own FTS_DOC_ID in place when the statement also adds a FULLTEXT index (alone it "
-                    + "copies); ddl-lint keeps to the copy, without the online-copy promise",
             "replay_guarded_drop_column_not_taken@mariadb", "the setup drops the column in a PREPARE string that may "
                     + "or may not run, so ddl-lint no longer knows the column and assumes it shares an index with "
                     + "others (a rebuild); MariaDB, with the column indexed alone, drops it NOCOPY");
