@@ -951,8 +951,9 @@ public final class OperationClassifier {
         }
         if (target.isMySql() && op == DdlOperation.CONVERT_CHARSET_NO_CHARACTER_COLUMNS) {
             // No character column to convert, but a functional index's hidden column may be one (LOWER(a_date) is
-            // a string of the table's charset): its type is not modelled, so any functional index is taken to copy.
-            return table.hasFunctionalIndex() ? DdlOperation.CONVERT_CHARSET : op;
+            // a string of the table's charset): its type is not modelled, so any functional index that is not plainly
+            // a number is taken to copy.
+            return hasCharacterFunctionalIndex(table) ? DdlOperation.CONVERT_CHARSET : op;
         }
         // MySQL copies a conversion that a VIRTUAL column or a functional index depends on; MariaDB's JSON is a
         // LONGTEXT of its own character set, and its ENUM/SET values are converted by a copy (differential).
@@ -966,7 +967,7 @@ public final class OperationClassifier {
         // ... and a STORED generated character column: judged column by column too.
         boolean storedGenerated = table.columns().values().stream().anyMatch(c -> isString(c.type())
                 && c.generated() == ColumnDefinition.Generated.STORED);
-        if (target.isMySql() && (table.hasVirtualColumn() || table.hasFunctionalIndex())
+        if (target.isMySql() && (table.hasVirtualColumn() || hasCharacterFunctionalIndex(table))
                 || target.flavor() == ServerFlavor.MARIADB && (uniqueCharacterKey || indexedText || storedGenerated
                 || table.columns().values().stream()
                 .anyMatch(c -> c.type().name().equals("JSON") || c.type().isEnumOrSet()))) {
@@ -1253,6 +1254,58 @@ public final class OperationClassifier {
             return at == 0;
         }
         return at > 0 && order.get(at - 1).equals(TableFacts.key(position.afterColumn()));
+    }
+
+    /**
+     * A functional key part that may be a string or read a character column. Only arithmetic on numbers and on
+     * columns that are not character columns, and a CAST of such to SIGNED or UNSIGNED (a multi-valued index's CAST
+     * of a JSON path too), is taken to be neither (differential run 13: CONVERT TO beside ((id + 1)) runs in place).
+     */
+    static boolean hasCharacterFunctionalIndex(TableFacts table) {
+        return table.indexes().stream().flatMap(i -> i.columns().stream()).filter(c -> c.startsWith("("))
+                .anyMatch(part -> !numericExpression(part, table));
+    }
+
+    // The model keeps a key part's tokens without the spaces between them ("(CAST(j->'$.a'ASUNSIGNEDARRAY))").
+    private static final Pattern EXPRESSION_TOKEN = Pattern.compile("\\s+|(?<json>->>?\\s*'[^']*')"
+            + "|(?<castTo>(?i:AS\\s*(UN)?SIGNED(\\s*INTEGER)?(\\s*ARRAY)?)(?=\\s*\\)))"
+            + "|(?<name>`[^`]+`|[A-Za-z_][A-Za-z0-9_$]*)(?<call>\\s*\\()?|(?<number>\\d+(\\.\\d+)?)|(?<op>[-+*/%()])");
+
+    private static boolean numericExpression(String part, TableFacts table) {
+        java.util.regex.Matcher m = EXPRESSION_TOKEN.matcher(part);
+        int at = 0;
+        boolean inCast = false;
+        boolean castToNumber = false;
+        while (at < part.length()) {
+            if (!m.find(at) || m.start() != at) {
+                return false; // a string literal, a comparison, anything not in the grammar above
+            }
+            at = m.end();
+            if (m.group("castTo") != null) {
+                if (!inCast) {
+                    return false;
+                }
+                castToNumber = true;
+                continue;
+            }
+            String name = m.group("name");
+            if (name == null) {
+                if (m.group("json") != null && !inCast) {
+                    return false;
+                }
+                continue;
+            }
+            String bare = name.replace("`", "");
+            if (m.group("call") != null) {
+                if (!bare.equalsIgnoreCase("CAST")) {
+                    return false;
+                }
+                inCast = true;
+            } else if (table.column(bare).map(c -> isString(c.type())).orElse(true)) {
+                return false;
+            }
+        }
+        return !inCast || castToNumber;
     }
 
     private static boolean isString(ColumnType t) {
