@@ -500,7 +500,8 @@ public final class OperationClassifier {
                     : List.of(DdlOperation.ADD_FOREIGN_KEY_UNCHECKED);
             case DROP_FOREIGN_KEY -> List.of(DdlOperation.DROP_FOREIGN_KEY);
             case ADD_CHECK_CONSTRAINT -> List.of(NOT_ENFORCED.matcher(op.text() == null ? "" : op.text()).find()
-                    ? DdlOperation.CHECK_CONSTRAINT_NOT_ENFORCED : DdlOperation.ADD_CHECK_CONSTRAINT);
+                    ? DdlOperation.CHECK_CONSTRAINT_NOT_ENFORCED : enforcedAlready(op, table)
+                    ? DdlOperation.CHECK_ENFORCEMENT_UNCHANGED : DdlOperation.ADD_CHECK_CONSTRAINT);
             case DROP_CHECK_CONSTRAINT -> List.of(DdlOperation.DROP_CHECK_CONSTRAINT);
             case DROP_CONSTRAINT -> List.of(dropConstraint(op.index(), table, statementAddsPrimary, assumptions));
             case RENAME_TABLE -> List.of(DdlOperation.RENAME_TABLE);
@@ -538,6 +539,15 @@ public final class OperationClassifier {
     private static final Pattern IF_EXISTS = Pattern.compile("(?i)^\\s*DROP\\b.*\\bIF\\s+EXISTS\\b");
     private static final Pattern DROP_VERSIONING = Pattern.compile("(?i)^\\s*DROP\\s+SYSTEM\\b");
     private static final Pattern NOT_ENFORCED = Pattern.compile("(?i)\\bNOT\\s+ENFORCED\\b");
+    private static final Pattern ALTER_CHECK = Pattern.compile("(?i)^\\s*ALTER\\s+(CHECK|CONSTRAINT)\\b");
+
+    /** ALTER CHECK c ENFORCED of a constraint that the table enforces already: nothing to validate (run 13). */
+    private boolean enforcedAlready(AlterOperation op, TableFacts table) {
+        return target.isMySql() && table != null && op.index() != null && op.index().name() != null
+                && ALTER_CHECK.matcher(op.text() == null ? "" : op.text()).find()
+                && table.indexes().stream().anyMatch(i -> i.kind() == IndexKind.CHECK
+                && op.index().name().equalsIgnoreCase(i.name()) && IndexDefinition.ENFORCED.equals(i.signature()));
+    }
     /** DISCARD / IMPORT PARTITION ... TABLESPACE is the table-level form's operation, on some partitions. */
     private static DdlOperation partitionMaintenance(String text) {
         if (ANALYZE.matcher(text).find()) {

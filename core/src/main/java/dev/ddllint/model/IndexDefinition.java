@@ -11,13 +11,17 @@ import java.util.List;
  * @param cascading        a foreign key with an ON DELETE/UPDATE CASCADE or SET NULL action
  * @param referencedColumns a foreign key's columns of the referenced table ({@code REFERENCES p (a, b)}), in order
  * @param signature        the key parts and index options as written, normalised ({@link #signatureOf}), so two
- *                         declarations of the same key compare equal; null when not known (then none is the same)
+ *                         declarations of the same key compare equal; null when not known (then none is the same).
+ *                         A CHECK constraint's is its enforcement: {@link #ENFORCED} or {@link #NOT_ENFORCED}
  */
 public record IndexDefinition(String name, IndexKind kind, List<String> columns, String referencedTable,
                               boolean usingHash, List<String> prefixedColumns, boolean cascading,
                               List<String> referencedColumns, String signature) {
 
     public enum IndexKind { PLAIN, UNIQUE, FULLTEXT, SPATIAL, PRIMARY, FOREIGN, CHECK }
+
+    public static final String ENFORCED = "enforced";
+    public static final String NOT_ENFORCED = "not enforced";
 
     public IndexDefinition {
         columns = List.copyOf(columns);

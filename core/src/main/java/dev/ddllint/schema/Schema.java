@@ -1,6 +1,7 @@
 package dev.ddllint.schema;
 
 import dev.ddllint.model.AlterOperation;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.ColumnDefinition;
 import dev.ddllint.model.CreateTableDefinition;
 import dev.ddllint.model.IndexDefinition;
@@ -346,7 +347,13 @@ public final class Schema {
                     indexes.removeIf(i -> i.columns().isEmpty() && i.kind() != IndexKind.CHECK);
                 }
                 case ADD_INDEX, ADD_PRIMARY_KEY, ADD_FOREIGN_KEY, ADD_CHECK_CONSTRAINT -> {
-                    if (op.index() != null) {
+                    IndexDefinition altered = op.kind() == ClauseKind.ADD_CHECK_CONSTRAINT && op.index() != null
+                            && op.index().name() != null ? indexes.stream().filter(i -> i.kind() == IndexKind.CHECK
+                            && op.index().name().equalsIgnoreCase(i.name())).findFirst().orElse(null) : null;
+                    if (altered != null) {
+                        // ALTER CHECK c [NOT] ENFORCED: the constraint is the same, its enforcement changes.
+                        indexes.set(indexes.indexOf(altered), altered.withSignature(op.index().signature()));
+                    } else if (op.index() != null) {
                         indexes.add(op.index());
                     }
                 }

@@ -198,8 +198,10 @@ public final class AlterClauseReader {
             }
             if (in.accept("CHECK") || in.accept("CONSTRAINT")) {
                 String name = nameOf(in.next());
+                int start = in.position();
                 skipRest(in);
-                return op.build(ClauseKind.ADD_CHECK_CONSTRAINT).withIndex(index(name, IndexKind.CHECK));
+                return op.build(ClauseKind.ADD_CHECK_CONSTRAINT).withIndex(index(name, IndexKind.CHECK)
+                        .withSignature(enforcement(in.between(start, in.position()))));
             }
             in.accept("COLUMN");
             String name = nameOf(in.next());
@@ -316,8 +318,10 @@ public final class AlterClauseReader {
                     referenced, false, List.of(), cascading, referencedColumns));
         }
         if (in.accept("CHECK")) {
+            int start = in.position();
             skipRest(in);
-            return op.build(ClauseKind.ADD_CHECK_CONSTRAINT).withIndex(index(constraint, IndexKind.CHECK));
+            return op.build(ClauseKind.ADD_CHECK_CONSTRAINT).withIndex(index(constraint, IndexKind.CHECK)
+                    .withSignature(enforcement(in.between(start, in.position()))));
         }
         boolean fulltext = in.accept("FULLTEXT");
         if (fulltext || in.accept("SPATIAL")) {
@@ -391,6 +395,13 @@ public final class AlterClauseReader {
         return op.build(ClauseKind.ADD_INDEX).withIndex(new IndexDefinition(name, kind, columnNames(parts), null,
                 hash, prefixedColumns(parts), false).withSignature(signature(in.between(start, Math.max(end,
                 in.position())))));
+    }
+
+    /** A CHECK constraint's signature: whether it is enforced ({@code NOT ENFORCED} written last, or not). */
+    private static String enforcement(List<Token> rest) {
+        int n = rest.size();
+        return n >= 2 && rest.get(n - 2).is("NOT") && rest.get(n - 1).is("ENFORCED") ? IndexDefinition.NOT_ENFORCED
+                : IndexDefinition.ENFORCED;
     }
 
     /**
