@@ -802,7 +802,8 @@ public final class StatementClassifier {
                 && "PRIMARY".equalsIgnoreCase(c.operation().index().name())).toList();
         List<ClassifiedOperation> adds = classified.stream()
                 .filter(c -> c.operation().kind() == ClauseKind.ADD_PRIMARY_KEY).toList();
-        if (current == null || drops.size() != 1 || adds.size() != 1
+        // MariaDB's partition engine copies a partitioned table for it all the same (run 14).
+        if (current == null || drops.size() != 1 || adds.size() != 1 || mariadbPartitioned(table)
                 || !current.sameDeclarationAs(adds.get(0).operation().index())) {
             return classified;
         }
@@ -810,18 +811,26 @@ public final class StatementClassifier {
                 ? operations.classifyAs(c.operation(), DdlOperation.PRIMARY_KEY_REDECLARED, table, ignore) : c).toList();
     }
 
+    private boolean mariadbPartitioned(TableFacts table) {
+        return target.flavor() == ServerFlavor.MARIADB && table.partitioned();
+    }
+
     /** A column of a foreign key, the table's own or one referencing it, that the statement renames, or null. */
     private static String renamedForeignKeyColumn(List<ClassifiedOperation> classified, TableFacts table) {
         if (table == null) {
             return null;
         }
+        // A foreign key the statement drops does not hold the rename back (run 14).
+        Set<String> dropped = classified.stream().filter(c -> c.ddlOperation() == DdlOperation.DROP_FOREIGN_KEY
+                        && c.operation().index() != null && c.operation().index().name() != null)
+                .map(c -> TableFacts.key(c.operation().index().name())).collect(Collectors.toSet());
         for (ClassifiedOperation c : classified) {
             AlterOperation op = c.operation();
             boolean renames = op.kind() == ClauseKind.RENAME_COLUMN && op.newName() != null
                     && !op.newName().equalsIgnoreCase(op.column()) || renamesColumn(c);
             if (renames && (table.isReferenced(op.column()) || table.indexes().stream().anyMatch(i -> i.kind()
-                    == IndexKind.FOREIGN && i.columns().stream().anyMatch(col -> TableFacts.key(col)
-                    .equals(TableFacts.key(op.column())))))) {
+                    == IndexKind.FOREIGN && (i.name() == null || !dropped.contains(TableFacts.key(i.name())))
+                    && i.columns().stream().anyMatch(col -> TableFacts.key(col).equals(TableFacts.key(op.column())))))) {
                 return op.column();
             }
         }
