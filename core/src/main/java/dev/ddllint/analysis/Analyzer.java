@@ -439,7 +439,8 @@ public final class Analyzer {
             RunWithDirectives.RunWith runWith = runWithComments.forStatement(source.line(), statement.kind(),
                     statement.parsed() && origin.kind() == StatementOrigin.Kind.FILE);
             session = applySettings(statement, session, source.line(), globalNote);
-            TableFacts table = schema.table(statement.table()).orElse(null);
+            TableFacts table = schema.table(statement.table())
+                    .map(t -> t.withReferencedColumns(schema.referencedColumns(statement.table()))).orElse(null);
             StatementVerdict verdict = !CLASSIFIED.contains(statement.kind()) ? null
                     : statement.parsed() ? classifier.classify(statement, table, session)
                     : StatementVerdict.notUnderstood();

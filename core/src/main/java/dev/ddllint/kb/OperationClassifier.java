@@ -12,6 +12,7 @@ import dev.ddllint.schema.ForeignKeyIndexes;
 import dev.ddllint.schema.TableFacts;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -119,6 +120,15 @@ public final class OperationClassifier {
                     : new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
             fallback = null;
             reason = "the table has an index on a VIRTUAL column, so MariaDB cannot add or drop a column instantly";
+        }
+        if (verdict.algorithm() == Algorithm.INSTANT && ddl == DdlOperation.RENAME_COLUMN && target.isMySql()
+                && table != null && op.column() != null && table.isReferenced(op.column()) && fallback != null) {
+            // The server: "Columns participating in a foreign key are renamed. Try ALGORITHM=INPLACE" (only the
+            // referenced side: a foreign key's own column is renamed instantly; differential run 12).
+            verdict = fallback;
+            fallback = null;
+            reason = "a foreign key references column `" + op.column() + "`, so " + target.displayName()
+                    + " renames it in place, not instantly";
         }
         if (verdict.algorithm() == Algorithm.INSTANT && ddl.isInstantAddDrop() && target.isMySql() && table != null
                 && table.rowVersions() >= maxRowVersions()) {
@@ -237,6 +247,16 @@ public final class OperationClassifier {
             reason = "the table has a UNIQUE index that MariaDB keeps as a hidden hash column (USING HASH, a BLOB/TEXT "
                     + "column without prefix, or a key longer than 3072 bytes): every ALTER TABLE copies it";
         }
+        if (target.flavor() == ServerFlavor.MARIADB && table != null && STORED_COLUMN_DROPS.contains(ddl)
+                && (table.hasFulltextIndex() || table.isCompressed()) && precedesVirtualColumn(op.column(), table)) {
+            // A table that cannot drop a column instantly rebuilds in place, which cannot move the VIRTUAL column
+            // that follows the dropped one: MariaDB copies (differential run 13).
+            verdict = new Verdict(Algorithm.COPY, true, LockLevel.SHARED);
+            fallback = null;
+            reason = "a VIRTUAL column follows the dropped one in a table that cannot drop a column instantly ("
+                    + (table.hasFulltextIndex() ? "it has a FULLTEXT index" : "ROW_FORMAT=COMPRESSED")
+                    + "): MariaDB copies the table";
+        }
         if (verdict.algorithm() == Algorithm.COPY && onlineCopyPossible(ignore, table) && onlineCopyAllowed(ddl)
                 && !(CLUSTERED_KEY_DROPS.contains(ddl) && declaresOwnFtsDocId(table))) {
             verdict = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
@@ -281,6 +301,16 @@ public final class OperationClassifier {
                 || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST);
     }
 
+    /**
+     * The new PRIMARY KEY declares the very key the table is clustered on (its first UNIQUE NOT NULL index, there
+     * being no primary key): the clustered index stays as it is. (A statement that also drops that key is judged by
+     * the drop, which rebuilds.)
+     */
+    private boolean promotesClusteredKey(AlterOperation op, TableFacts table) {
+        return table != null && !table.hasPrimaryKey() && op.index() != null
+                && clusteredKey(table).map(k -> k.sameDeclarationAs(op.index())).orElse(false);
+    }
+
     /** The table's FULLTEXT indexes are built on an FTS_DOC_ID column it declares itself. */
     private static boolean declaresOwnFtsDocId(TableFacts table) {
         return table != null && table.hasFulltextIndex() && table.column("FTS_DOC_ID").isPresent();
@@ -288,11 +318,13 @@ public final class OperationClassifier {
 
     /**
      * Dropping an index that a foreign key the statement keeps needs: in place the server refuses it (error 1553), so
-     * the statement can only run as a copy, where it runs at all (differential).
+     * the statement can only run as a copy, where it runs at all (differential). MariaDB with foreign_key_checks=0
+     * drops it in place as any other index (differential run 13); MySQL refuses it either way.
      */
     ClassifiedOperation droppingForeignKeyIndex(ClassifiedOperation c, TableFacts table, Set<String> droppedKeys,
-                                                boolean ignore) {
+                                                boolean ignore, SessionState session) {
         if (c.ddlOperation() != DdlOperation.DROP_INDEX || table == null || c.verdict().algorithm() == Algorithm.COPY
+                || target.flavor() == ServerFlavor.MARIADB && !session.foreignKeyChecks()
                 || !neededByForeignKey(c.operation().index(), table, droppedKeys)) {
             return c;
         }
@@ -310,6 +342,18 @@ public final class OperationClassifier {
         return existing != null && table.indexes().stream().filter(i -> i.kind() == IndexKind.FOREIGN
                 && (i.name() == null || !droppedKeys.contains(TableFacts.key(i.name()))))
                 .anyMatch(fk -> ForeignKeyIndexes.serves(existing, fk) && needsIndex(fk, table, existing));
+    }
+
+    /** The drops of a column that is not generated. */
+    static final Set<DdlOperation> STORED_COLUMN_DROPS = EnumSet.of(DdlOperation.DROP_COLUMN,
+            DdlOperation.DROP_INDEXED_COLUMN, DdlOperation.DROP_COLUMN_SHRINKS_INDEX);
+
+    /** The column stands before a VIRTUAL column, which moves when the column goes. */
+    static boolean precedesVirtualColumn(String column, TableFacts table) {
+        List<String> order = new ArrayList<>(table.columns().keySet());
+        int at = column == null ? -1 : order.indexOf(TableFacts.key(column));
+        return at >= 0 && order.subList(at + 1, order.size()).stream().map(table.columns()::get)
+                .anyMatch(c -> c.generated() == ColumnDefinition.Generated.VIRTUAL);
     }
 
     /** The column stands before an indexed VIRTUAL column, which moves when the column goes. */
@@ -350,12 +394,14 @@ public final class OperationClassifier {
     /**
      * Operations that keep a copy from running online even on MariaDB 11.2+: adding AUTO_INCREMENT to a column or an
      * AUTO_INCREMENT column (oracle, replay: LOCK=NONE refused), DROP SYSTEM VERSIONING (differential),
-     * partition-specific operations (which accept no LOCK= clause at all, so an online copy is not settled) and what
-     * ddl-lint does not understand.
+     * partition-specific operations (which accept no LOCK= clause at all, so an online copy is not settled), ORDER BY
+     * (11.8 accepts LOCK=NONE beside it but blocks writes until the copy ends: {@code OrderByBlocksWritesTest}) and
+     * what ddl-lint does not understand.
      */
     static boolean onlineCopyAllowed(DdlOperation ddl) {
         return ddl != DdlOperation.ADD_AUTO_INCREMENT_ATTRIBUTE && ddl != DdlOperation.ADD_AUTO_INCREMENT_COLUMN
                 && ddl != DdlOperation.DROP_SYSTEM_VERSIONING && ddl != DdlOperation.UNKNOWN
+                && ddl != DdlOperation.ORDER_BY
                 && !ddl.isPartitionSpecific();
     }
 
@@ -440,8 +486,12 @@ public final class OperationClassifier {
                     ? DdlOperation.RENAME_FUNCTIONAL_INDEX
                     : DdlOperation.RENAME_INDEX);
             case SET_INDEX_VISIBILITY -> List.of(DdlOperation.INDEX_VISIBILITY);
-            case ADD_PRIMARY_KEY -> List.of(primaryKeyChangeCopies(table) || nullableKeyColumnCopied(op, table)
-                    ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED : DdlOperation.ADD_PRIMARY_KEY);
+            // A partitioned table without a PRIMARY KEY takes one in place; replacing one copies it (differential
+            // run 13).
+            case ADD_PRIMARY_KEY -> List.of(primaryKeyChangeCopies(table) && table.hasPrimaryKey()
+                    || nullableKeyColumnCopied(op, table)
+                    ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED : promotesClusteredKey(op, table)
+                    ? DdlOperation.PROMOTE_CLUSTERED_KEY : DdlOperation.ADD_PRIMARY_KEY);
             case DROP_PRIMARY_KEY -> List.of(statementAddsPrimary ? primaryKeyChangeCopies(table)
                     ? DdlOperation.PRIMARY_KEY_CHANGE_COPIED : DdlOperation.REPLACE_PRIMARY_KEY
                     : DdlOperation.DROP_PRIMARY_KEY);
@@ -450,7 +500,8 @@ public final class OperationClassifier {
                     : List.of(DdlOperation.ADD_FOREIGN_KEY_UNCHECKED);
             case DROP_FOREIGN_KEY -> List.of(DdlOperation.DROP_FOREIGN_KEY);
             case ADD_CHECK_CONSTRAINT -> List.of(NOT_ENFORCED.matcher(op.text() == null ? "" : op.text()).find()
-                    ? DdlOperation.CHECK_CONSTRAINT_NOT_ENFORCED : DdlOperation.ADD_CHECK_CONSTRAINT);
+                    ? DdlOperation.CHECK_CONSTRAINT_NOT_ENFORCED : enforcedAlready(op, table)
+                    ? DdlOperation.CHECK_ENFORCEMENT_UNCHANGED : DdlOperation.ADD_CHECK_CONSTRAINT);
             case DROP_CHECK_CONSTRAINT -> List.of(DdlOperation.DROP_CHECK_CONSTRAINT);
             case DROP_CONSTRAINT -> List.of(dropConstraint(op.index(), table, statementAddsPrimary, assumptions));
             case RENAME_TABLE -> List.of(DdlOperation.RENAME_TABLE);
@@ -488,6 +539,15 @@ public final class OperationClassifier {
     private static final Pattern IF_EXISTS = Pattern.compile("(?i)^\\s*DROP\\b.*\\bIF\\s+EXISTS\\b");
     private static final Pattern DROP_VERSIONING = Pattern.compile("(?i)^\\s*DROP\\s+SYSTEM\\b");
     private static final Pattern NOT_ENFORCED = Pattern.compile("(?i)\\bNOT\\s+ENFORCED\\b");
+    private static final Pattern ALTER_CHECK = Pattern.compile("(?i)^\\s*ALTER\\s+(CHECK|CONSTRAINT)\\b");
+
+    /** ALTER CHECK c ENFORCED of a constraint that the table enforces already: nothing to validate (run 13). */
+    private boolean enforcedAlready(AlterOperation op, TableFacts table) {
+        return target.isMySql() && table != null && op.index() != null && op.index().name() != null
+                && ALTER_CHECK.matcher(op.text() == null ? "" : op.text()).find()
+                && table.indexes().stream().anyMatch(i -> i.kind() == IndexKind.CHECK
+                && op.index().name().equalsIgnoreCase(i.name()) && IndexDefinition.ENFORCED.equals(i.signature()));
+    }
     /** DISCARD / IMPORT PARTITION ... TABLESPACE is the table-level form's operation, on some partitions. */
     private static DdlOperation partitionMaintenance(String text) {
         if (ANALYZE.matcher(text).find()) {
@@ -759,9 +819,11 @@ public final class OperationClassifier {
             return DdlOperation.ADD_LONG_UNIQUE_INDEX;
         }
         if (index.kind() == IndexKind.UNIQUE && table != null && !table.hasPrimaryKey()
-                && clusteredKey(table).isEmpty() && !index.columns().isEmpty() && index.columns().stream()
-                .allMatch(c -> table.column(c).map(ColumnDefinition::isNotNull).orElse(false))) {
-            // Without a PRIMARY KEY, the first UNIQUE NOT NULL index becomes the clustered index: a rebuild.
+                && clusteredKey(table).isEmpty() && !index.columns().isEmpty() && index.prefixedColumns().isEmpty()
+                && index.columns().stream().allMatch(c -> table.column(c).map(ColumnDefinition::isNotNull)
+                .orElse(false))) {
+            // Without a PRIMARY KEY, the first UNIQUE NOT NULL index becomes the clustered index: a rebuild. One
+            // with a column prefix cannot be clustered on (differential run 13).
             return DdlOperation.ADD_CLUSTERED_UNIQUE_INDEX;
         }
         return DdlOperation.ADD_INDEX;
@@ -899,8 +961,9 @@ public final class OperationClassifier {
         }
         if (target.isMySql() && op == DdlOperation.CONVERT_CHARSET_NO_CHARACTER_COLUMNS) {
             // No character column to convert, but a functional index's hidden column may be one (LOWER(a_date) is
-            // a string of the table's charset): its type is not modelled, so any functional index is taken to copy.
-            return table.hasFunctionalIndex() ? DdlOperation.CONVERT_CHARSET : op;
+            // a string of the table's charset): its type is not modelled, so any functional index that is not plainly
+            // a number is taken to copy.
+            return hasCharacterFunctionalIndex(table) ? DdlOperation.CONVERT_CHARSET : op;
         }
         // MySQL copies a conversion that a VIRTUAL column or a functional index depends on; MariaDB's JSON is a
         // LONGTEXT of its own character set, and its ENUM/SET values are converted by a copy (differential).
@@ -914,7 +977,7 @@ public final class OperationClassifier {
         // ... and a STORED generated character column: judged column by column too.
         boolean storedGenerated = table.columns().values().stream().anyMatch(c -> isString(c.type())
                 && c.generated() == ColumnDefinition.Generated.STORED);
-        if (target.isMySql() && (table.hasVirtualColumn() || table.hasFunctionalIndex())
+        if (target.isMySql() && (table.hasVirtualColumn() || hasCharacterFunctionalIndex(table))
                 || target.flavor() == ServerFlavor.MARIADB && (uniqueCharacterKey || indexedText || storedGenerated
                 || table.columns().values().stream()
                 .anyMatch(c -> c.type().name().equals("JSON") || c.type().isEnumOrSet()))) {
@@ -1062,11 +1125,14 @@ public final class OperationClassifier {
         }
         boolean clusteredKeyColumn = clusteredKey(table).map(k -> k.columns().stream()
                 .anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(op.column())))).orElse(false);
-        if (previous.isNotNull() && !next.isNotNull() && clusteredKeyColumn) {
+        // A PRIMARY KEY's column stays NOT NULL whatever its new definition says (the server makes it so silently).
+        boolean nextNotNull = next.isNotNull() || table.indexes().stream().anyMatch(i -> i.kind() == IndexKind.PRIMARY
+                && i.columns().stream().anyMatch(c -> TableFacts.key(c).equals(TableFacts.key(op.column()))));
+        if (previous.isNotNull() && !nextNotNull && clusteredKeyColumn) {
             // The UNIQUE NOT NULL key InnoDB clusters on stops qualifying: the clustered index changes (a copy).
             parts.add(DdlOperation.DROP_PRIMARY_KEY);
-        } else if (previous.isNotNull() != next.isNotNull()) {
-            parts.add(next.isNotNull() ? notNull(after, table)
+        } else if (previous.isNotNull() != nextNotNull) {
+            parts.add(nextNotNull ? notNull(after, table)
                     : redundant ? DdlOperation.MAKE_NULLABLE_REDUNDANT : DdlOperation.MAKE_NULLABLE);
         }
         if (previous.autoIncrement() != next.autoIncrement()) {
@@ -1198,6 +1264,58 @@ public final class OperationClassifier {
             return at == 0;
         }
         return at > 0 && order.get(at - 1).equals(TableFacts.key(position.afterColumn()));
+    }
+
+    /**
+     * A functional key part that may be a string or read a character column. Only arithmetic on numbers and on
+     * columns that are not character columns, and a CAST of such to SIGNED or UNSIGNED (a multi-valued index's CAST
+     * of a JSON path too), is taken to be neither (differential run 13: CONVERT TO beside ((id + 1)) runs in place).
+     */
+    static boolean hasCharacterFunctionalIndex(TableFacts table) {
+        return table.indexes().stream().flatMap(i -> i.columns().stream()).filter(c -> c.startsWith("("))
+                .anyMatch(part -> !numericExpression(part, table));
+    }
+
+    // The model keeps a key part's tokens without the spaces between them ("(CAST(j->'$.a'ASUNSIGNEDARRAY))").
+    private static final Pattern EXPRESSION_TOKEN = Pattern.compile("\\s+|(?<json>->>?\\s*'[^']*')"
+            + "|(?<castTo>(?i:AS\\s*(UN)?SIGNED(\\s*INTEGER)?(\\s*ARRAY)?)(?=\\s*\\)))"
+            + "|(?<name>`[^`]+`|[A-Za-z_][A-Za-z0-9_$]*)(?<call>\\s*\\()?|(?<number>\\d+(\\.\\d+)?)|(?<op>[-+*/%()])");
+
+    private static boolean numericExpression(String part, TableFacts table) {
+        java.util.regex.Matcher m = EXPRESSION_TOKEN.matcher(part);
+        int at = 0;
+        boolean inCast = false;
+        boolean castToNumber = false;
+        while (at < part.length()) {
+            if (!m.find(at) || m.start() != at) {
+                return false; // a string literal, a comparison, anything not in the grammar above
+            }
+            at = m.end();
+            if (m.group("castTo") != null) {
+                if (!inCast) {
+                    return false;
+                }
+                castToNumber = true;
+                continue;
+            }
+            String name = m.group("name");
+            if (name == null) {
+                if (m.group("json") != null && !inCast) {
+                    return false;
+                }
+                continue;
+            }
+            String bare = name.replace("`", "");
+            if (m.group("call") != null) {
+                if (!bare.equalsIgnoreCase("CAST")) {
+                    return false;
+                }
+                inCast = true;
+            } else if (table.column(bare).map(c -> isString(c.type())).orElse(true)) {
+                return false;
+            }
+        }
+        return !inCast || castToNumber;
     }
 
     private static boolean isString(ColumnType t) {

@@ -55,6 +55,10 @@ public final class StatementClassifier {
     /** What MariaDB combines with a virtual column's ADD or DROP without a copy (differential). */
     private static final Set<DdlOperation> MARIADB_VIRTUAL_COMPANIONS = EnumSet.of(DdlOperation.DROP_COLUMN,
             DdlOperation.ADD_INDEX, DdlOperation.DROP_INDEX);
+    /** What MariaDB combines without a copy with the drop of a column that precedes a VIRTUAL one (differential). */
+    private static final Set<DdlOperation> VIRTUAL_MOVE_COMPANIONS = EnumSet.of(DdlOperation.DROP_COLUMN,
+            DdlOperation.DROP_INDEXED_COLUMN, DdlOperation.DROP_COLUMN_SHRINKS_INDEX, DdlOperation.DROP_VIRTUAL_COLUMN,
+            DdlOperation.ADD_VIRTUAL_COLUMN);
     private static final Set<DdlOperation> INDEX_ONLY = EnumSet.of(DdlOperation.ADD_INDEX,
             DdlOperation.ADD_FUNCTIONAL_INDEX, DdlOperation.DROP_INDEX, DdlOperation.DROP_FUNCTIONAL_INDEX);
 
@@ -79,11 +83,12 @@ public final class StatementClassifier {
         }
         classified = indexOptionChanges(classified, table, statement.ignore());
         classified = clusteredKeyDroppedWithItsSuccessor(classified, statement, table);
+        classified = primaryKeyRedeclared(classified, table, statement.ignore());
         Set<String> droppedForeignKeys = classified.stream().filter(c -> c.ddlOperation() == DdlOperation.DROP_FOREIGN_KEY
                 && c.operation().index() != null && c.operation().index().name() != null)
                 .map(c -> TableFacts.key(c.operation().index().name())).collect(Collectors.toSet());
         classified = classified.stream().map(c -> operations.droppingForeignKeyIndex(c, table, droppedForeignKeys,
-                statement.ignore())).toList();
+                statement.ignore(), session)).toList();
         if (optimizeRefused(statement, table, session)) {
             Verdict nothing = new Verdict(Algorithm.INSTANT, false, LockLevel.NONE);
             List<ClassifiedOperation> analyzed = classified.stream().map(c -> new ClassifiedOperation(c.operation(),
@@ -321,12 +326,31 @@ public final class StatementClassifier {
                 .map(ClassifiedOperation::ddlOperation).toList())) {
             algorithm = Algorithm.COPY;
         }
+        // MySQL drops one functional index's hidden column and adds another's in one statement only by a copy
+        // (differential run 13).
+        if (target.isMySql() && algorithm != Algorithm.COPY && classified.stream().anyMatch(c -> c.ddlOperation()
+                == DdlOperation.DROP_FUNCTIONAL_INDEX) && classified.stream().anyMatch(c -> c.ddlOperation()
+                == DdlOperation.ADD_FUNCTIONAL_INDEX)) {
+            algorithm = Algorithm.COPY;
+            rebuild = true;
+        }
         // MariaDB adds or drops a virtual column instantly only beside column drops and index changes; beside
         // anything else (a rename, another column, a table option) it copies (differential).
         // (An indexed virtual column's drop is one, its index's drop a part of it: differential run 10.)
         if (mariadb && algorithm != Algorithm.COPY && classified.stream().anyMatch(c -> doesAny(c,
                 VIRTUAL_COLUMN_ADD_DROP)) && classified.stream().anyMatch(c -> !doesAny(c, VIRTUAL_COLUMN_ADD_DROP)
                 && !MARIADB_VIRTUAL_COMPANIONS.contains(c.ddlOperation()))) {
+            algorithm = Algorithm.COPY;
+        }
+        // MariaDB drops a column that precedes a VIRTUAL column (which then moves) as it drops a virtual one: beside
+        // other column drops and virtual columns' adds only; beside anything else, an index change too, it copies
+        // (differential run 13: "INPLACE ADD or DROP of virtual columns cannot be combined with other ALTER TABLE
+        // actions" for a stored column's drop).
+        if (mariadb && algorithm != Algorithm.COPY && table != null && classified.stream()
+                .anyMatch(c -> OperationClassifier.STORED_COLUMN_DROPS.contains(c.ddlOperation())
+                        && OperationClassifier.precedesVirtualColumn(c.operation().column(), table))
+                && !VIRTUAL_MOVE_COMPANIONS.containsAll(classified.stream().map(ClassifiedOperation::ddlOperation)
+                .toList())) {
             algorithm = Algorithm.COPY;
         }
         // MySQL drops a virtual column instantly beside other drops, but copies beside an instant ADD (differential).
@@ -740,7 +764,14 @@ public final class StatementClassifier {
         }
         if (lock != RequestedLock.DEFAULT && !(algorithm == RequestedAlgorithm.INSTANT && target.isMySql())) {
             LockLevel asked = LockLevel.valueOf(lock.name());
-            if (asked.ordinal() < effective.lock().ordinal() && asked == LockLevel.NONE && onlineCopy
+            boolean lockNoneNotHonoured = mariadb && target.version().atLeast(11, 2, 0)
+                    && effective.algorithm() == Algorithm.COPY
+                    && classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ORDER_BY);
+            if (asked == LockLevel.NONE && lockNoneNotHonoured) {
+                // MariaDB 11.2+ accepts LOCK=NONE beside ORDER BY, whatever else the statement does, and blocks
+                // writes until the copy ends all the same (OrderByBlocksWritesTest): no refusal, and the verdict
+                // stays the copy that blocks writes.
+            } else if (asked.ordinal() < effective.lock().ordinal() && asked == LockLevel.NONE && onlineCopy
                     && (algorithm == RequestedAlgorithm.DEFAULT || algorithm == RequestedAlgorithm.COPY)) {
                 // MariaDB 11.2+: LOCK=NONE makes the server copy the table online rather than refuse.
                 effective = new Verdict(Algorithm.COPY, true, LockLevel.NONE);
@@ -757,17 +788,49 @@ public final class StatementClassifier {
         return effective;
     }
 
-    /** A column of one of the table's own foreign keys that the statement renames, or null. */
+    /**
+     * DROP PRIMARY KEY beside an ADD PRIMARY KEY that declares the same key again (the same parts, directions,
+     * prefixes and options) changes nothing: the servers run the statement as if neither were written (differential
+     * run 13).
+     */
+    private List<ClassifiedOperation> primaryKeyRedeclared(List<ClassifiedOperation> classified, TableFacts table,
+                                                           boolean ignore) {
+        IndexDefinition current = table == null ? null : table.indexes().stream()
+                .filter(i -> i.kind() == IndexKind.PRIMARY).findFirst().orElse(null);
+        List<ClassifiedOperation> drops = classified.stream().filter(c -> c.operation().kind() == ClauseKind.DROP_PRIMARY_KEY
+                || c.operation().kind() == ClauseKind.DROP_INDEX && c.operation().index() != null
+                && "PRIMARY".equalsIgnoreCase(c.operation().index().name())).toList();
+        List<ClassifiedOperation> adds = classified.stream()
+                .filter(c -> c.operation().kind() == ClauseKind.ADD_PRIMARY_KEY).toList();
+        // MariaDB's partition engine copies a partitioned table for it all the same (run 14).
+        if (current == null || drops.size() != 1 || adds.size() != 1 || mariadbPartitioned(table)
+                || !current.sameDeclarationAs(adds.get(0).operation().index())) {
+            return classified;
+        }
+        return classified.stream().map(c -> c == drops.get(0) || c == adds.get(0)
+                ? operations.classifyAs(c.operation(), DdlOperation.PRIMARY_KEY_REDECLARED, table, ignore) : c).toList();
+    }
+
+    private boolean mariadbPartitioned(TableFacts table) {
+        return target.flavor() == ServerFlavor.MARIADB && table.partitioned();
+    }
+
+    /** A column of a foreign key, the table's own or one referencing it, that the statement renames, or null. */
     private static String renamedForeignKeyColumn(List<ClassifiedOperation> classified, TableFacts table) {
         if (table == null) {
             return null;
         }
+        // A foreign key the statement drops does not hold the rename back (run 14).
+        Set<String> dropped = classified.stream().filter(c -> c.ddlOperation() == DdlOperation.DROP_FOREIGN_KEY
+                        && c.operation().index() != null && c.operation().index().name() != null)
+                .map(c -> TableFacts.key(c.operation().index().name())).collect(Collectors.toSet());
         for (ClassifiedOperation c : classified) {
             AlterOperation op = c.operation();
             boolean renames = op.kind() == ClauseKind.RENAME_COLUMN && op.newName() != null
                     && !op.newName().equalsIgnoreCase(op.column()) || renamesColumn(c);
-            if (renames && table.indexes().stream().anyMatch(i -> i.kind() == IndexKind.FOREIGN
-                    && i.columns().stream().anyMatch(col -> TableFacts.key(col).equals(TableFacts.key(op.column()))))) {
+            if (renames && (table.isReferenced(op.column()) || table.indexes().stream().anyMatch(i -> i.kind()
+                    == IndexKind.FOREIGN && (i.name() == null || !dropped.contains(TableFacts.key(i.name())))
+                    && i.columns().stream().anyMatch(col -> TableFacts.key(col).equals(TableFacts.key(op.column())))))) {
                 return op.column();
             }
         }

@@ -93,6 +93,7 @@ public final class LiveSchema {
         Schema scratch = new Schema();
         scratch.apply(create, ORIGIN);
         return scratch.table(new TableName(null, name)).map(t -> new TableFacts(t.name(), t.columns(), t.indexes(),
-                t.options(), ORIGIN, false, t.partitioned(), TableFacts.UNKNOWN_ROW_VERSIONS)).orElse(null);
+                t.options(), ORIGIN, false, t.partitioned(), TableFacts.UNKNOWN_ROW_VERSIONS, t.referencedColumns()))
+                .orElse(null);
     }
 }

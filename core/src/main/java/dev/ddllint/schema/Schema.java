@@ -1,6 +1,7 @@
 package dev.ddllint.schema;
 
 import dev.ddllint.model.AlterOperation;
+import dev.ddllint.model.ClauseKind;
 import dev.ddllint.model.ColumnDefinition;
 import dev.ddllint.model.CreateTableDefinition;
 import dev.ddllint.model.IndexDefinition;
@@ -81,6 +82,28 @@ public final class Schema {
         String key = key(name);
         return new TableLinks(triggers.getOrDefault(key, java.util.List.of()),
                 referencedBy().getOrDefault(key, java.util.List.of()));
+    }
+
+    /**
+     * The table's columns (by {@link TableFacts#key}) that the foreign keys of the tables known, its own included,
+     * reference: MySQL renames such a column in place, never instantly.
+     */
+    public java.util.Set<String> referencedColumns(TableName name) {
+        if (name == null) {
+            return java.util.Set.of();
+        }
+        String key = key(name);
+        java.util.Set<String> columns = new java.util.HashSet<>();
+        for (String referencing : referencedBy().getOrDefault(key, java.util.List.of())) {
+            TableFacts t = tables.get(key(referencing));
+            for (IndexDefinition i : t == null ? java.util.List.<IndexDefinition>of() : t.indexes()) {
+                if (i.kind() == IndexKind.FOREIGN && i.referencedTable() != null
+                        && TableFacts.key(unqualified(i.referencedTable())).equals(key)) {
+                    i.referencedColumns().forEach(c -> columns.add(TableFacts.key(c)));
+                }
+            }
+        }
+        return columns;
     }
 
     /**
@@ -245,6 +268,7 @@ public final class Schema {
                 TableFacts t = remove(key(p.from()));
                 if (t != null) {
                     put(renamed(t, p.to().toString()));
+                    updateReferencingKeys(p.from().toString(), i -> i.withReferencedTable(p.to().toString()));
                 }
                 String cause = unknownBecause.get(key(p.from()));
                 if (t == null && cause != null) {
@@ -286,13 +310,15 @@ public final class Schema {
         Map<String, String> options = new LinkedHashMap<>(t.options());
         String name = t.name();
         boolean partitioned = t.partitioned();
+        Map<String, String> renamedColumns = new LinkedHashMap<>();
         for (AlterOperation op : ops) {
             switch (op.kind()) {
                 case ADD_COLUMN -> {
                     if (op.definition() != null) {
                         columns.put(TableFacts.key(op.column()), withCharset(op.definition(), charsetOf(options)));
                         if (op.definition().primaryKey()) {
-                            indexes.add(new IndexDefinition("PRIMARY", IndexKind.PRIMARY, List.of(op.column()), null));
+                            indexes.add(new IndexDefinition("PRIMARY", IndexKind.PRIMARY, List.of(op.column()), null)
+                                    .withSignature(IndexDefinition.signatureOf(List.of(op.column()))));
                         }
                     }
                 }
@@ -302,6 +328,7 @@ public final class Schema {
                         columns.put(TableFacts.key(op.definition().name()),
                                 withCharset(op.definition(), charsetOf(options)));
                         renameInIndexes(indexes, op.column(), op.definition().name());
+                        renamedColumns.put(op.column(), op.definition().name());
                     }
                 }
                 case RENAME_COLUMN -> {
@@ -309,6 +336,7 @@ public final class Schema {
                     if (c != null && op.newName() != null) {
                         columns.put(TableFacts.key(op.newName()), c.withName(op.newName()));
                         renameInIndexes(indexes, op.column(), op.newName());
+                        renamedColumns.put(op.column(), op.newName());
                     }
                 }
                 case DROP_COLUMN -> {
@@ -319,7 +347,13 @@ public final class Schema {
                     indexes.removeIf(i -> i.columns().isEmpty() && i.kind() != IndexKind.CHECK);
                 }
                 case ADD_INDEX, ADD_PRIMARY_KEY, ADD_FOREIGN_KEY, ADD_CHECK_CONSTRAINT -> {
-                    if (op.index() != null) {
+                    IndexDefinition altered = op.kind() == ClauseKind.ADD_CHECK_CONSTRAINT && op.index() != null
+                            && op.index().name() != null ? indexes.stream().filter(i -> i.kind() == IndexKind.CHECK
+                            && op.index().name().equalsIgnoreCase(i.name())).findFirst().orElse(null) : null;
+                    if (altered != null) {
+                        // ALTER CHECK c [NOT] ENFORCED: the constraint is the same, its enforcement changes.
+                        indexes.set(indexes.indexOf(altered), altered.withSignature(op.index().signature()));
+                    } else if (op.index() != null) {
                         indexes.add(op.index());
                     }
                 }
@@ -378,9 +412,37 @@ public final class Schema {
                 }
             }
         }
+        // Primary-key columns are NOT NULL whatever a MODIFY or ADD PRIMARY KEY said (the server makes them so).
+        indexes.stream().filter(i -> i.kind() == IndexKind.PRIMARY).flatMap(i -> i.columns().stream())
+                .forEach(c -> columns.computeIfPresent(TableFacts.key(c), (k, d) -> withNullable(d, false)));
         remove(key(t.name()));
         put(TableFacts.of(name, new ArrayList<>(columns.values()), ForeignKeyIndexes.withImplicit(indexes), options,
                 t.origin(), t.createdInRun(), partitioned).withRowVersions(t.rowVersions()));
+        String renamedTable = name;
+        renamedColumns.forEach((from, to) -> updateReferencingKeys(t.name(),
+                i -> i.withReferencedColumnRenamed(from, to)));
+        if (!key(t.name()).equals(key(name))) {
+            updateReferencingKeys(t.name(), i -> i.withReferencedTable(renamedTable));
+        }
+    }
+
+    /**
+     * The server keeps the foreign keys that reference a table pointing at it when it renames the table or one
+     * of its columns: so does the replay, or the links and {@link #referencedColumns} would be lost.
+     */
+    private void updateReferencingKeys(String referenced, java.util.function.UnaryOperator<IndexDefinition> change) {
+        String target = TableFacts.key(unqualified(referenced));
+        for (String referencing : List.copyOf(referencedBy().getOrDefault(target, List.of()))) {
+            TableFacts t = tables.get(key(referencing));
+            if (t == null) {
+                continue;
+            }
+            List<IndexDefinition> indexes = t.indexes().stream().map(i -> i.kind() == IndexKind.FOREIGN
+                    && i.referencedTable() != null && TableFacts.key(unqualified(i.referencedTable())).equals(target)
+                    ? change.apply(i) : i).toList();
+            put(new TableFacts(t.name(), t.columns(), new ArrayList<>(indexes), t.options(), t.origin(),
+                    t.createdInRun(), t.partitioned(), t.rowVersions(), t.referencedColumns()));
+        }
     }
 
     private static void renameInIndexes(List<IndexDefinition> indexes, String from, String to) {
@@ -390,12 +452,12 @@ public final class Schema {
         indexes.replaceAll(i -> new IndexDefinition(i.name(), i.kind(),
                 i.columns().stream().map(c -> c.equalsIgnoreCase(from) ? to : c).toList(), i.referencedTable(),
                 i.usingHash(), i.prefixedColumns().stream().map(c -> c.equalsIgnoreCase(from) ? to : c).toList(),
-                i.cascading()));
+                i.cascading(), i.referencedColumns()));
     }
 
     private static TableFacts renamed(TableFacts t, String newName) {
         return new TableFacts(newName, t.columns(), t.indexes(), t.options(), t.origin(), t.createdInRun(),
-                t.partitioned(), t.rowVersions());
+                t.partitioned(), t.rowVersions(), t.referencedColumns());
     }
 
     /** The table's default character set from its options (CHARSET, or the prefix of COLLATE), lower case. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What is known about one table before a statement runs: its columns, keys and options.
@@ -17,10 +18,12 @@ import java.util.Optional;
  * @param origin where the facts came from, e.g. "V1__init.sql:3" or "live schema"
  * @param createdInRun true when the table was created by the migrations being analyzed (so it holds no data yet)
  * @param rowVersions  MySQL's instant row versions used so far (INNODB_TABLES.TOTAL_ROW_VERSIONS), or -1 unknown
+ * @param referencedColumns the columns (by {@link #key}) that foreign keys, of other tables or its own, reference;
+ *                     only those the analysed migrations show ({@link Schema#referencedColumns})
  */
 public record TableFacts(String name, Map<String, ColumnDefinition> columns, List<IndexDefinition> indexes,
                          Map<String, String> options, String origin, boolean createdInRun, boolean partitioned,
-                         int rowVersions) {
+                         int rowVersions, Set<String> referencedColumns) {
 
     public static final int UNKNOWN_ROW_VERSIONS = -1;
     /** Option key set to YES for a MariaDB table created WITH SYSTEM VERSIONING. */
@@ -36,11 +39,22 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
             byName.put(key(c.name()), c);
         }
         return new TableFacts(name, byName, new ArrayList<>(indexes), new LinkedHashMap<>(options), origin,
-                createdInRun, partitioned, createdInRun ? 0 : UNKNOWN_ROW_VERSIONS);
+                createdInRun, partitioned, createdInRun ? 0 : UNKNOWN_ROW_VERSIONS, Set.of());
     }
 
     public TableFacts withRowVersions(int versions) {
-        return new TableFacts(name, columns, indexes, options, origin, createdInRun, partitioned, versions);
+        return new TableFacts(name, columns, indexes, options, origin, createdInRun, partitioned, versions,
+                referencedColumns);
+    }
+
+    public TableFacts withReferencedColumns(Set<String> referenced) {
+        return new TableFacts(name, columns, indexes, options, origin, createdInRun, partitioned, rowVersions,
+                Set.copyOf(referenced));
+    }
+
+    /** A foreign key (of another table, or of this one) references the column. */
+    public boolean isReferenced(String column) {
+        return referencedColumns.contains(key(column));
     }
 
     public static String key(String name) {

@@ -198,8 +198,10 @@ public final class AlterClauseReader {
             }
             if (in.accept("CHECK") || in.accept("CONSTRAINT")) {
                 String name = nameOf(in.next());
+                int start = in.position();
                 skipRest(in);
-                return op.build(ClauseKind.ADD_CHECK_CONSTRAINT).withIndex(index(name, IndexKind.CHECK));
+                return op.build(ClauseKind.ADD_CHECK_CONSTRAINT).withIndex(index(name, IndexKind.CHECK)
+                        .withSignature(enforcement(in.between(start, in.position()))));
             }
             in.accept("COLUMN");
             String name = nameOf(in.next());
@@ -275,9 +277,14 @@ public final class AlterClauseReader {
             }
         }
         if (in.acceptAll("PRIMARY", "KEY")) {
-            List<String> cols = keyColumns(in);
+            if (in.accept("USING")) {
+                in.next();
+            }
+            int start = in.position();
+            List<String> cols = columnNames(in.parenthesised());
+            skipRest(in);
             return op.build(ClauseKind.ADD_PRIMARY_KEY).withIndex(new IndexDefinition("PRIMARY", IndexKind.PRIMARY,
-                    cols, null));
+                    cols, null).withSignature(signature(in.between(start, in.position()))));
         }
         if (in.accept("UNIQUE")) {
             if (!in.accept("INDEX")) {
@@ -294,9 +301,11 @@ public final class AlterClauseReader {
             }
             List<String> cols = columnNames(in.parenthesised());
             String referenced = null;
+            List<String> referencedColumns = List.of();
             if (in.accept("REFERENCES")) {
                 TokenCursor.QualifiedName ref = in.name();
                 referenced = ref == null ? null : ref.name();
+                referencedColumns = columnNames(in.parenthesised());
             }
             boolean cascading = false;
             while (!in.atEnd()) {
@@ -306,11 +315,13 @@ public final class AlterClauseReader {
                 }
             }
             return op.build(ClauseKind.ADD_FOREIGN_KEY).withIndex(new IndexDefinition(name, IndexKind.FOREIGN, cols,
-                    referenced, false, List.of(), cascading));
+                    referenced, false, List.of(), cascading, referencedColumns));
         }
         if (in.accept("CHECK")) {
+            int start = in.position();
             skipRest(in);
-            return op.build(ClauseKind.ADD_CHECK_CONSTRAINT).withIndex(index(constraint, IndexKind.CHECK));
+            return op.build(ClauseKind.ADD_CHECK_CONSTRAINT).withIndex(index(constraint, IndexKind.CHECK)
+                    .withSignature(enforcement(in.between(start, in.position()))));
         }
         boolean fulltext = in.accept("FULLTEXT");
         if (fulltext || in.accept("SPATIAL")) {
@@ -376,10 +387,36 @@ public final class AlterClauseReader {
         if (in.accept("USING")) {
             hash = isHash(in.next());
         }
+        int start = in.position();
         List<Token> parts = in.parenthesised();
+        int end = in.position();
         hash |= usingHashInRest(in);
+        // usingHashInRest reads the options after the parts: they belong to the signature too.
         return op.build(ClauseKind.ADD_INDEX).withIndex(new IndexDefinition(name, kind, columnNames(parts), null,
-                hash, prefixedColumns(parts), false));
+                hash, prefixedColumns(parts), false).withSignature(signature(in.between(start, Math.max(end,
+                in.position())))));
+    }
+
+    /** A CHECK constraint's signature: whether it is enforced ({@code NOT ENFORCED} written last, or not). */
+    private static String enforcement(List<Token> rest) {
+        int n = rest.size();
+        return n >= 2 && rest.get(n - 2).is("NOT") && rest.get(n - 1).is("ENFORCED") ? IndexDefinition.NOT_ENFORCED
+                : IndexDefinition.ENFORCED;
+    }
+
+    /**
+     * A key's parts and options as written, normalised for comparison ({@link IndexDefinition#signature}): tokens
+     * joined by one space, names and keywords in lower case, strings as written.
+     */
+    static String signature(List<Token> tokens) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : tokens) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(t.type() == Token.Type.STRING ? t.text() : t.value().toLowerCase(java.util.Locale.ROOT));
+        }
+        return sb.toString();
     }
 
     private static boolean isHash(Token t) {

@@ -193,9 +193,11 @@ public final class TolerantStatementReader {
         // Columns declared PRIMARY KEY inline become the primary key.
         for (ColumnDefinition c : columns) {
             if (c.primaryKey()) {
-                indexes.add(new IndexDefinition("PRIMARY", IndexKind.PRIMARY, List.of(c.name()), null));
+                indexes.add(new IndexDefinition("PRIMARY", IndexKind.PRIMARY, List.of(c.name()), null)
+                        .withSignature(IndexDefinition.signatureOf(List.of(c.name()))));
             } else if (c.unique()) {
-                indexes.add(new IndexDefinition(c.name(), IndexKind.UNIQUE, List.of(c.name()), null));
+                indexes.add(new IndexDefinition(c.name(), IndexKind.UNIQUE, List.of(c.name()), null)
+                        .withSignature(IndexDefinition.signatureOf(List.of(c.name()))));
             }
         }
         return createTable(table, new CreateTableDefinition(columns, indexes, options, null, partitioned));

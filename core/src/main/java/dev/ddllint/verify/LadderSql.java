@@ -35,6 +35,8 @@ public final class LadderSql {
     private static final Pattern INDEX_STATEMENT = Pattern.compile(
             "^(?:CREATE\\s+(?:ONLINE\\s+|OFFLINE\\s+)?(?:UNIQUE\\s+|FULLTEXT\\s+|SPATIAL\\s+)?INDEX|DROP\\s+INDEX)\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROP_INDEX = Pattern.compile("^DROP\\s+INDEX\\s+((?:IF\\s+EXISTS\\s+)?" + ID
+            + ")\\s+ON\\s+(" + ID + "(?:\\s*\\.\\s*" + ID + ")?)\\s*$", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern PARTITION_HEAD = Pattern.compile("^(?:PARTITION\\s+BY|REMOVE\\s+PARTITIONING)\\b",
             Pattern.CASE_INSENSITIVE);
 
@@ -96,7 +98,9 @@ public final class LadderSql {
     /**
      * The statement with {@code ALGORITHM=alg[, LOCK=lock]} at placement 1 (right after the table name, followed
      * by a comma, or by a space before PARTITION BY / REMOVE PARTITIONING), 2 (after the table name, no comma) or
-     * 3 (at the end, after a comma). CREATE/DROP INDEX only have placement 1 (appended, space separated).
+     * 3 (at the end, after a comma). CREATE/DROP INDEX have placement 1 (appended, space separated); DROP INDEX also
+     * 2: as the {@code ALTER TABLE t …, DROP INDEX x} it stands for, since MariaDB's DROP INDEX takes no clause
+     * (error 1064) and runs as that ALTER.
      */
     public static Optional<String> place(String statement, int placement, String algorithm, String lock) {
         List<String> mods = new ArrayList<>();
@@ -118,6 +122,11 @@ public final class LadderSql {
                 case 3 -> Optional.of(head + " " + rest + ", " + joined);
                 default -> Optional.empty();
             };
+        }
+        if (placement == 2) {
+            Matcher d = DROP_INDEX.matcher(s);
+            return d.matches() ? Optional.of("ALTER TABLE " + d.group(2) + " " + String.join(", ", mods)
+                    + ", DROP INDEX " + d.group(1)) : Optional.empty();
         }
         if (placement != 1) {
             return Optional.empty();

@@ -51,17 +51,11 @@ class OnlineDdlOracleTest {
      * Every entry is excluded from the agreement figure and listed in the output. Keep this list short.
      */
     static final Map<String, String> KNOWN_UNSETTLEABLE = Map.of(
-            "rename_parent_column_referenced_by_fk@mysql", "MySQL renames a column that another table's foreign key "
-                    + "references INPLACE (INSTANT is refused: FK_RENAME); ddl-lint classifies with the facts of the "
-                    + "altered table only, which do not say that another table references the column",
             "reorder_virtual_column@mysql", "MySQL moves a VIRTUAL column instantly when its expression is unchanged; "
                     + "ddl-lint does not keep generation expressions and assumes the expression changes (COPY)",
             "reorder_stored_column@mysql", "MySQL moves a STORED generated column in place (rebuild) when its "
                     + "expression is unchanged; ddl-lint does not keep generation expressions and assumes the "
                     + "expression changes (COPY)",
-            "mariadb_primary_key_added_to_own_fts_doc_id_table_beside_fulltext@mariadb", "MariaDB runs ADD PRIMARY KEY "
-                    + "of a table with its own FTS_DOC_ID in place when the statement also adds a FULLTEXT index (alone it "
-                    + "copies); ddl-lint keeps to the copy, without the online-copy promise",
             "replay_guarded_drop_column_not_taken@mariadb", "the setup drops the column in a PREPARE string that may "
                     + "or may not run, so ddl-lint no longer knows the column and assumes it shares an index with "
                     + "others (a rebuild); MariaDB, with the column indexed alone, drops it NOCOPY");
