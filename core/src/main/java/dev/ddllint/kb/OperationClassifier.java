@@ -67,6 +67,18 @@ public final class OperationClassifier {
                 worst = new ClassifiedOperation(op, worst.ddlOperation(), combined, null, worst.fact(),
                         worst.assumptions(), worst.reason());
             }
+        } else if (fallbacks.size() > 1) {
+            // An instant clause of several instant parts falls back as its most demanding part does: a column
+            // moved and extended in one CHANGE is moved by a rebuild beside an index change (differential run 14).
+            Verdict combined = fallbacks.get(0);
+            for (Verdict fb : fallbacks) {
+                combined = new Verdict(combined.algorithm().weaker(fb.algorithm()),
+                        combined.rebuildsTable() || fb.rebuildsTable(), combined.lock().stronger(fb.lock()));
+            }
+            if (!combined.equals(worst.instantFallback())) {
+                worst = new ClassifiedOperation(op, worst.ddlOperation(), worst.verdict(), combined, worst.fact(),
+                        worst.assumptions(), worst.reason());
+            }
         }
         return worst.withParts(parts);
     }

@@ -119,6 +119,15 @@ public final class StatementClassifier {
                     + "all its columns (error 1176, Key doesn't exist) unless the statement says ALGORITHM=COPY; "
                     + "leave the ALTER INDEX out, the index goes with its columns");
         }
+        long fulltextAdds = classified.stream().filter(c -> c.operation().kind() == ClauseKind.ADD_INDEX
+                && c.operation().index() != null && c.operation().index().kind() == IndexKind.FULLTEXT).count();
+        if (target.isMySql() && fulltextAdds > 1 && SessionAlgorithm.requested(statement.algorithm(), session, target)
+                != RequestedAlgorithm.COPY) {
+            // MySQL tries in place and fails rather than copy; MariaDB copies (differential run 14).
+            refusals.add(target.displayName() + " adds one FULLTEXT index at a time (error 1795, InnoDB presently "
+                    + "supports one FULLTEXT index creation at a time) unless the statement says ALGORITHM=COPY; add "
+                    + "them in statements of their own");
+        }
         return new StatementVerdict(classified, natural, effective, refusals);
     }
 
