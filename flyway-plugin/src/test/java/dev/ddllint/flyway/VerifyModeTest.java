@@ -54,14 +54,6 @@ class VerifyModeTest {
                     .load().migrate()).isInstanceOf(FlywayException.class)
                     .hasMessageContaining("cannot reach the scratch server").hasMessageNotContaining("s3cret")
                     .hasMessageContaining("Nothing of these migrations was applied");
-            // a container URL: this class path has no ddl-lint-testcontainers, so migrate stops saying what to add
-            assertThatThrownBy(() -> flyway(db, dir).callbacks(DdlLintCallback.builder()
-                    .verifyOn("testcontainers:mysql:8.4.3").build()).load().migrate())
-                    .isInstanceOf(FlywayException.class)
-                    .hasMessageContaining("testcontainers:mysql:8.4.3 starts the server in a container, which needs "
-                            + "dev.ddllint:ddl-lint-testcontainers on the class path")
-                    .hasMessageContaining("docker run -d --rm -e MYSQL_ROOT_PASSWORD=scratch")
-                    .hasMessageContaining("Nothing of these migrations was applied");
             // the scratch URL may not be the database Flyway migrates
             assertThatThrownBy(() -> flyway(db, dir).callbacks(DdlLintCallback.builder().verifyOn(db.jdbcUrl())
                     .build()).load().migrate()).isInstanceOf(FlywayException.class)
@@ -79,6 +71,55 @@ class VerifyModeTest {
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }
             assertThat(scratchDatabases(server)).as("scratch databases left behind").isEqualTo(before);
+        }
+    }
+
+    /**
+     * {@code scratchUrl=testcontainers:…} with ddl-lint-testcontainers on the class path (a test dependency here, as
+     * an application adds it): without Docker, migrate stops before anything runs, saying what to do instead.
+     */
+    @org.junit.jupiter.api.Test
+    void withoutDockerAContainerScratchUrlStopsMigrateSayingWhatToDoInstead() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                org.testcontainers.DockerClientFactory.instance().isDockerAvailable(),
+                "Docker runs here: the refusal cannot be seen");
+        TestServers.Server server = TestServers.all().get(0);
+        Path dir = Files.createTempDirectory("ddl-lint-verify-container");
+        try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_vfc")) {
+            Files.writeString(dir.resolve("V1__create.sql"), "CREATE TABLE orders (id INT PRIMARY KEY);\n");
+            flyway(db, dir).load().migrate();
+            Files.writeString(dir.resolve("V2__add_column.sql"), "SET SESSION lock_wait_timeout = 5;\n"
+                    + "ALTER TABLE orders ADD COLUMN placed_at DATETIME NULL;\n");
+            assertThatThrownBy(() -> flyway(db, dir).callbacks(DdlLintCallback.builder()
+                    .verifyOn("testcontainers:mysql:8.4.3").build()).load().migrate())
+                    .isInstanceOf(FlywayException.class)
+                    .hasMessageContaining("ddl-lint (mode=verify): scratch URL testcontainers:mysql:8.4.3 starts the "
+                            + "server in a container, but there is no Docker here (")
+                    .hasMessageContaining("docker run -d --rm -e MYSQL_ROOT_PASSWORD=scratch")
+                    .hasMessageEndingWith("Nothing of these migrations was applied.");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1");
+        }
+    }
+
+    /** Where Docker runs: the container is the scratch server, the ALTER is confirmed there, then migrate runs it. */
+    @org.junit.jupiter.api.Test
+    void withDockerAContainerIsTheScratchServerForTheRun() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.testcontainers.DockerClientFactory.instance().isDockerAvailable(),
+                "no Docker engine here: the callback's container path is not exercised");
+        TestServers.Server server = TestServers.all().get(0);
+        Path dir = Files.createTempDirectory("ddl-lint-verify-container");
+        try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_vfc")) {
+            Files.writeString(dir.resolve("V1__create.sql"), "CREATE TABLE orders (id INT PRIMARY KEY);\n");
+            flyway(db, dir).load().migrate();
+            Files.writeString(dir.resolve("V2__add_column.sql"), "SET SESSION lock_wait_timeout = 5;\n"
+                    + "ALTER TABLE orders ADD COLUMN placed_at DATETIME NULL;\n");
+            CapturedLog.clear();
+            flyway(db, dir).loggers(CapturedLog.class.getName()).callbacks(DdlLintCallback.builder()
+                    .verifyOn("testcontainers:mysql:8.4.3").build()).load().migrate();
+            assertThat(CapturedLog.TEXT.toString()).contains("ddl-lint (mode=verify): starting mysql:8.4.3")
+                    .contains("1 statement checked on MySQL 8.4.3");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
         }
     }
 
