@@ -28,6 +28,9 @@ public final class TestcontainersScratchServers implements ScratchServerProvider
         progress.accept("starting " + url.image() + " with Testcontainers (the first start downloads the image)");
         long t0 = System.nanoTime();
         ScratchContainer container = ScratchContainer.of(url);
+        // Ctrl-C during the pull or the wait: stop what was created (once started, ScratchServer's hook does)
+        Thread stopIfInterrupted = new Thread(container::stop, "ddl-lint stop " + url.image() + " (starting)");
+        Runtime.getRuntime().addShutdownHook(stopIfInterrupted);
         try {
             container.start();
         } catch (RuntimeException e) {
@@ -37,6 +40,12 @@ public final class TestcontainersScratchServers implements ScratchServerProvider
                 e.addSuppressed(alsoFailed);
             }
             throw new NotStarted(false, url.image() + ": " + oneLine(rootCause(e)), e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopIfInterrupted);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running or has run
+            }
         }
         progress.accept("started " + url.image() + " in " + String.format(Locale.ROOT, "%.1f s",
                 (System.nanoTime() - t0) / 1e9) + ": " + container.jdbcUrl() + ", user " + container.user()
