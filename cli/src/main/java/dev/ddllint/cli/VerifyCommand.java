@@ -4,7 +4,7 @@ import dev.ddllint.kb.TargetServer;
 import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.run.LintResult;
 import dev.ddllint.run.RunOverrides;
-import dev.ddllint.verify.ContainerScratchUrl;
+import dev.ddllint.verify.ScratchServer;
 import dev.ddllint.verify.Verification;
 import dev.ddllint.verify.Verifier;
 import dev.ddllint.verify.VerifyException;
@@ -32,7 +32,8 @@ final class VerifyCommand extends CheckCommand {
 
     @Option(names = "--scratch-url", paramLabel = "URL", required = true,
             description = "Scratch server where ddl-lint creates a database of its own (ddl_lint_verify_…), runs the "
-                    + "DDL there only, and drops it when done. Password: DDL_LINT_SCRATCH_PASSWORD. Never production.")
+                    + "DDL there only, and drops it when done. Password: DDL_LINT_SCRATCH_PASSWORD. Never production. "
+                    + "testcontainers:mysql:8.4.3 (or mariadb:TAG) starts that image with Docker for the run.")
     String scratchUrl;
 
     @Option(names = "--source-url", paramLabel = "URL",
@@ -50,17 +51,13 @@ final class VerifyCommand extends CheckCommand {
                     + "and rows/s beside the estimate. Needs --source-url. Default 0: empty tables, nothing timed.")
     long sampleRows;
 
+    private ScratchServer server;
     private Connection scratch;
     private TargetServer scratchTarget;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        String container = ContainerScratchUrl.problem(scratchUrl);
-        if (container != null) {
-            err.println("ddl-lint: verify: " + container);
-            return Main.EXIT_TOOL_FAILURE;
-        }
         if (sampleRows < 0) {
             err.println("ddl-lint: verify: --sample-rows must be 0 or more, not " + sampleRows);
             return Main.EXIT_TOOL_FAILURE;
@@ -69,13 +66,21 @@ final class VerifyCommand extends CheckCommand {
             err.println("ddl-lint: verify: --sample-rows copies rows from the source database: give --source-url");
             return Main.EXIT_TOOL_FAILURE;
         }
-        try (Connection c = JdbcConnections.open(scratchUrl, false, JdbcConnections.SCRATCH_PASSWORD_VARIABLE)) {
-            scratch = c;
-            scratchTarget = Verifier.serverOf(c);
-            return super.call();
-        } catch (SQLException e) {
-            err.println("ddl-lint: verify: cannot use the scratch server " + JdbcConnections.redact(scratchUrl)
-                    + ": " + JdbcConnections.redact(firstLine(e)));
+        // a container is stopped when this block ends, however it ends (its shutdown hook covers Ctrl-C)
+        try (ScratchServer s = ScratchServer.open(scratchUrl, m -> err.println("ddl-lint: verify: " + m))) {
+            server = s;
+            try (Connection c = s.connect()) {
+                scratch = c;
+                scratchTarget = Verifier.serverOf(c);
+                return super.call();
+            } catch (SQLException e) {
+                err.println("ddl-lint: verify: cannot use the scratch server " + s.describe() + ": "
+                        + JdbcConnections.redact(firstLine(e)));
+                return Main.EXIT_TOOL_FAILURE;
+            }
+        } catch (VerifyException e) {
+            // the container could not be started: ddl-lint's own words (its do-it-yourself line names a password)
+            err.println("ddl-lint: verify: " + e.getMessage());
             return Main.EXIT_TOOL_FAILURE;
         }
     }
@@ -85,7 +90,10 @@ final class VerifyCommand extends CheckCommand {
         return sourceUrl != null ? sourceUrl : super.liveUrl();
     }
 
-    /** Without --target the verdicts are for the scratch server's version, so both sides speak of one server. */
+    /**
+     * Without --target the verdicts are for the scratch server's version, so both sides speak of one server; for a
+     * container, the version its image's server reports (the tag, made exact: mysql:8.4 is 8.4.x).
+     */
     @Override
     RunOverrides overrides() {
         RunOverrides o = super.overrides();
@@ -106,9 +114,8 @@ final class VerifyCommand extends CheckCommand {
             if (liveUrl != null && !liveUrl.isBlank()) {
                 source = JdbcConnections.open(liveUrl, true);
             }
-            v = Verifier.builder().scratch(scratch, () -> JdbcConnections.open(scratchUrl, false,
-                            JdbcConnections.SCRATCH_PASSWORD_VARIABLE)).source(source).allowSameServer(allowSameServer).sampleRows(sampleRows).build()
-                    .verify(result.report());
+            v = Verifier.builder().scratch(server, scratch).source(source).allowSameServer(allowSameServer)
+                    .sampleRows(sampleRows).build().verify(result.report());
         } catch (SQLException e) {
             err.println("ddl-lint: verify: cannot use the source database " + JdbcConnections.redact(liveUrl) + ": "
                     + JdbcConnections.redact(firstLine(e)));

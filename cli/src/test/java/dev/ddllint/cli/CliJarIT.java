@@ -38,8 +38,15 @@ class CliJarIT {
     }
 
     static Run jar(String... args) throws IOException, InterruptedException {
+        return jar(List.of(), args);
+    }
+
+    /** {@code java JVM_OPTIONS -jar ddl-lint.jar ARGS}. */
+    static Run jar(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", JAR.toString()));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("ddl-lint-jar", ".out");
         Path err = Files.createTempFile("ddl-lint-jar", ".err");
@@ -100,6 +107,54 @@ class CliJarIT {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).doesNotContain("No suitable driver").doesNotContain("\tat ")
                 .contains("127.0.0.1:1");
+    }
+
+    /** The jar carries Testcontainers for verify's container URLs; a check never loads a class of it. */
+    @Test
+    void aPlainCheckLoadsNoTestcontainersClass() throws Exception {
+        Run r = jar(List.of("-Xlog:class+load=info"), "check", EXAMPLES.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        List<String> loaded = r.out().lines().filter(l -> l.contains("[class,load]")).toList();
+        assertThat(loaded).as("the class-load log").hasSizeGreaterThan(500)
+                .anyMatch(l -> l.contains("dev.ddllint.cli.CheckCommand"));
+        assertThat(loaded).noneMatch(l -> l.contains("org.testcontainers") || l.contains("com.github.dockerjava")
+                || l.contains("dev.ddllint.testcontainers") || l.contains("org.slf4j"));
+    }
+
+    /** Without Docker (this project's CI has no engine): exit 2, one line, Testcontainers' logging silent. */
+    @Test
+    void withoutDockerAContainerScratchUrlIsRefusedInOneLine() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                org.testcontainers.DockerClientFactory.instance().isDockerAvailable(),
+                "Docker runs here: the refusal cannot be seen");
+        long t0 = System.nanoTime();
+        Run r = jar("verify", EXAMPLES.toString(), "--scratch-url", "testcontainers:mysql:8.4.3");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines()).as(r.err()).hasSize(1);
+        assertThat(r.err()).startsWith("ddl-lint: verify: scratch URL testcontainers:mysql:8.4.3 starts the server "
+                + "in a container, but there is no Docker here (").contains("docker run -d --rm");
+        assertThat(r.out()).isEmpty();
+        System.out.printf("java -jar ddl-lint.jar verify --scratch-url testcontainers:mysql:8.4.3 without Docker: "
+                + "exit 2 after %.2f s%n", seconds);
+    }
+
+    /** Where Docker runs: the jar starts the image itself (Testcontainers, its service files and JNA, shaded). */
+    @Test
+    void withDockerTheJarStartsTheImageAndVerifiesTheExamples() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.testcontainers.DockerClientFactory.instance().isDockerAvailable(),
+                "no Docker engine here: the container path of the jar is not exercised");
+        Run r = jar("verify", EXAMPLES.toString(), "--scratch-url", "testcontainers:mysql:8.4.3", "--format", "json");
+        // the examples' unsafe migration fails the run on its finding, not on a disagreement
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("ddl-lint: verify: starting mysql:8.4.3 with Testcontainers")
+                .contains("9 statements checked on MySQL 8.4.3").doesNotContain("disagrees")
+                .doesNotContain("\tat ");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.at("/target").asText()).startsWith("mysql:8.4.3");
+        assertThat(json.at("/verification/checked").asInt()).isEqualTo(9);
+        assertThat(json.at("/verification/disagreements").asInt()).isZero();
     }
 
     @Test

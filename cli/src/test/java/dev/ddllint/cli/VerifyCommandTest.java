@@ -169,16 +169,28 @@ class VerifyCommandTest {
         assertThat(negative.err()).contains("--sample-rows must be 0 or more, not -1");
     }
 
+    /** Where Docker runs, ddl-lint-testcontainers' ContainerVerifyTest and CliJarIT start real containers. */
     @org.junit.jupiter.api.Test
-    void aTestcontainersScratchUrlExitsTwoWithWhatToDoInstead() throws Exception {
+    void withoutDockerATestcontainersScratchUrlExitsTwoWithWhatToDoInstead() throws Exception {
+        Assumptions.assumeFalse(org.testcontainers.DockerClientFactory.instance().isDockerAvailable(),
+                "Docker runs here: the refusal cannot be seen");
         Path f = Files.writeString(dir.resolve("V1__t.sql"), "ALTER TABLE t ADD COLUMN a INT;\n");
         CheckCommandTest.Result r = CheckCommandTest.run("verify", f.toString(), "--scratch-url",
                 "testcontainers:mysql:8.4.3");
         assertThat(r.exit()).isEqualTo(2);
-        // no Docker on this machine: that message; with Docker: "not built yet" (ContainerScratchUrlTest has both)
-        assertThat(r.err()).startsWith("ddl-lint: verify: --scratch-url testcontainers:mysql:8.4.3 ")
-                .contains("docker run -d --rm -e MYSQL_ROOT_PASSWORD=scratch").doesNotContain("\tat ");
+        assertThat(r.err()).startsWith("ddl-lint: verify: scratch URL testcontainers:mysql:8.4.3 starts the server in "
+                        + "a container, but there is no Docker here (")
+                .contains("start Docker, or start the scratch server yourself (docker run -d --rm -e "
+                        + "MYSQL_ROOT_PASSWORD=scratch -p 127.0.0.1:3306:3306 mysql:8.4.3)")
+                .doesNotContain("\tat ");
+        assertThat(r.err().lines()).hasSize(1);
         assertThat(r.out()).isEmpty();
+        // a bad image is refused as such, before Docker is asked
+        CheckCommandTest.Result bad = CheckCommandTest.run("verify", f.toString(), "--scratch-url",
+                "testcontainers:postgres:16");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("ddl-lint: verify: scratch URL testcontainers:postgres:16: name an image as "
+                + "testcontainers:mysql:8.4.3 or testcontainers:mariadb:10.11\n");
     }
 
     @org.junit.jupiter.api.Test

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@link #execute}, which checks first that the session's default database is this one, that the statement names no
  * other database that exists on the server ({@code information_schema}, read-only, excepted), and that it is not one that works outside a database (CREATE/DROP
  * DATABASE, USE, GRANT, SET GLOBAL, …). {@link #close()} drops it; a shutdown hook drops it too when the JVM is
- * stopped (Ctrl-C) before that.
+ * stopped (Ctrl-C) before that, unless the whole server is thrown away then.
  */
 public final class ScratchSchema implements AutoCloseable {
 
@@ -68,7 +68,8 @@ public final class ScratchSchema implements AutoCloseable {
     private Set<String> otherDatabases = Set.of();
     private volatile boolean dropped;
 
-    private ScratchSchema(Connection connection, String name, Reconnect reconnect) throws SQLException {
+    private ScratchSchema(Connection connection, String name, Reconnect reconnect, boolean hook)
+            throws SQLException {
         this.connection = connection;
         this.name = name;
         this.reconnect = reconnect;
@@ -77,16 +78,29 @@ public final class ScratchSchema implements AutoCloseable {
             s.execute("CREATE DATABASE `" + name + "`");
             s.execute("USE `" + name + "`");
         }
-        this.dropOnExit = new Thread(this::dropOnShutdown, "ddl-lint drop " + name);
-        Runtime.getRuntime().addShutdownHook(dropOnExit);
+        this.dropOnExit = hook ? new Thread(this::dropOnShutdown, "ddl-lint drop " + name) : null;
+        if (this.dropOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(this.dropOnExit);
+        }
         refreshOtherDatabases();
     }
 
     /** Creates {@code ddl_lint_verify_<UTC time>_<random>} and makes it the session's default database. */
     public static ScratchSchema create(Connection connection, Reconnect reconnect) throws SQLException {
+        return create(connection, reconnect, true);
+    }
+
+    /**
+     * As {@link #create(Connection, Reconnect)}; {@code dropOnExit} false leaves out the shutdown hook, for a server
+     * thrown away whole when the JVM stops (a container ddl-lint started), where a drop would race its stop.
+     */
+    public static ScratchSchema create(Connection connection, Reconnect reconnect, boolean dropOnExit)
+            throws SQLException {
         String random = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
-        return create(connection, VERIFY_PREFIX + ZonedDateTime.now(ZoneOffset.UTC).format(TIME) + "_"
-                + random.substring(0, Math.min(6, random.length())), reconnect);
+        String name = VERIFY_PREFIX + ZonedDateTime.now(ZoneOffset.UTC).format(TIME) + "_"
+                + random.substring(0, Math.min(6, random.length()));
+        checkName(name);
+        return new ScratchSchema(connection, name, reconnect, dropOnExit);
     }
 
     /**
@@ -97,10 +111,19 @@ public final class ScratchSchema implements AutoCloseable {
      *                  or null (then the hook waits up to 10 s for the statement and names what is left behind)
      */
     public static ScratchSchema create(Connection connection, String name, Reconnect reconnect) throws SQLException {
+        checkName(name);
+        return new ScratchSchema(connection, name, reconnect, true);
+    }
+
+    private static void checkName(String name) {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a scratch database name: " + name);
         }
-        return new ScratchSchema(connection, name, reconnect);
+    }
+
+    /** Whether a shutdown hook drops it when the JVM is stopped before {@link #close()}. */
+    boolean dropsOnExit() {
+        return dropOnExit != null;
     }
 
     public String name() {
@@ -222,7 +245,9 @@ public final class ScratchSchema implements AutoCloseable {
         } finally {
             lock.unlock();
             try {
-                Runtime.getRuntime().removeShutdownHook(dropOnExit);
+                if (dropOnExit != null) {
+                    Runtime.getRuntime().removeShutdownHook(dropOnExit);
+                }
             } catch (IllegalStateException e) {
                 // the JVM is shutting down: the hook is running or has run
             }

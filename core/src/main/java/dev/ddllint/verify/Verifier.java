@@ -39,6 +39,7 @@ public final class Verifier {
 
     private final Connection scratchConnection;
     private final ScratchSchema.Reconnect reconnect;
+    private final boolean dropOnExit;
     private final Connection sourceConnection;
     private final VerdictSource verdicts;
     private final boolean allowSameServer;
@@ -48,6 +49,7 @@ public final class Verifier {
     private Verifier(Builder b) {
         this.scratchConnection = b.scratch;
         this.reconnect = b.reconnect;
+        this.dropOnExit = b.dropOnExit;
         this.sourceConnection = b.source;
         this.verdicts = b.verdicts;
         this.allowSameServer = b.allowSameServer;
@@ -99,7 +101,7 @@ public final class Verifier {
         }
         ScratchSchema scratch;
         try {
-            scratch = ScratchSchema.create(scratchConnection, reconnect);
+            scratch = ScratchSchema.create(scratchConnection, reconnect, dropOnExit);
         } catch (SQLException e) {
             throw failure("cannot create a scratch database", e);
         }
@@ -422,6 +424,7 @@ public final class Verifier {
     public static final class Builder {
         private Connection scratch;
         private ScratchSchema.Reconnect reconnect;
+        private boolean dropOnExit = true;
         private Connection source;
         private VerdictSource verdicts = VerdictSource.ANALYSIS;
         private boolean allowSameServer;
@@ -436,6 +439,19 @@ public final class Verifier {
         public Builder scratch(Connection connection, ScratchSchema.Reconnect reconnect) {
             this.scratch = connection;
             this.reconnect = reconnect;
+            this.dropOnExit = true;
+            return this;
+        }
+
+        /**
+         * The scratch server a front end opened ({@link ScratchServer#open}) and a connection to it; the second
+         * connection comes from the server too. On a server started for this run the scratch database has no
+         * shutdown hook: the server's own stop throws it away.
+         */
+        public Builder scratch(ScratchServer server, Connection connection) {
+            this.scratch = connection;
+            this.reconnect = server::connect;
+            this.dropOnExit = !server.startedHere();
             return this;
         }
 

@@ -36,10 +36,21 @@ public final class DdlLintCallbackBuilder {
         return option(DdlLintOptions.MODE, mode.name());
     }
 
-    /** {@code mode=verify}: the pending statements are confirmed on this scratch server (a JDBC URL) first. */
+    /**
+     * {@code mode=verify}: the pending statements are confirmed on this scratch server first (a JDBC URL, or {@code
+     * testcontainers:mysql:8.4.3} with {@code dev.ddllint:ddl-lint-testcontainers} on the class path).
+     */
     public DdlLintCallbackBuilder verifyOn(String scratchUrl) {
         option(DdlLintOptions.SCRATCH_URL, scratchUrl);
         return mode(DdlLintOptions.Mode.VERIFY);
+    }
+
+    /**
+     * {@code mode=verify}: copy up to this many rows of each table the statements change, read from Flyway's
+     * connection (SELECT only, in primary-key order), into the scratch database, and time each statement on them.
+     */
+    public DdlLintCallbackBuilder sampleRows(long rows) {
+        return option(DdlLintOptions.SAMPLE_ROWS, Long.toString(rows));
     }
 
     /** The ddl-lint.yml to read. */

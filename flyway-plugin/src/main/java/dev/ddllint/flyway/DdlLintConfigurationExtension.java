@@ -75,6 +75,7 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
         private String failClosed;
         private String lockWaitTimeoutSetByRunner;
         private String scratchUrl;
+        private String sampleRows;
         private String maxFindingsPerRule;
         private String maxFileSize;
         private String maxStatementSize;
@@ -93,6 +94,7 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
             c.failClosed = failClosed;
             c.lockWaitTimeoutSetByRunner = lockWaitTimeoutSetByRunner;
             c.scratchUrl = scratchUrl;
+            c.sampleRows = sampleRows;
             c.maxFindingsPerRule = maxFindingsPerRule;
             c.maxFileSize = maxFileSize;
             c.maxStatementSize = maxStatementSize;
@@ -113,6 +115,7 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
             put(m, DdlLintOptions.FAIL_CLOSED, failClosed);
             put(m, DdlLintOptions.LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, lockWaitTimeoutSetByRunner);
             put(m, DdlLintOptions.SCRATCH_URL, scratchUrl);
+            put(m, DdlLintOptions.SAMPLE_ROWS, sampleRows);
             put(m, DdlLintOptions.MAX_FINDINGS_PER_RULE, maxFindingsPerRule);
             put(m, DdlLintOptions.MAX_FILE_SIZE, maxFileSize);
             put(m, DdlLintOptions.MAX_STATEMENT_SIZE, maxStatementSize);
@@ -219,6 +222,14 @@ public class DdlLintConfigurationExtension implements ConfigurationExtension {
 
         public void setScratchUrl(String scratchUrl) {
             this.scratchUrl = scratchUrl;
+        }
+
+        public String getSampleRows() {
+            return sampleRows;
+        }
+
+        public void setSampleRows(String sampleRows) {
+            this.sampleRows = sampleRows;
         }
 
         public String getMaxFindingsPerRule() {

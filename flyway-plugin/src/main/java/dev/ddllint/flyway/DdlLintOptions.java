@@ -63,8 +63,13 @@ public final class DdlLintOptions {
     public static final String LONG_TRANSACTION_SECONDS = "longTransactionSeconds";
     public static final String FAIL_CLOSED = "failClosed";
     public static final String LOCK_WAIT_TIMEOUT_SET_BY_RUNNER = "lockWaitTimeoutSetByRunner";
-    /** The scratch server of {@code mode=verify} (a JDBC URL); never logged with its password. */
+    /**
+     * The scratch server of {@code mode=verify}: a JDBC URL (never logged with its password), or {@code
+     * testcontainers:mysql:8.4.3} with {@code ddl-lint-testcontainers} on the class path.
+     */
     public static final String SCRATCH_URL = "scratchUrl";
+    /** {@code mode=verify}: time each statement on up to this many rows of its table, read from Flyway's connection. */
+    public static final String SAMPLE_ROWS = "sampleRows";
     public static final String MAX_FINDINGS_PER_RULE = "maxFindingsPerRule";
     public static final String MAX_FILE_SIZE = "maxFileSize";
     public static final String MAX_STATEMENT_SIZE = "maxStatementSize";
@@ -72,7 +77,7 @@ public final class DdlLintOptions {
     /** Every key, in documentation order. */
     public static final List<String> KEYS = List.of(MODE, CONFIG_FILE, TARGET, FAIL_ON, LOCK_WAIT_TIMEOUT, LOCK_CHECK,
             LOCK_CHECK_WAIT_SECONDS, LOCK_CHECK_INTERVAL_SECONDS, LONG_TRANSACTION_SECONDS, FAIL_CLOSED,
-            LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, SCRATCH_URL, MAX_FINDINGS_PER_RULE, MAX_FILE_SIZE, MAX_STATEMENT_SIZE);
+            LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, SCRATCH_URL, SAMPLE_ROWS, MAX_FINDINGS_PER_RULE, MAX_FILE_SIZE, MAX_STATEMENT_SIZE);
 
     /** Option names in messages by default: Flyway's configuration key, {@code flyway.plugins.ddllint.<key>}. */
     public static final Function<String, String> FLYWAY_SETTING_NAMES = key -> "flyway.plugins.ddllint." + key;
@@ -92,6 +97,7 @@ public final class DdlLintOptions {
     private final boolean failClosed;
     private final Boolean lockWaitTimeoutSetByRunner;
     private final String scratchUrl;
+    private final long sampleRows;
     private final Integer maxFindingsPerRule;
     private final Long maxFileSize;
     private final Long maxStatementSize;
@@ -145,10 +151,17 @@ public final class DdlLintOptions {
                     : " (from " + sources.get(MODE) + ")") + " needs " + SCRATCH_URL
                     + ": the JDBC URL of a scratch server where ddl-lint may create a database of its own");
         }
-        if (scratchUrl != null && !scratchUrl.startsWith("jdbc:")) {
+        if (scratchUrl != null && dev.ddllint.verify.ContainerScratchUrl.isContainerUrl(scratchUrl)) {
+            try {
+                dev.ddllint.verify.ContainerScratchUrl.parse(scratchUrl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("ddl-lint option " + where(SCRATCH_URL) + ": " + e.getMessage());
+            }
+        } else if (scratchUrl != null && !scratchUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("ddl-lint option " + where(SCRATCH_URL) + " is not a JDBC URL "
-                    + "(jdbc:mysql://host:port/?user=…)");
+                    + "(jdbc:mysql://host:port/?user=…) or a container (testcontainers:mysql:8.4.3)");
         }
+        this.sampleRows = values.containsKey(SAMPLE_ROWS) ? parseLong(values, SAMPLE_ROWS, 0, Long.MAX_VALUE) : 0;
         this.maxFindingsPerRule = parseLimit(values, MAX_FINDINGS_PER_RULE,
                 dev.ddllint.config.ConfigurationLoader::parseMaxFindings);
         this.maxFileSize = parseLimit(values, MAX_FILE_SIZE, dev.ddllint.config.ConfigurationLoader::parseMaxSize);
@@ -293,9 +306,17 @@ public final class DdlLintOptions {
         return mode == Mode.ENFORCE || mode == Mode.VERIFY;
     }
 
-    /** The scratch server's JDBC URL for {@code mode=verify}; null when not set. */
+    /** The scratch server's JDBC URL (or {@code testcontainers:} URL) for {@code mode=verify}; null when not set. */
     public String scratchUrl() {
         return scratchUrl;
+    }
+
+    /**
+     * {@code mode=verify}: rows of each table read from Flyway's connection to copy into the scratch database and
+     * time each statement on; 0 (the default): empty tables, nothing timed.
+     */
+    public long sampleRows() {
+        return sampleRows;
     }
 
     /** The ddl-lint.yml to read: a path, or {@code classpath:name}; null: {@code ./ddl-lint.yml}, then the classpath. */
@@ -391,6 +412,7 @@ public final class DdlLintOptions {
                 + (lockWaitTimeoutSetByRunner == null ? ""
                 : ", lockWaitTimeoutSetByRunner=" + lockWaitTimeoutSetByRunner)
                 + (scratchUrl == null ? "" : ", scratchUrl=" + dev.ddllint.live.JdbcConnections.redact(scratchUrl))
+                + (sampleRows == 0 ? "" : ", sampleRows=" + sampleRows)
                 + (maxFindingsPerRule == null ? "" : ", maxFindingsPerRule=" + maxFindingsPerRule)
                 + (maxFileSize == null ? "" : ", maxFileSize=" + maxFileSize)
                 + (maxStatementSize == null ? "" : ", maxStatementSize=" + maxStatementSize);

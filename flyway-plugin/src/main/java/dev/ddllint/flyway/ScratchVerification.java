@@ -2,6 +2,7 @@ package dev.ddllint.flyway;
 
 import dev.ddllint.analysis.StatementReport;
 import dev.ddllint.live.JdbcConnections;
+import dev.ddllint.verify.ScratchServer;
 import dev.ddllint.verify.Verification;
 import dev.ddllint.verify.Verifier;
 import dev.ddllint.verify.VerifyException;
@@ -12,25 +13,35 @@ import java.sql.SQLException;
 
 /**
  * {@code mode=verify}: before anything runs, the pending migrations are run on the scratch server ({@code
- * scratchUrl}) by core's {@link Verifier}, with Flyway's own connection as the read-only source of the tables they
- * change. A statement where the server is more restrictive than ddl-lint's verdict stops migrate, with how to file
- * it; so does a scratch server that cannot be used (verify fails closed: it was asked for).
+ * scratchUrl}: a JDBC URL, or a container started for the run) by core's {@link Verifier}, with Flyway's own
+ * connection as the read-only source of the tables they change (and of the rows {@code sampleRows} copies). A
+ * statement where the server is more restrictive than ddl-lint's verdict stops migrate, with how to file it; so
+ * does a scratch server that cannot be used (verify fails closed: it was asked for).
  */
 final class ScratchVerification {
 
     private ScratchVerification() {
     }
 
-    /** @return the one-line summary for the log; throws when migrate must stop */
+    /** @return the summary for the log (with each statement's timing under sampleRows); throws when migrate must stop */
     static String run(Connection flyway, MigrationGate.Result result, DdlLintOptions options) {
         String url = options.scratchUrl();
         Verification verification;
-        try (Connection scratch = JdbcConnections.open(url, false, JdbcConnections.SCRATCH_PASSWORD_VARIABLE)) {
-            verification = Verifier.builder().scratch(scratch, () -> JdbcConnections.open(url, false, JdbcConnections.SCRATCH_PASSWORD_VARIABLE))
-                    .source(flyway).build().verify(result.report());
+        ScratchServer server;
+        try {
+            server = ScratchServer.open(url, m -> CallbackLog.log().info("ddl-lint (mode=verify): " + m));
+        } catch (VerifyException e) {
+            // the container could not be started: ddl-lint's own words (its do-it-yourself line names a password)
+            throw new FlywayException("ddl-lint (mode=verify): " + e.getMessage()
+                    + "\nNothing of these migrations was applied.");
+        }
+        // a container is stopped when this block ends, however it ends (its shutdown hook covers a stopped JVM)
+        try (server; Connection scratch = server.connect()) {
+            verification = Verifier.builder().scratch(server, scratch).source(flyway)
+                    .sampleRows(options.sampleRows()).build().verify(result.report());
         } catch (SQLException e) {
             throw new FlywayException("ddl-lint (mode=verify) cannot reach the scratch server "
-                    + JdbcConnections.redact(url) + ": " + JdbcConnections.redact(e.getMessage())
+                    + server.describe() + ": " + JdbcConnections.redact(e.getMessage())
                     + "\nNothing of these migrations was applied.");
         } catch (VerifyException e) {
             throw new FlywayException("ddl-lint (mode=verify): " + JdbcConnections.redact(e.getMessage())
@@ -52,6 +63,12 @@ final class ScratchVerification {
         StringBuilder line = new StringBuilder("ddl-lint (mode=verify): " + verification.summary()
                 + " (scratch database " + verification.scratchDatabase() + ", dropped)");
         verification.notes().forEach(n -> line.append("; ").append(n));
+        for (StatementReport s : verification.checked()) {
+            if (s.server().measured() != null) {
+                line.append("\n  ").append(verification.pathOf(s)).append(':').append(s.source().line()).append(": ")
+                        .append(s.server().measured().describe());
+            }
+        }
         return line.toString();
     }
 }

@@ -99,6 +99,37 @@ class DdlLintOptionsTest {
     }
 
     @Test
+    void theScratchUrlIsAJdbcUrlOrAContainerAndSampleRowsAWholeNumber() {
+        DdlLintOptions jdbc = resolve(Map.of("mode", "verify", "scratchUrl", "jdbc:mysql://s:3306/?user=u&password=p"),
+                Map.of(), Map.of());
+        assertThat(jdbc.sampleRows()).isZero();
+        assertThat(jdbc.describe()).contains("scratchUrl=jdbc:mysql://s:3306/?user=u&password=***")
+                .doesNotContain("sampleRows");
+        DdlLintOptions container = resolve(Map.of("mode", "verify", "scratchUrl", "testcontainers:mariadb:10.11",
+                "sampleRows", "1000"), Map.of(), Map.of());
+        assertThat(container.scratchUrl()).isEqualTo("testcontainers:mariadb:10.11");
+        assertThat(container.sampleRows()).isEqualTo(1000);
+        assertThat(container.describe()).contains("scratchUrl=testcontainers:mariadb:10.11, sampleRows=1000");
+        assertThat(resolve(Map.of(), Map.of("sampleRows", "10"), Map.of()).sampleRows()).isEqualTo(10);
+        assertThat(DdlLintOptions.resolve(Map.of("Flyway configuration flyway.plugins.ddllint", Map.of("sample_rows",
+                "7"))).sampleRows()).isEqualTo(7);
+
+        assertThatThrownBy(() -> resolve(Map.of("scratchUrl", "testcontainers:postgres:16"), Map.of(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ddl-lint option scratchUrl (from builder): scratch URL testcontainers:postgres:16: name "
+                        + "an image as testcontainers:mysql:8.4.3 or testcontainers:mariadb:10.11");
+        assertThatThrownBy(() -> resolve(Map.of("scratchUrl", "mysql://s:3306/"), Map.of(), Map.of()))
+                .hasMessageContaining("is not a JDBC URL (jdbc:mysql://host:port/?user=…) or a container "
+                        + "(testcontainers:mysql:8.4.3)");
+        assertThatThrownBy(() -> resolve(Map.of("sampleRows", "-1"), Map.of(), Map.of()))
+                .hasMessageContaining("ddl-lint option sampleRows (from builder)=-1 must be between 0 and");
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of("sampleRows", "many"), Map.of()))
+                .hasMessage("ddl-lint option sampleRows (from flyway)='many' is not a whole number");
+        assertThat(DdlLintCallback.builder().verifyOn("testcontainers:mysql:8.4.3").sampleRows(500).build()
+                .getCallbackName()).isEqualTo("ddl-lint");
+    }
+
+    @Test
     void auditModeLeavesLockWaitTimeoutAloneUnlessAskedFor() {
         DdlLintOptions audit = resolve(Map.of("mode", "audit"), Map.of(), Map.of());
         assertThat(SessionLockWaitTimeout.effective(audit)).isNull();

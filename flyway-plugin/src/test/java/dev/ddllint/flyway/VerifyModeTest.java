@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +24,8 @@ import java.util.List;
 /**
  * {@code mode=verify} on each real server: the pending migrations are confirmed on a scratch server before anything
  * runs, with Flyway's connection as the read-only source of the tables; a scratch server that cannot be used stops
- * migrate (verify was asked for), and the scratch database never stays behind.
+ * migrate (verify was asked for), and the scratch database never stays behind; {@code sampleRows} times each
+ * statement on Flyway's own rows.
  */
 class VerifyModeTest {
 
@@ -70,6 +72,106 @@ class VerifyModeTest {
             }
             assertThat(scratchDatabases(server)).as("scratch databases left behind").isEqualTo(before);
         }
+    }
+
+    /**
+     * {@code scratchUrl=testcontainers:…} with ddl-lint-testcontainers on the class path (a test dependency here, as
+     * an application adds it): without Docker, migrate stops before anything runs, saying what to do instead.
+     */
+    @org.junit.jupiter.api.Test
+    void withoutDockerAContainerScratchUrlStopsMigrateSayingWhatToDoInstead() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                org.testcontainers.DockerClientFactory.instance().isDockerAvailable(),
+                "Docker runs here: the refusal cannot be seen");
+        TestServers.Server server = TestServers.all().get(0);
+        Path dir = Files.createTempDirectory("ddl-lint-verify-container");
+        try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_vfc")) {
+            Files.writeString(dir.resolve("V1__create.sql"), "CREATE TABLE orders (id INT PRIMARY KEY);\n");
+            flyway(db, dir).load().migrate();
+            Files.writeString(dir.resolve("V2__add_column.sql"), "SET SESSION lock_wait_timeout = 5;\n"
+                    + "ALTER TABLE orders ADD COLUMN placed_at DATETIME NULL;\n");
+            assertThatThrownBy(() -> flyway(db, dir).callbacks(DdlLintCallback.builder()
+                    .verifyOn("testcontainers:mysql:8.4.3").build()).load().migrate())
+                    .isInstanceOf(FlywayException.class)
+                    .hasMessageContaining("ddl-lint (mode=verify): scratch URL testcontainers:mysql:8.4.3 starts the "
+                            + "server in a container, but there is no Docker here (")
+                    .hasMessageContaining("docker run -d --rm -e MYSQL_ROOT_PASSWORD=scratch")
+                    .hasMessageEndingWith("Nothing of these migrations was applied.");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1");
+        }
+    }
+
+    /** Where Docker runs: the container is the scratch server, the ALTER is confirmed there, then migrate runs it. */
+    @org.junit.jupiter.api.Test
+    void withDockerAContainerIsTheScratchServerForTheRun() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.testcontainers.DockerClientFactory.instance().isDockerAvailable(),
+                "no Docker engine here: the callback's container path is not exercised");
+        TestServers.Server server = TestServers.all().get(0);
+        Path dir = Files.createTempDirectory("ddl-lint-verify-container");
+        try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_vfc")) {
+            Files.writeString(dir.resolve("V1__create.sql"), "CREATE TABLE orders (id INT PRIMARY KEY);\n");
+            flyway(db, dir).load().migrate();
+            Files.writeString(dir.resolve("V2__add_column.sql"), "SET SESSION lock_wait_timeout = 5;\n"
+                    + "ALTER TABLE orders ADD COLUMN placed_at DATETIME NULL;\n");
+            CapturedLog.clear();
+            flyway(db, dir).loggers(CapturedLog.class.getName()).callbacks(DdlLintCallback.builder()
+                    .verifyOn("testcontainers:mysql:8.4.3").build()).load().migrate();
+            assertThat(CapturedLog.TEXT.toString()).contains("ddl-lint (mode=verify): starting mysql:8.4.3")
+                    .contains("1 statement checked on MySQL 8.4.3");
+            assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
+        }
+    }
+
+    /**
+     * {@code sampleRows}: the rows come from Flyway's own connection (the tables' source), each statement is timed
+     * on them, the log shows it as {@code ddl-lint verify --sample-rows} does, and then migrate runs.
+     */
+    @TestFactory
+    List<DynamicTest> sampleRowsTimesEachStatementOnFlywaysOwnRows() {
+        return TestServers.eachServer(server -> {
+            Path dir = Files.createTempDirectory("ddl-lint-verify-sample");
+            try (ScratchDatabase db = ScratchDatabase.create(server, "ddl_lint_vfs")) {
+                Files.writeString(dir.resolve("V1__create.sql"), "CREATE TABLE orders (id INT PRIMARY KEY, "
+                        + "note VARCHAR(20), qty INT NOT NULL);\n");
+                flyway(db, dir).load().migrate();
+                try (Connection c = db.connect();
+                     PreparedStatement ps = c.prepareStatement("INSERT INTO orders VALUES (?, ?, ?)")) {
+                    for (int i = 1; i <= 2_500; i++) {
+                        ps.setInt(1, i);
+                        ps.setString(2, "note " + (i % 97));
+                        ps.setInt(3, i % 13);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                Files.writeString(dir.resolve("V2__index.sql"), "SET SESSION lock_wait_timeout = 5;\n"
+                        + "ALTER TABLE orders ADD INDEX ix_note (note), ALGORITHM=INPLACE, LOCK=NONE;\n"
+                        + "ALTER TABLE orders ADD COLUMN placed_at DATETIME NULL;\n");
+                List<String> before = scratchDatabases(server);
+                CapturedLog.clear();
+                flyway(db, dir).loggers(CapturedLog.class.getName()).callbacks(DdlLintCallback.builder()
+                        .verifyOn(server.jdbcUrl()).sampleRows(1_000).build()).load().migrate();
+                String out = CapturedLog.TEXT.toString();
+                System.out.println("sampleRows on " + server + ":\n" + out.lines()
+                        .filter(l -> l.contains("mode=verify") || l.contains("measured")).toList());
+                assertThat(out).contains("ddl-lint (mode=verify): 2 statements checked on");
+                // the index build reads the rows: timed and extrapolated to the source's; the instant column is not
+                assertThat(out).containsPattern("V2__index\\.sql:2: measured on 1,000 sample rows \\([^)]*\\): "
+                        + "[0-9.]+ s, [0-9,]+ rows/s; for the source's ~[0-9,]+ rows: ~");
+                assertThat(out).containsPattern("V2__index\\.sql:3: measured on 1,000 sample rows .*does not grow "
+                        + "with the rows");
+                assertThat(FlywayHistory.versions(db)).containsExactly("1", "2");
+                try (Connection c = db.connect(); Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(qty) FROM orders")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(2_500);
+                    assertThat(rs.getLong(2)).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 2_500)
+                            .map(i -> i % 13).sum());
+                }
+                assertThat(scratchDatabases(server)).as("scratch databases left behind").isEqualTo(before);
+            }
+        });
     }
 
     private static FluentConfiguration flyway(ScratchDatabase db, Path dir) {

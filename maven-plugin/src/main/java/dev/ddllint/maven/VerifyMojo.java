@@ -4,8 +4,8 @@ import dev.ddllint.analysis.AnalysisReport;
 import dev.ddllint.analysis.StatementReport;
 import dev.ddllint.live.JdbcConnections;
 import dev.ddllint.run.LintResult;
+import dev.ddllint.verify.ScratchServer;
 import dev.ddllint.verify.Verification;
-import dev.ddllint.verify.ContainerScratchUrl;
 import dev.ddllint.verify.Verifier;
 import dev.ddllint.verify.VerifyException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -27,7 +27,8 @@ public class VerifyMojo extends CheckMojo {
 
     /**
      * The scratch server, where ddl-lint creates a database of its own ({@code ddl_lint_verify_…}), runs the DDL
-     * there only and drops it. Password: the environment variable {@code DDL_LINT_SCRATCH_PASSWORD}.
+     * there only and drops it. Password: the environment variable {@code DDL_LINT_SCRATCH_PASSWORD}. {@code
+     * testcontainers:mysql:8.4.3} (or {@code mariadb:TAG}) starts that image with Docker for the goal's run.
      */
     @Parameter(property = "ddl-lint.scratchUrl", required = true)
     protected String scratchUrl;
@@ -51,6 +52,7 @@ public class VerifyMojo extends CheckMojo {
     @Parameter(property = "ddl-lint.sampleRows", defaultValue = "0")
     protected long sampleRows;
 
+    private ScratchServer server;
     private Connection scratch;
     private String disagreements;
 
@@ -60,10 +62,6 @@ public class VerifyMojo extends CheckMojo {
             super.execute();
             return;
         }
-        String container = ContainerScratchUrl.problem(scratchUrl);
-        if (container != null) {
-            throw new MojoExecutionException("ddl-lint: verify: " + container);
-        }
         if (sampleRows < 0) {
             throw new MojoExecutionException("ddl-lint: verify: sampleRows must be 0 or more, not " + sampleRows);
         }
@@ -71,16 +69,24 @@ public class VerifyMojo extends CheckMojo {
             throw new MojoExecutionException("ddl-lint: verify: sampleRows copies rows from the source database: "
                     + "set sourceUrl (-Dddl-lint.sourceUrl=…)");
         }
-        try (Connection c = JdbcConnections.open(scratchUrl, false, JdbcConnections.SCRATCH_PASSWORD_VARIABLE)) {
-            scratch = c;
-            if (target == null || target.isBlank()) {
-                // the verdicts for the scratch server's version, so both sides speak of one server
-                target = Verifier.serverOf(c).toString();
+        // a container is stopped when this block ends, however it ends (its shutdown hook covers Ctrl-C)
+        try (ScratchServer s = ScratchServer.open(scratchUrl, m -> getLog().info("ddl-lint: verify: " + m))) {
+            server = s;
+            try (Connection c = s.connect()) {
+                scratch = c;
+                if (target == null || target.isBlank()) {
+                    // the verdicts for the scratch server's version, so both sides speak of one server (for a
+                    // container: the version its image's server reports)
+                    target = Verifier.serverOf(c).toString();
+                }
+                super.execute();
+            } catch (SQLException e) {
+                throw new MojoExecutionException("ddl-lint: verify: cannot use the scratch server " + s.describe()
+                        + ": " + JdbcConnections.redact(firstLine(e)));
             }
-            super.execute();
-        } catch (SQLException e) {
-            throw new MojoExecutionException("ddl-lint: verify: cannot use the scratch server "
-                    + JdbcConnections.redact(scratchUrl) + ": " + JdbcConnections.redact(firstLine(e)));
+        } catch (VerifyException e) {
+            // the container could not be started: ddl-lint's own words (its do-it-yourself line names a password)
+            throw new MojoExecutionException("ddl-lint: verify: " + e.getMessage());
         }
     }
 
@@ -92,9 +98,8 @@ public class VerifyMojo extends CheckMojo {
             if (sourceUrl != null && !sourceUrl.isBlank()) {
                 source = JdbcConnections.open(sourceUrl, true);
             }
-            v = Verifier.builder().scratch(scratch, () -> JdbcConnections.open(scratchUrl, false,
-                            JdbcConnections.SCRATCH_PASSWORD_VARIABLE)).source(source).allowSameServer(allowSameServer).sampleRows(sampleRows).build()
-                    .verify(result.report());
+            v = Verifier.builder().scratch(server, scratch).source(source).allowSameServer(allowSameServer)
+                    .sampleRows(sampleRows).build().verify(result.report());
         } catch (SQLException e) {
             throw new MojoExecutionException("ddl-lint: verify: cannot use the source database "
                     + JdbcConnections.redact(sourceUrl) + ": " + JdbcConnections.redact(firstLine(e)));

@@ -115,4 +115,21 @@ class VerifyMojoTest {
                 .hasMessageStartingWith("ddl-lint: verify: cannot use the scratch server")
                 .hasMessageNotContaining("s3cret");
     }
+
+    /** The plugin carries ddl-lint-testcontainers: without Docker, the same refusal as the CLI's, before the check. */
+    @Test
+    void withoutDockerATestcontainersScratchUrlIsAnExecutionErrorSayingWhatToDoInstead(@TempDir Path dir)
+            throws Exception {
+        Assumptions.assumeFalse(org.testcontainers.DockerClientFactory.instance().isDockerAvailable(),
+                "Docker runs here: the refusal cannot be seen");
+        Path migrations = Files.createDirectories(dir.resolve("src/main/resources/db/migration"));
+        Files.writeString(migrations.resolve("V1__t.sql"), "ALTER TABLE t ADD COLUMN c INT;\n");
+        assertThatThrownBy(() -> mojo(dir, "testcontainers:mariadb:10.11").execute())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("ddl-lint: verify: scratch URL testcontainers:mariadb:10.11 starts the server "
+                        + "in a container, but there is no Docker here (")
+                .hasMessageContaining("docker run -d --rm -e MARIADB_ROOT_PASSWORD=scratch -p 127.0.0.1:3306:3306 "
+                        + "mariadb:10.11");
+        assertThat(dir.resolve("target/ddl-lint")).as("no report: nothing was checked").doesNotExist();
+    }
 }

@@ -37,8 +37,13 @@ public class DdlLintProperties {
     private Boolean failClosed;
     /** Whether something other than the migrations sets lock_wait_timeout. Default: true while the callback sets it. */
     private Boolean lockWaitTimeoutSetByRunner;
-    /** mode=verify: JDBC URL of the scratch server where the pending statements are confirmed first. */
+    /**
+     * mode=verify: JDBC URL of the scratch server where the pending statements are confirmed first, or
+     * testcontainers:mysql:8.4.3 with dev.ddllint:ddl-lint-testcontainers on the class path.
+     */
     private String scratchUrl;
+    /** mode=verify: time each statement on up to this many rows of its table, copied from the database. Default: 0. */
+    private Long sampleRows;
     /** At most this many findings of one rule per file, then one that counts the rest. Default: 100. */
     private Integer maxFindingsPerRule;
     /** A larger migration file is not read (input-too-large), e.g. 64MiB. Default: 64MiB. */
@@ -140,6 +145,14 @@ public class DdlLintProperties {
 
     public void setScratchUrl(String scratchUrl) {
         this.scratchUrl = scratchUrl;
+    }
+
+    public Long getSampleRows() {
+        return sampleRows;
+    }
+
+    public void setSampleRows(Long sampleRows) {
+        this.sampleRows = sampleRows;
     }
 
     public Integer getMaxFindingsPerRule() {

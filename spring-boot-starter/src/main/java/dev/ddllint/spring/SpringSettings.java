@@ -62,6 +62,7 @@ final class SpringSettings {
         put(m, DdlLintOptions.FAIL_CLOSED, p.getFailClosed());
         put(m, DdlLintOptions.LOCK_WAIT_TIMEOUT_SET_BY_RUNNER, p.getLockWaitTimeoutSetByRunner());
         put(m, DdlLintOptions.SCRATCH_URL, p.getScratchUrl());
+        put(m, DdlLintOptions.SAMPLE_ROWS, p.getSampleRows());
         put(m, DdlLintOptions.MAX_FINDINGS_PER_RULE, p.getMaxFindingsPerRule());
         put(m, DdlLintOptions.MAX_FILE_SIZE, p.getMaxFileSize());
         put(m, DdlLintOptions.MAX_STATEMENT_SIZE, p.getMaxStatementSize());
