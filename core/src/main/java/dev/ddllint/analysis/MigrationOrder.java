@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,19 +25,42 @@ public final class MigrationOrder {
     public static final Comparator<String> BY_MIGRATION_ORDER = MigrationOrder::compare;
 
     static int compare(String pathA, String pathB) {
-        String a = fileName(pathA);
-        String b = fileName(pathB);
-        int ra = rank(a);
-        int rb = rank(b);
-        if (ra != rb) {
-            return Integer.compare(ra, rb);
+        return Key.of(pathA).compareTo(Key.of(pathB));
+    }
+
+    /** Sorts {@code items} by the migration order of their paths, each path's name read once, not per comparison. */
+    public static <T> void sort(List<T> items, java.util.function.Function<T, String> path) {
+        List<Map.Entry<Key, T>> keyed = new ArrayList<>(items.size());
+        for (T item : items) {
+            keyed.add(Map.entry(Key.of(path.apply(item)), item));
         }
-        int c = switch (ra) {
-            case 0 -> compareVersions(version(a), version(b));
-            case 1 -> a.compareToIgnoreCase(b);
-            default -> natural(pathA, pathB);
-        };
-        return c != 0 ? c : pathA.compareTo(pathB);
+        keyed.sort(Map.Entry.comparingByKey());
+        for (int i = 0; i < keyed.size(); i++) {
+            items.set(i, keyed.get(i).getValue());
+        }
+    }
+
+    /** What the order compares of a path: its rank (versioned, repeatable, other), version parts and name. */
+    private record Key(String path, String name, int rank, List<BigInteger> version) implements Comparable<Key> {
+
+        static Key of(String path) {
+            String name = fileName(path);
+            int rank = MigrationOrder.rank(name);
+            return new Key(path, name, rank, rank == 0 ? MigrationOrder.version(name) : List.of());
+        }
+
+        @Override
+        public int compareTo(Key o) {
+            if (rank != o.rank) {
+                return Integer.compare(rank, o.rank);
+            }
+            int c = switch (rank) {
+                case 0 -> compareVersions(version, o.version);
+                case 1 -> name.compareToIgnoreCase(o.name);
+                default -> natural(path, o.path);
+            };
+            return c != 0 ? c : path.compareTo(o.path);
+        }
     }
 
     private static int rank(String name) {
