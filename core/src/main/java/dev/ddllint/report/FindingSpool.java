@@ -1,5 +1,7 @@
 package dev.ddllint.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,12 +26,6 @@ final class FindingSpool implements AutoCloseable {
     static final int IN_MEMORY_CHARS = 512 * 1024;
 
     private static final ObjectMapper COMPACT = new ObjectMapper();
-
-    /** What to do with each finding when the spool is replayed. */
-    @FunctionalInterface
-    interface NodeWriter {
-        void write(JsonNode node) throws IOException;
-    }
 
     private final int inMemoryChars;
     private final List<String> inMemory = new ArrayList<>();
@@ -63,10 +59,13 @@ final class FindingSpool implements AutoCloseable {
         }
     }
 
-    /** Each finding, in the order added. */
-    void replay(NodeWriter writer) throws IOException {
+    /**
+     * Writes each finding to {@code json}, in the order added: its tokens copied from the kept text as they are
+     * read, with no tree built in between (what {@code writeTree(readTree(line))} wrote).
+     */
+    void replay(JsonGenerator json) throws IOException {
         for (String line : inMemory) {
-            writer.write(COMPACT.readTree(line));
+            copy(line, json);
         }
         if (out == null) {
             return;
@@ -75,8 +74,15 @@ final class FindingSpool implements AutoCloseable {
         out = null;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                writer.write(COMPACT.readTree(line));
+                copy(line, json);
             }
+        }
+    }
+
+    private static void copy(String line, JsonGenerator json) throws IOException {
+        try (JsonParser in = COMPACT.getFactory().createParser(line)) {
+            in.nextToken();
+            json.copyCurrentStructure(in);
         }
     }
 

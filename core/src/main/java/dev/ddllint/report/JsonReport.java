@@ -136,7 +136,7 @@ public final class JsonReport {
             try {
                 json.writeEndArray();
                 json.writeArrayFieldStart("findings");
-                findings.replay(json::writeTree);
+                findings.replay(json);
                 json.writeEndArray();
                 if (server != null) {
                     ObjectNode v = MAPPER.createObjectNode().put("server", server).put("checked", checked)
