@@ -109,7 +109,7 @@ public final class MigrationOrder {
                 while (j < b.length() && Character.isDigit(b.charAt(j))) {
                     j++;
                 }
-                int c = new BigInteger(a.substring(si, i)).compareTo(new BigInteger(b.substring(sj, j)));
+                int c = compareNumbers(a, si, i, b, sj, j);
                 if (c != 0) {
                     return c;
                 }
@@ -123,6 +123,29 @@ public final class MigrationOrder {
             }
         }
         return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /**
+     * Compares the digit runs {@code a[ai, ae)} and {@code b[bi, be)} by their value, as
+     * {@code new BigInteger(run)} would, without making one for every comparison of a sort.
+     */
+    private static int compareNumbers(String a, int ai, int ae, String b, int bi, int be) {
+        while (ai < ae - 1 && Character.digit(a.charAt(ai), 10) == 0) {
+            ai++;
+        }
+        while (bi < be - 1 && Character.digit(b.charAt(bi), 10) == 0) {
+            bi++;
+        }
+        if (ae - ai != be - bi) {
+            return Integer.compare(ae - ai, be - bi);
+        }
+        for (; ai < ae; ai++, bi++) {
+            int c = Integer.compare(Character.digit(a.charAt(ai), 10), Character.digit(b.charAt(bi), 10));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private static String fileName(String path) {
