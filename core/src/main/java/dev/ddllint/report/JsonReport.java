@@ -125,10 +125,17 @@ public final class JsonReport {
 
         void finding(Finding f) {
             counts[f.severity().ordinal()]++;
-            findings.add(MAPPER.createObjectNode().put("rule", f.rule()).put("severity", f.severity().id())
+            ObjectNode node = MAPPER.createObjectNode().put("rule", f.rule()).put("severity", f.severity().id())
                     .put("path", f.path()).put("line", f.line()).put("column", f.column()).put("endLine", f.endLine())
                     .put("endColumn", f.endColumn()).put("message", f.fullMessage()).put("help", f.help())
-                    .put("docsUrl", TextReport.url(header, options, f.rule())));
+                    .put("docsUrl", TextReport.url(header, options, f.rule()));
+            try {
+                // Indented as a root value; one level deeper in the findings array (the pretty printer's line
+                // breaks are the only ones: strings escape theirs), as JsonReportStreamTest checks.
+                findings.add(MAPPER.writeValueAsString(node).replace("\n", "\n  "));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the JSON report", e);
+            }
         }
 
         @Override
