@@ -69,13 +69,18 @@ final class FindingSpool implements AutoCloseable {
         out = null;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             StringBuilder value = new StringBuilder();
-            for (int c = in.read(); c >= 0; c = in.read()) {
-                if (c == END) {
-                    json.writeRawValue(value.toString());
-                    value.setLength(0);
-                } else {
-                    value.append((char) c);
+            char[] block = new char[8192];
+            for (int n = in.read(block); n >= 0; n = in.read(block)) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (block[i] == END) {
+                        value.append(block, from, i - from);
+                        json.writeRawValue(value.toString());
+                        value.setLength(0);
+                        from = i + 1;
+                    }
                 }
+                value.append(block, from, n - from);
             }
         }
     }
