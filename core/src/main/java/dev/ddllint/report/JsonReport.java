@@ -125,17 +125,28 @@ public final class JsonReport {
 
         void finding(Finding f) {
             counts[f.severity().ordinal()]++;
-            ObjectNode node = MAPPER.createObjectNode().put("rule", f.rule()).put("severity", f.severity().id())
-                    .put("path", f.path()).put("line", f.line()).put("column", f.column()).put("endLine", f.endLine())
-                    .put("endColumn", f.endColumn()).put("message", f.fullMessage()).put("help", f.help())
-                    .put("docsUrl", TextReport.url(header, options, f.rule()));
-            try {
-                // Indented as a root value; one level deeper in the findings array (the pretty printer's line
-                // breaks are the only ones: strings escape theirs), as JsonReportStreamTest checks.
-                findings.add(MAPPER.writeValueAsString(node).replace("\n", "\n  "));
+            // Written field by field as the tree of these fields is written (no tree, no serializer per finding),
+            // indented as a root value; one level deeper in the findings array (the pretty printer's line breaks
+            // are the only ones: strings escape theirs), as JsonReportStreamTest checks.
+            java.io.StringWriter text = new java.io.StringWriter(1024);
+            try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+                g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+                g.writeStartObject();
+                g.writeStringField("rule", f.rule());
+                g.writeStringField("severity", f.severity().id());
+                g.writeStringField("path", f.path());
+                g.writeNumberField("line", f.line());
+                g.writeNumberField("column", f.column());
+                g.writeNumberField("endLine", f.endLine());
+                g.writeNumberField("endColumn", f.endColumn());
+                g.writeStringField("message", f.fullMessage());
+                g.writeStringField("help", f.help());
+                g.writeStringField("docsUrl", TextReport.url(header, options, f.rule()));
+                g.writeEndObject();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the JSON report", e);
             }
+            findings.add(text.toString().replace("\n", "\n  "));
         }
 
         @Override
