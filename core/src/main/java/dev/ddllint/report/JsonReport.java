@@ -126,11 +126,10 @@ public final class JsonReport {
         void finding(Finding f) {
             counts[f.severity().ordinal()]++;
             // Written field by field as the tree of these fields is written (no tree, no serializer per finding),
-            // indented as a root value; one level deeper in the findings array (the pretty printer's line breaks
-            // are the only ones: strings escape theirs), as JsonReportStreamTest checks.
+            // indented as in the findings array, one level below the root (JsonReportStreamTest checks the text).
             java.io.StringWriter text = new java.io.StringWriter(1024);
             try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
-                g.setPrettyPrinter(new com.fasterxml.jackson.core.util.DefaultPrettyPrinter());
+                g.setPrettyPrinter(new InFindingsArray());
                 g.writeStartObject();
                 g.writeStringField("rule", f.rule());
                 g.writeStringField("severity", f.severity().id());
@@ -146,7 +145,7 @@ public final class JsonReport {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the JSON report", e);
             }
-            findings.add(text.toString().replace("\n", "\n  "));
+            findings.add(text.toString());
         }
 
         @Override
@@ -176,6 +175,13 @@ public final class JsonReport {
             } finally {
                 findings.close();
             }
+        }
+    }
+
+    /** The report's indentation for a value written alone that goes into the findings array (one level down). */
+    private static final class InFindingsArray extends com.fasterxml.jackson.core.util.DefaultPrettyPrinter {
+        InFindingsArray() {
+            _nesting = 1;
         }
     }
 

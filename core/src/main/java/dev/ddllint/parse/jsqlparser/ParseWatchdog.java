@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
  * every parse to another thread (JSqlParser's own timeout waits on a {@code Future}), which cost a wake-up per
  * statement and, on a loaded machine, the wait for a core.
  *
- * <p>The thread sleeps until the earliest deadline of the parses under way and wakes when a parse is armed with an
- * earlier one; it waits without a deadline when none is under way. Arming and disarming a parse takes a lock and
- * no thread switch.
+ * <p>The thread sleeps until the earliest deadline of the parses under way and is woken only by a parse armed with an
+ * earlier one, or the first after it found none under way; so arming and disarming a parse takes a lock, and a
+ * thread switch only now and then (about twice a limit's length in a run that parses all along).
  */
 final class ParseWatchdog {
 
@@ -114,7 +114,7 @@ final class ParseWatchdog {
         }
     }
 
-    /** A new watch, not yet timing; {@link Watch#watch} starts each attempt's clock. */
+    /** A new watch, its clock running from now; {@link Watch#watch} restarts it for each attempt. */
     Watch start(long timeoutMillis) {
         Watch w = new Watch(timeoutMillis);
         w.deadline = System.nanoTime() + w.timeoutNanos;
