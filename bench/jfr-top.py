@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Top entries of a JFR recording's execution samples: methods by own samples (top frame), methods and packages by
-inclusive samples (anywhere on the stack, counted once a sample). Usage: bench/jfr-top.py RECORDING.jfr [N]
+inclusive samples (anywhere on the stack, counted once a sample). Usage: bench/jfr-top.py RECORDING.jfr [N] [THREAD]
+(THREAD: only the samples of threads whose name starts with it, e.g. main or ddl-lint-file; shares are of those)
 Reads `jfr print --json --events jdk.ExecutionSample` (the JDK's own jfr tool)."""
 import collections, json, subprocess, sys
 
 def main():
     path, n = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 15
+    only = sys.argv[3] if len(sys.argv) > 3 else None
     out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample",
                           path], check=True, capture_output=True, text=True).stdout
     events = json.loads(out)["recording"]["events"]
+    if only:
+        events = [e for e in events if ((e["values"].get("sampledThread") or {}).get("javaName") or "").startswith(only)]
     own, incl, pkg, threads = collections.Counter(), collections.Counter(), collections.Counter(), collections.Counter()
     for e in events:
         v = e["values"]

@@ -70,7 +70,7 @@ public final class MigrationFiles {
             }
         }
         List<Map.Entry<Path, String>> ordered = new ArrayList<>(found.entrySet());
-        ordered.sort((a, b) -> MigrationOrder.BY_MIGRATION_ORDER.compare(a.getValue(), b.getValue()));
+        MigrationOrder.sort(ordered, Map.Entry::getValue);
         List<SourceFile> files = new ArrayList<>();
         for (Map.Entry<Path, String> e : ordered) {
             try {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,19 +25,42 @@ public final class MigrationOrder {
     public static final Comparator<String> BY_MIGRATION_ORDER = MigrationOrder::compare;
 
     static int compare(String pathA, String pathB) {
-        String a = fileName(pathA);
-        String b = fileName(pathB);
-        int ra = rank(a);
-        int rb = rank(b);
-        if (ra != rb) {
-            return Integer.compare(ra, rb);
+        return Key.of(pathA).compareTo(Key.of(pathB));
+    }
+
+    /** Sorts {@code items} by the migration order of their paths, each path's name read once, not per comparison. */
+    public static <T> void sort(List<T> items, java.util.function.Function<T, String> path) {
+        List<Map.Entry<Key, T>> keyed = new ArrayList<>(items.size());
+        for (T item : items) {
+            keyed.add(Map.entry(Key.of(path.apply(item)), item));
         }
-        int c = switch (ra) {
-            case 0 -> compareVersions(version(a), version(b));
-            case 1 -> a.compareToIgnoreCase(b);
-            default -> natural(pathA, pathB);
-        };
-        return c != 0 ? c : pathA.compareTo(pathB);
+        keyed.sort(Map.Entry.comparingByKey());
+        for (int i = 0; i < keyed.size(); i++) {
+            items.set(i, keyed.get(i).getValue());
+        }
+    }
+
+    /** What the order compares of a path: its rank (versioned, repeatable, other), version parts and name. */
+    private record Key(String path, String name, int rank, List<BigInteger> version) implements Comparable<Key> {
+
+        static Key of(String path) {
+            String name = fileName(path);
+            int rank = MigrationOrder.rank(name);
+            return new Key(path, name, rank, rank == 0 ? MigrationOrder.version(name) : List.of());
+        }
+
+        @Override
+        public int compareTo(Key o) {
+            if (rank != o.rank) {
+                return Integer.compare(rank, o.rank);
+            }
+            int c = switch (rank) {
+                case 0 -> compareVersions(version, o.version);
+                case 1 -> name.compareToIgnoreCase(o.name);
+                default -> natural(path, o.path);
+            };
+            return c != 0 ? c : path.compareTo(o.path);
+        }
     }
 
     private static int rank(String name) {
@@ -85,7 +109,7 @@ public final class MigrationOrder {
                 while (j < b.length() && Character.isDigit(b.charAt(j))) {
                     j++;
                 }
-                int c = new BigInteger(a.substring(si, i)).compareTo(new BigInteger(b.substring(sj, j)));
+                int c = compareNumbers(a, si, i, b, sj, j);
                 if (c != 0) {
                     return c;
                 }
@@ -99,6 +123,29 @@ public final class MigrationOrder {
             }
         }
         return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /**
+     * Compares the digit runs {@code a[ai, ae)} and {@code b[bi, be)} by their value, as
+     * {@code new BigInteger(run)} would, without making one for every comparison of a sort.
+     */
+    private static int compareNumbers(String a, int ai, int ae, String b, int bi, int be) {
+        while (ai < ae - 1 && Character.digit(a.charAt(ai), 10) == 0) {
+            ai++;
+        }
+        while (bi < be - 1 && Character.digit(b.charAt(bi), 10) == 0) {
+            bi++;
+        }
+        if (ae - ai != be - bi) {
+            return Integer.compare(ae - ai, be - bi);
+        }
+        for (; ai < ae; ai++, bi++) {
+            int c = Integer.compare(Character.digit(a.charAt(ai), 10), Character.digit(b.charAt(bi), 10));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private static String fileName(String path) {

@@ -125,10 +125,27 @@ public final class JsonReport {
 
         void finding(Finding f) {
             counts[f.severity().ordinal()]++;
-            findings.add(MAPPER.createObjectNode().put("rule", f.rule()).put("severity", f.severity().id())
-                    .put("path", f.path()).put("line", f.line()).put("column", f.column()).put("endLine", f.endLine())
-                    .put("endColumn", f.endColumn()).put("message", f.fullMessage()).put("help", f.help())
-                    .put("docsUrl", TextReport.url(header, options, f.rule())));
+            // Written field by field as the tree of these fields is written (no tree, no serializer per finding),
+            // indented as in the findings array, one level below the root (JsonReportStreamTest checks the text).
+            java.io.StringWriter text = new java.io.StringWriter(1024);
+            try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+                g.setPrettyPrinter(new InFindingsArray());
+                g.writeStartObject();
+                g.writeStringField("rule", f.rule());
+                g.writeStringField("severity", f.severity().id());
+                g.writeStringField("path", f.path());
+                g.writeNumberField("line", f.line());
+                g.writeNumberField("column", f.column());
+                g.writeNumberField("endLine", f.endLine());
+                g.writeNumberField("endColumn", f.endColumn());
+                g.writeStringField("message", f.fullMessage());
+                g.writeStringField("help", f.help());
+                g.writeStringField("docsUrl", TextReport.url(header, options, f.rule()));
+                g.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the JSON report", e);
+            }
+            findings.add(text.toString());
         }
 
         @Override
@@ -136,7 +153,7 @@ public final class JsonReport {
             try {
                 json.writeEndArray();
                 json.writeArrayFieldStart("findings");
-                findings.replay(json::writeTree);
+                findings.replay(json);
                 json.writeEndArray();
                 if (server != null) {
                     ObjectNode v = MAPPER.createObjectNode().put("server", server).put("checked", checked)
@@ -158,6 +175,13 @@ public final class JsonReport {
             } finally {
                 findings.close();
             }
+        }
+    }
+
+    /** The report's indentation for a value written alone that goes into the findings array (one level down). */
+    private static final class InFindingsArray extends com.fasterxml.jackson.core.util.DefaultPrettyPrinter {
+        InFindingsArray() {
+            _nesting = 1;
         }
     }
 

@@ -22,6 +22,16 @@ record DmlText(String verb, String table, List<Token> where, boolean limited, bo
                boolean fromSelect) {
 
     private static final DmlText NONE = new DmlText(null, null, null, false, false, false, false);
+    private static final List<String> VERBS = List.of("INSERT", "REPLACE", "UPDATE", "DELETE");
+
+    /**
+     * The last statement read and its clauses: four rules ask for the same statement's text (one object, the
+     * context's) one after another, so it is tokenised once. Immutable, so threads may share it.
+     */
+    private record Last(String sql, DmlText dml) {
+    }
+
+    private static volatile Last last;
 
     /**
      * The statement's DML clauses; none for a statement in a routine body: a trigger's or function's statements
@@ -32,15 +42,23 @@ record DmlText(String verb, String table, List<Token> where, boolean limited, bo
     }
 
     static DmlText of(String sql) {
+        // Most statements are no DML: their first token says so without reading the rest.
+        Token first = SqlLexer.first(sql);
+        if (first == null || first.type() != Token.Type.WORD || !VERBS.contains(first.upper())) {
+            return NONE;
+        }
+        Last seen = last;
+        if (seen != null && seen.sql() == sql) {
+            return seen.dml();
+        }
+        DmlText dml = read(sql);
+        last = new Last(sql, dml);
+        return dml;
+    }
+
+    private static DmlText read(String sql) {
         List<Token> tokens = SqlLexer.tokenize(sql);
-        if (tokens.isEmpty()) {
-            return NONE;
-        }
         String verb = tokens.get(0).upper();
-        if (!List.of("INSERT", "REPLACE", "UPDATE", "DELETE").contains(verb) || tokens.get(0).type()
-                != Token.Type.WORD) {
-            return NONE;
-        }
         List<Token> top = new ArrayList<>();
         int depth = 0;
         boolean parenAfterTable = false;
@@ -90,7 +108,7 @@ record DmlText(String verb, String table, List<Token> where, boolean limited, bo
             select |= t.is("SELECT") || t.is("TABLE");
         }
         boolean insert = verb.equals("INSERT") || verb.equals("REPLACE");
-        return new DmlText(verb, table, where, limited, joined, insert && parenAfterTable,
+        return new DmlText(verb, table, where == null ? null : List.copyOf(where), limited, joined, insert && parenAfterTable,
                 insert && select);
     }
 

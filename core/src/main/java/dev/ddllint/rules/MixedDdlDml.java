@@ -30,14 +30,19 @@ public final class MixedDdlDml implements StatementRule {
         if (!ddl && !dml) {
             return;
         }
-        String text = Messages.shorten(ctx.sql());
         String mine = ddl ? "ddl" : "dml";
         String other = ddl ? "dml" : "ddl";
-        ctx.once().rememberInFile(ID + ":" + mine, text);
+        // Only the first statement of each kind in a file is remembered: shortened only when it is kept or quoted.
+        String text = null;
+        if (ctx.once().recallInFile(ID + ":" + mine) == null) {
+            text = Messages.shorten(ctx.sql());
+            ctx.once().rememberInFile(ID + ":" + mine, text);
+        }
         String earlier = ctx.once().recallInFile(ID + ":" + other);
         if (earlier == null || !ctx.once().firstInFile(ID)) {
             return;
         }
+        text = text != null ? text : Messages.shorten(ctx.sql());
         sink.report(INFO, "this migration mixes DDL and DML (\"" + earlier + "\" before \"" + text + "\"): "
                         + ctx.target().displayName() + " commits each DDL statement implicitly, so if the migration "
                         + "fails after it, the DDL stays applied, the data changes are partly done and running the "

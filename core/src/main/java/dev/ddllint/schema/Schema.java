@@ -27,8 +27,8 @@ public final class Schema {
     /** Tables read from a live database: their definition wins over a CREATE TABLE replayed from a file. */
     private final java.util.Set<String> live = new java.util.HashSet<>();
 
-    /** {@link #referencedBy()}, or null when a change of foreign keys made it stale. */
-    private Map<String, java.util.List<String>> referencedBy;
+    /** The tables whose foreign keys reference each table, kept as tables are put and removed. */
+    private final ReferencingTables referencing = new ReferencingTables();
 
     /** Why a table the replay knew is unknown now (a file or statement before it was not read), by table key. */
     private final Map<String, String> unknownBecause = new HashMap<>();
@@ -80,8 +80,7 @@ public final class Schema {
             return TableLinks.NONE;
         }
         String key = key(name);
-        return new TableLinks(triggers.getOrDefault(key, java.util.List.of()),
-                referencedBy().getOrDefault(key, java.util.List.of()));
+        return new TableLinks(triggers.getOrDefault(key, java.util.List.of()), referencing.of(key));
     }
 
     /**
@@ -94,11 +93,11 @@ public final class Schema {
         }
         String key = key(name);
         java.util.Set<String> columns = new java.util.HashSet<>();
-        for (String referencing : referencedBy().getOrDefault(key, java.util.List.of())) {
-            TableFacts t = tables.get(key(referencing));
+        for (String table : referencing.of(key)) {
+            TableFacts t = tables.get(key(table));
             for (IndexDefinition i : t == null ? java.util.List.<IndexDefinition>of() : t.indexes()) {
                 if (i.kind() == IndexKind.FOREIGN && i.referencedTable() != null
-                        && TableFacts.key(unqualified(i.referencedTable())).equals(key)) {
+                        && TableFacts.key(ReferencingTables.unqualified(i.referencedTable())).equals(key)) {
                     i.referencedColumns().forEach(c -> columns.add(TableFacts.key(c)));
                 }
             }
@@ -106,53 +105,10 @@ public final class Schema {
         return columns;
     }
 
-    /**
-     * The tables whose foreign keys reference each table, by its key, sorted. Asked for every statement, so it is
-     * kept until a table with foreign keys comes, goes or changes them (scanning every table's indexes each time
-     * made the replay grow with statements × tables × indexes).
-     */
-    private Map<String, java.util.List<String>> referencedBy() {
-        if (referencedBy == null) {
-            Map<String, java.util.List<String>> byTarget = new HashMap<>();
-            for (TableFacts t : tables.values()) {
-                for (String target : foreignKeyTargets(t)) {
-                    byTarget.computeIfAbsent(target, k -> new ArrayList<>()).add(t.name());
-                }
-            }
-            byTarget.values().forEach(l -> l.sort(null));
-            referencedBy = byTarget;
-        }
-        return referencedBy;
-    }
-
-    /** The keys of the tables the table's foreign keys reference. */
-    private static java.util.Set<String> foreignKeyTargets(TableFacts t) {
-        java.util.Set<String> targets = new java.util.TreeSet<>();
-        for (IndexDefinition i : t.indexes()) {
-            if (i.kind() == IndexKind.FOREIGN && i.referencedTable() != null) {
-                targets.add(TableFacts.key(unqualified(i.referencedTable())));
-            }
-        }
-        return targets;
-    }
-
-    private void forgetLinksIfChanged(TableFacts before, TableFacts after) {
-        java.util.Set<String> was = before == null ? java.util.Set.of() : foreignKeyTargets(before);
-        java.util.Set<String> is = after == null ? java.util.Set.of() : foreignKeyTargets(after);
-        if (!was.equals(is) || !was.isEmpty() && !before.name().equals(after == null ? null : after.name())) {
-            referencedBy = null;
-        }
-    }
-
     private TableFacts remove(String key) {
         TableFacts removed = tables.remove(key);
-        forgetLinksIfChanged(removed, null);
+        referencing.replace(key, removed, null);
         return removed;
-    }
-
-    private static String unqualified(String table) {
-        String t = table.replace("`", "");
-        return t.contains(".") ? t.substring(t.lastIndexOf('.') + 1) : t;
     }
 
     /**
@@ -179,7 +135,8 @@ public final class Schema {
     }
 
     public void put(TableFacts facts) {
-        forgetLinksIfChanged(tables.put(key(facts.name()), facts), facts);
+        String key = key(facts.name());
+        referencing.replace(key, tables.put(key, facts), facts);
     }
 
     /** Seeds a table as it stands in the live database. */
@@ -431,14 +388,14 @@ public final class Schema {
      * of its columns: so does the replay, or the links and {@link #referencedColumns} would be lost.
      */
     private void updateReferencingKeys(String referenced, java.util.function.UnaryOperator<IndexDefinition> change) {
-        String target = TableFacts.key(unqualified(referenced));
-        for (String referencing : List.copyOf(referencedBy().getOrDefault(target, List.of()))) {
-            TableFacts t = tables.get(key(referencing));
+        String target = TableFacts.key(ReferencingTables.unqualified(referenced));
+        for (String table : referencing.of(target)) {
+            TableFacts t = tables.get(key(table));
             if (t == null) {
                 continue;
             }
             List<IndexDefinition> indexes = t.indexes().stream().map(i -> i.kind() == IndexKind.FOREIGN
-                    && i.referencedTable() != null && TableFacts.key(unqualified(i.referencedTable())).equals(target)
+                    && i.referencedTable() != null && TableFacts.key(ReferencingTables.unqualified(i.referencedTable())).equals(target)
                     ? change.apply(i) : i).toList();
             put(new TableFacts(t.name(), t.columns(), new ArrayList<>(indexes), t.options(), t.origin(),
                     t.createdInRun(), t.partitioned(), t.rowVersions(), t.referencedColumns()));

@@ -13,10 +13,21 @@ public final class SqlLexer {
     }
 
     public static List<Token> tokenize(String sql) {
+        return tokenize(sql, Integer.MAX_VALUE);
+    }
+
+    /** The first token of {@code sql} (comments and white space skipped), or null when it has none. */
+    public static Token first(String sql) {
+        List<Token> first = tokenize(sql, 1);
+        return first.isEmpty() ? null : first.get(0);
+    }
+
+    /** The first {@code max} tokens, read as {@link #tokenize(String)} reads them. */
+    private static List<Token> tokenize(String sql, int max) {
         List<Token> tokens = new ArrayList<>();
         int n = sql.length();
         int i = 0;
-        while (i < n) {
+        while (i < n && tokens.size() < max) {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;

@@ -39,6 +39,29 @@ class JsonReportStreamTest {
         assertThat(tree.at("/summary/files").asInt()).isEqualTo(40);
     }
 
+    /**
+     * The findings are kept as their text, indented one level deeper than a root value: the report is exactly what
+     * Jackson's indenting writes for its tree, from memory and from the temporary file.
+     */
+    @Test
+    void theReportIsWhatJacksonIndentsForItsTree() throws Exception {
+        List<String> pathAndSql = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            // quotes, a tab, a line separator and non-ASCII in the findings' paths and messages: escaped in JSON
+            pathAndSql.add("V" + i + "__é \"q\"\t\u2028.sql");
+            pathAndSql.add(ReportFixtures.CREATE.replace("orders", "orders" + i) + ReportFixtures.CHANGES);
+        }
+        AnalysisReport report = ReportFixtures.analyze("mysql:8.4", pathAndSql.toArray(String[]::new));
+        assertThat(report.findings()).hasSizeGreaterThanOrEqualTo(40)
+                .anySatisfy(f -> assertThat(f.fullMessage()).contains("\""));
+        ObjectMapper indenting = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature
+                .INDENT_OUTPUT);
+        for (int inMemory : new int[] {FindingSpool.IN_MEMORY_CHARS, 0}) {
+            String text = JsonReport.render(report, ReportOptions.DEFAULT, inMemory);
+            assertThat(text).isEqualTo(indenting.writeValueAsString(indenting.readTree(text)) + "\n");
+        }
+    }
+
     @Test
     void aReportStreamedFileByFileIsTheWholeReport() {
         AnalysisReport report = report();

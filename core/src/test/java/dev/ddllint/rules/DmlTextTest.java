@@ -48,4 +48,19 @@ class DmlTextTest {
         assertThat(DmlText.of("ALTER TABLE t ADD COLUMN c INT").verb()).isNull();
         assertThat(DmlText.of("").verb()).isNull();
     }
+
+    @Test
+    void theFirstTokenDecidesAndARepeatedAskGivesTheSameClauses() {
+        assertThat(DmlText.of("/* x */ -- y\n  update t set a = 1").verb()).isEqualTo("UPDATE");
+        assertThat(DmlText.of("`UPDATE` t").verb()).isNull();
+        assertThat(DmlText.of("-- only a comment").verb()).isNull();
+        String sql = "DELETE FROM t WHERE a = 1 LIMIT 5";
+        DmlText first = DmlText.of(sql);
+        assertThat(DmlText.of(sql)).isSameAs(first);
+        assertThat(DmlText.of("UPDATE u SET b = 2")).isEqualTo(DmlText.of(new String("UPDATE u SET b = 2")));
+        DmlText again = DmlText.of(new String(sql));
+        assertThat(again).isEqualTo(first);
+        assertThat(again.where()).extracting(dev.ddllint.sql.Token::text).containsExactly("a", "=", "1");
+        assertThat(again.limited()).isTrue();
+    }
 }

@@ -25,8 +25,6 @@ import net.sf.jsqlparser.statement.drop.Drop;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -36,13 +34,6 @@ import java.util.concurrent.TimeoutException;
  * operations it leaves unspecified, are read by the tolerant clause reader instead.
  */
 public final class JSqlParserAdapter {
-
-    /** Parses run on daemon threads so a runaway parse can be abandoned without keeping the JVM alive. */
-    private static final ExecutorService PARSE_THREADS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "ddl-lint-parse");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final long timeoutMillis;
     private final ParseBudget budget;
@@ -84,13 +75,24 @@ public final class JSqlParserAdapter {
             return new Outcome(null, over, 0, 0);
         }
         net.sf.jsqlparser.statement.Statement parsed;
-        try {
-            parsed = CCJSqlParserUtil.parse(sql, PARSE_THREADS, p -> p.withTimeOut(timeoutMillis)
-                    .withDialect(AbstractJSqlParser.Dialect.MYSQL).withBackslashEscapeCharacter(true));
-        } catch (JSQLParserException e) {
-            return failure(e);
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Outcome(null, "JSqlParser failed: " + e, 0, 0);
+        // On this thread (JSqlParser's executor API run in place: what it throws comes wrapped as from a pool),
+        // with the shared watchdog as the wall-clock last resort instead of a hand-off to another thread.
+        try (ParseWatchdog.Watch watch = ParseWatchdog.SHARED.start(timeoutMillis)) {
+            try {
+                parsed = CCJSqlParserUtil.parse(sql, ParseWatchdog.CALLER, p -> {
+                    p.withTimeOut(timeoutMillis).withDialect(AbstractJSqlParser.Dialect.MYSQL)
+                            .withBackslashEscapeCharacter(true);
+                    watch.watch(p);
+                });
+            } catch (JSQLParserException e) {
+                return watch.fired() ? timedOut() : failure(e);
+            } catch (RuntimeException | StackOverflowError e) {
+                return watch.fired() ? timedOut() : new Outcome(null, "JSqlParser failed: " + e, 0, 0);
+            }
+            if (watch.fired()) {
+                // An interrupted parse may return a tree cut short: the limit was reached, so it is not used.
+                return timedOut();
+            }
         }
         try {
             Statement s = map(parsed, sql);
@@ -101,11 +103,15 @@ public final class JSqlParserAdapter {
         }
     }
 
+    private Outcome timedOut() {
+        return new Outcome(null, "JSqlParser did not finish within the last-resort limit of " + timeoutMillis
+                + " ms (parseTimeoutMillis)", 0, 0, true);
+    }
+
     private Outcome failure(JSQLParserException e) {
         Throwable cause = e.getCause();
         if (cause instanceof TimeoutException || e.getMessage() != null && e.getMessage().contains("Time out")) {
-            return new Outcome(null, "JSqlParser did not finish within the last-resort limit of " + timeoutMillis
-                    + " ms (parseTimeoutMillis)", 0, 0, true);
+            return timedOut();
         }
         if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
             net.sf.jsqlparser.parser.Token next = pe.currentToken.next;
