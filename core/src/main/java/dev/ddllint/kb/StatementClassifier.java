@@ -426,7 +426,9 @@ public final class StatementClassifier {
         // table without one it adds it by the in-place rebuild (differential).
         boolean addsFulltext = classified.stream().anyMatch(c -> c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX
                 || c.ddlOperation() == DdlOperation.ADD_FULLTEXT_INDEX_FIRST);
-        if (mariadb && rebuild && algorithm == Algorithm.INPLACE && addsFulltext && fulltextKept) {
+        // 11.8 takes a FULLTEXT index dropped and added on the same columns for a rename: rebuilt in place (run 15).
+        if (mariadb && rebuild && algorithm == Algorithm.INPLACE && addsFulltext && fulltextKept
+                && !(fulltextRenamed && target.version().atLeast(11, 8, 0))) {
             algorithm = Algorithm.COPY;
         }
         if (rebuild && algorithm == Algorithm.INPLACE && table != null && (table.hasSpatialIndex() || fulltextKept
@@ -436,10 +438,10 @@ public final class StatementClassifier {
             lock = lock.stronger(LockLevel.SHARED);
         }
         if (mariadb && !allInstant && algorithm == Algorithm.INPLACE && table != null && table.hasSpatialIndex()
-                && classified.stream().anyMatch(c -> c.ddlOperation().isInstantAddDrop()
-                && c.verdict().algorithm() == Algorithm.INSTANT)) {
-            // MariaDB adds or drops a column beside a change that is not instant, in a table with a SPATIAL index,
-            // only with LOCK=SHARED (differential).
+                && classified.stream().anyMatch(c -> (c.ddlOperation().isInstantAddDrop()
+                || doesAny(c, EnumSet.of(DdlOperation.REORDER_COLUMN))) && c.verdict().algorithm() == Algorithm.INSTANT)) {
+            // MariaDB adds, drops or moves a column beside a change that is not instant, in a table with a SPATIAL
+            // index, only with LOCK=SHARED (differential; the move: run 15).
             lock = lock.stronger(LockLevel.SHARED);
         }
         if (rebuild && algorithm == Algorithm.INPLACE && fulltextKept && target.isMySql()) {
