@@ -58,11 +58,7 @@ public final class OperationClassifier {
         if (worst.verdict().algorithm() != Algorithm.INSTANT) {
             // A part that is instant alone is done the way the rest of the clause is: its fallback (a column moved
             // beside an indexed column's extension is moved by a rebuild; differential run 11).
-            Verdict combined = worst.verdict();
-            for (Verdict fb : fallbacks) {
-                combined = new Verdict(combined.algorithm().weaker(fb.algorithm()),
-                        combined.rebuildsTable() || fb.rebuildsTable(), combined.lock().stronger(fb.lock()));
-            }
+            Verdict combined = fallbacks.stream().reduce(worst.verdict(), Verdict::with);
             if (!combined.equals(worst.verdict())) {
                 worst = new ClassifiedOperation(op, worst.ddlOperation(), combined, null, worst.fact(),
                         worst.assumptions(), worst.reason());
@@ -70,11 +66,7 @@ public final class OperationClassifier {
         } else if (fallbacks.size() > 1) {
             // An instant clause of several instant parts falls back as its most demanding part does: a column
             // moved and extended in one CHANGE is moved by a rebuild beside an index change (differential run 14).
-            Verdict combined = fallbacks.get(0);
-            for (Verdict fb : fallbacks) {
-                combined = new Verdict(combined.algorithm().weaker(fb.algorithm()),
-                        combined.rebuildsTable() || fb.rebuildsTable(), combined.lock().stronger(fb.lock()));
-            }
+            Verdict combined = fallbacks.stream().reduce(Verdict::with).orElseThrow();
             if (!combined.equals(worst.instantFallback())) {
                 worst = new ClassifiedOperation(op, worst.ddlOperation(), worst.verdict(), combined, worst.fact(),
                         worst.assumptions(), worst.reason());
@@ -362,21 +354,22 @@ public final class OperationClassifier {
 
     /** The column stands before a VIRTUAL column, which moves when the column goes. */
     static boolean precedesVirtualColumn(String column, TableFacts table) {
-        List<String> order = new ArrayList<>(table.columns().keySet());
-        int at = column == null ? -1 : order.indexOf(TableFacts.key(column));
-        return at >= 0 && order.subList(at + 1, order.size()).stream().map(table.columns()::get)
-                .anyMatch(c -> c.generated() == ColumnDefinition.Generated.VIRTUAL);
+        return columnsAfter(column, table).map(after -> after.stream()
+                .anyMatch(c -> c.generated() == ColumnDefinition.Generated.VIRTUAL)).orElse(false);
     }
 
     /** The column stands before an indexed VIRTUAL column, which moves when the column goes. */
     private static boolean precedesIndexedVirtualColumn(String column, TableFacts table) {
+        return columnsAfter(column, table).map(after -> after.stream().anyMatch(c ->
+                c.generated() == ColumnDefinition.Generated.VIRTUAL && table.isIndexed(c.name()))).orElse(true);
+    }
+
+    /** The columns that follow {@code column} in the table, in order; empty when the table does not have it. */
+    private static Optional<List<ColumnDefinition>> columnsAfter(String column, TableFacts table) {
         List<String> order = new ArrayList<>(table.columns().keySet());
         int at = column == null ? -1 : order.indexOf(TableFacts.key(column));
-        if (at < 0) {
-            return true;
-        }
-        return order.subList(at + 1, order.size()).stream().map(table.columns()::get).anyMatch(c ->
-                c.generated() == ColumnDefinition.Generated.VIRTUAL && table.isIndexed(c.name()));
+        return at < 0 ? Optional.empty()
+                : Optional.of(order.subList(at + 1, order.size()).stream().map(table.columns()::get).toList());
     }
 
     /**

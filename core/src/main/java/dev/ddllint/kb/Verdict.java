@@ -8,6 +8,12 @@ public record Verdict(Algorithm algorithm, boolean rebuildsTable, LockLevel lock
         return lock.blocksWrites();
     }
 
+    /** What running this and {@code other} together needs: the weaker algorithm, a rebuild if either, the stronger lock. */
+    public Verdict with(Verdict other) {
+        return new Verdict(algorithm.weaker(other.algorithm), rebuildsTable || other.rebuildsTable,
+                lock.stronger(other.lock));
+    }
+
     @Override
     public String toString() {
         return algorithm + (rebuildsTable && algorithm != Algorithm.COPY ? " with table rebuild" : "")

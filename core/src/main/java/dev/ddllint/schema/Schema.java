@@ -96,8 +96,7 @@ public final class Schema {
         for (String table : referencing.of(key)) {
             TableFacts t = tables.get(key(table));
             for (IndexDefinition i : t == null ? java.util.List.<IndexDefinition>of() : t.indexes()) {
-                if (i.kind() == IndexKind.FOREIGN && i.referencedTable() != null
-                        && TableFacts.key(ReferencingTables.unqualified(i.referencedTable())).equals(key)) {
+                if (references(i, key)) {
                     i.referencedColumns().forEach(c -> columns.add(TableFacts.key(c)));
                 }
             }
@@ -394,12 +393,17 @@ public final class Schema {
             if (t == null) {
                 continue;
             }
-            List<IndexDefinition> indexes = t.indexes().stream().map(i -> i.kind() == IndexKind.FOREIGN
-                    && i.referencedTable() != null && TableFacts.key(ReferencingTables.unqualified(i.referencedTable())).equals(target)
-                    ? change.apply(i) : i).toList();
+            List<IndexDefinition> indexes = t.indexes().stream().map(i -> references(i, target) ? change.apply(i) : i)
+                    .toList();
             put(new TableFacts(t.name(), t.columns(), new ArrayList<>(indexes), t.options(), t.origin(),
                     t.createdInRun(), t.partitioned(), t.rowVersions(), t.referencedColumns()));
         }
+    }
+
+    /** The index is a foreign key to the table of key {@code tableKey}. */
+    private static boolean references(IndexDefinition i, String tableKey) {
+        return i.kind() == IndexKind.FOREIGN && i.referencedTable() != null
+                && TableFacts.key(ReferencingTables.unqualified(i.referencedTable())).equals(tableKey);
     }
 
     private static void renameInIndexes(List<IndexDefinition> indexes, String from, String to) {

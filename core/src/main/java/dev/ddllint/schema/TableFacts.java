@@ -48,6 +48,9 @@ public record TableFacts(String name, Map<String, ColumnDefinition> columns, Lis
     }
 
     public TableFacts withReferencedColumns(Set<String> referenced) {
+        if (referenced.equals(referencedColumns)) {
+            return this; // asked for every statement: most tables are referenced by nothing
+        }
         return new TableFacts(name, columns, indexes, options, origin, createdInRun, partitioned, rowVersions,
                 Set.copyOf(referenced));
     }
